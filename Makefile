@@ -1,0 +1,28 @@
+# ecomap — see README.md. `make demo` and `make test` are the quick start.
+SWIFT ?= swift
+BIN := .build/debug/ecomap
+EXAMPLE := examples/alpha-moms.yaml
+
+.PHONY: all deps build demo test accept bench leaks clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	$(BIN) validate $(EXAMPLE)
+
+test: build
+	bash scripts/install-deps.sh --test
+	$(SWIFT) test
+
+# Regenerate golden files after an intended output change (review the diff!).
+accept: build
+	ECOMAP_ACCEPT=1 $(SWIFT) test
+
+clean:
+	rm -rf .build

@@ -1,0 +1,58 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The pipeline, one target per stage:
+//   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapAnalysis (graph core, scores)
+//   -> EcomapMapSpec (encoding, themes) -> EcomapGraphviz (the only C user) -> EcomapOutput -> ecomap (CLI)
+let package = Package(
+    name: "ecomap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ecomap", targets: ["ecomap"]),
+        .library(name: "EcomapModel", targets: ["EcomapModel"]),
+        .library(name: "EcomapLoad", targets: ["EcomapLoad"]),
+        .library(name: "EcomapAnalysis", targets: ["EcomapAnalysis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "EcomapModel"),
+        .target(
+            name: "EcomapLoad",
+            dependencies: [
+                "EcomapModel",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(name: "EcomapAnalysis", dependencies: ["EcomapModel"]),
+        .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis"]),
+        .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "CGraphviz"]),
+        .target(
+            name: "EcomapOutput",
+            dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec"]
+        ),
+        .executableTarget(
+            name: "ecomap",
+            dependencies: [
+                "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
+                "EcomapGraphviz", "EcomapOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EcomapLoadTests", dependencies: ["EcomapLoad", "EcomapModel"]),
+        .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel"]),
+        .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(name: "EcomapGraphvizTests", dependencies: ["EcomapGraphviz", "EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap"]),
+    ]
+)

@@ -1,0 +1,126 @@
+import Dispatch
+import Foundation
+
+/// Betweenness centrality by Brandes' algorithm: unweighted shortest paths over the undirected link graph,
+/// normalised like networkx's `betweenness_centrality(G, normalized=True)` (divided by (n-1)(n-2)).
+///
+/// Exact up to `exactLimit` nodes. Above it, `sampleSize` source nodes are drawn with a seeded generator
+/// and the sum is scaled by n / k, as networkx does with its `k` argument. Sources are split into a fixed
+/// number of chunks that run in parallel; the chunk sums are added in chunk order, so the result does not
+/// depend on the number of cores.
+public enum Betweenness {
+    /// Largest node count computed exactly.
+    public static let defaultExactLimit = 20_000
+    /// Sources sampled above the exact limit.
+    public static let defaultSampleSize = 2_000
+    /// Seed of the source sample.
+    public static let defaultSeed: UInt64 = 0x5EED_EC05
+
+    /// Normalised betweenness per node index.
+    public static func compute(_ graph: Graph, exactLimit: Int = defaultExactLimit,
+                               sampleSize: Int = defaultSampleSize, seed: UInt64 = defaultSeed) -> [Double] {
+        let n = graph.nodeCount
+        guard n > 2 else { return [Double](repeating: 0, count: n) }
+        let sources: [Int32]
+        if n <= exactLimit || sampleSize >= n {
+            sources = (0..<Int32(n)).map { $0 }
+        } else {
+            var rng = SplitMix64(seed: seed)
+            sources = rng.sample(count: max(1, sampleSize), from: n).map { Int32($0) }
+        }
+        let chunkCount = min(sources.count, 64)
+        let partials = sumOverSources(graph, sources: sources, chunkCount: chunkCount)
+        var total = [Double](repeating: 0, count: n)
+        for partial in partials {
+            for v in 0..<n { total[v] += partial[v] }
+        }
+        let scale = 1 / (Double(n - 1) * Double(n - 2)) * Double(n) / Double(sources.count)
+        return total.map { $0 * scale }
+    }
+
+    /// Dependency sums per chunk of sources, each computed sequentially.
+    private static func sumOverSources(_ graph: Graph, sources: [Int32], chunkCount: Int) -> [[Double]] {
+        let n = graph.nodeCount
+        let results = ResultSlots(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let lower = sources.count * chunk / chunkCount
+            let upper = sources.count * (chunk + 1) / chunkCount
+            var state = BrandesState(nodeCount: n)
+            for s in sources[lower..<upper] { state.accumulate(graph, source: Int(s)) }
+            results.store(state.centrality, at: chunk)
+        }
+        return results.values
+    }
+}
+
+/// Working arrays for one sequential run of Brandes' single-source step.
+private struct BrandesState {
+    var distance: [Int32]
+    var sigma: [Double]
+    var delta: [Double]
+    var order: [Int32]
+    var centrality: [Double]
+
+    init(nodeCount n: Int) {
+        distance = [Int32](repeating: -1, count: n)
+        sigma = [Double](repeating: 0, count: n)
+        delta = [Double](repeating: 0, count: n)
+        order = [Int32](repeating: 0, count: n)
+        centrality = [Double](repeating: 0, count: n)
+    }
+
+    /// Breadth-first search from `source`, then back-propagation of dependencies in reverse BFS order.
+    /// Successors are recognised by distance, so no predecessor lists are needed.
+    mutating func accumulate(_ graph: Graph, source: Int) {
+        graph.neighborOffsets.withUnsafeBufferPointer { offsets in
+        graph.neighbors.withUnsafeBufferPointer { neighbors in
+        distance.withUnsafeMutableBufferPointer { distance in
+        sigma.withUnsafeMutableBufferPointer { sigma in
+        delta.withUnsafeMutableBufferPointer { delta in
+        order.withUnsafeMutableBufferPointer { order in
+        centrality.withUnsafeMutableBufferPointer { centrality in
+            distance[source] = 0
+            sigma[source] = 1
+            order[0] = Int32(source)
+            var head = 0, tail = 1
+            while head < tail {
+                let v = Int(order[head]); head += 1
+                let next = distance[v] + 1
+                let sv = sigma[v]
+                for k in offsets[v]..<offsets[v + 1] {
+                    let w = Int(neighbors[k])
+                    if distance[w] < 0 {
+                        distance[w] = next
+                        order[tail] = Int32(w); tail += 1
+                    }
+                    if distance[w] == next { sigma[w] += sv }
+                }
+            }
+            var i = tail - 1
+            while i > 0 {
+                let v = Int(order[i]); i -= 1
+                let next = distance[v] + 1
+                var dependency = 0.0
+                for k in offsets[v]..<offsets[v + 1] {
+                    let w = Int(neighbors[k])
+                    if distance[w] == next { dependency += (1 + delta[w]) / sigma[w] }
+                }
+                delta[v] = sigma[v] * dependency
+                centrality[v] += delta[v]
+            }
+            for j in 0..<tail {
+                let v = Int(order[j])
+                distance[v] = -1; sigma[v] = 0; delta[v] = 0
+            }
+        }}}}}}}
+    }
+}
+
+/// Slots written once each from concurrent iterations (each index by exactly one writer).
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [[Double]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func store(_ value: [Double], at index: Int) { lock.withLock { slots[index] = value } }
+    var values: [[Double]] { lock.withLock { slots } }
+}

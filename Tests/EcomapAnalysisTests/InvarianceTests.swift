@@ -1,0 +1,54 @@
+import XCTest
+import EcomapModel
+@testable import EcomapAnalysis
+
+/// Property: a community's size, activity and action scores do not depend on the other communities.
+/// Seeded random ecosystems; one community is added or removed and everyone else is compared.
+final class InvarianceTests: XCTestCase {
+    private func randomCommunity(_ i: Int, _ rng: inout SplitMix64) -> Community {
+        func maybe<T>(_ value: T) -> T? { rng.nextInt(below: 5) == 0 ? nil : value }
+        let members = maybe(rng.nextInt(below: 2_000_000))
+        let discussions = maybe(Double(rng.nextInt(below: 5000)))
+        let reactions = maybe(Double(rng.nextInt(below: 100_000)))
+        let reach = maybe(rng.nextInt(below: 10_000_000))
+        let actions = maybe(Double(rng.nextInt(below: 300)))
+        return Community(id: "c\(i)", name: "Community \(i % 7)", members: members, discussions: discussions,
+                         reactions: reactions, reach: reach, actions: actions)
+    }
+
+    private func randomEcosystem(seed: UInt64) -> Ecosystem {
+        var rng = SplitMix64(seed: seed)
+        let count = 3 + rng.nextInt(below: 30)
+        let communities = (0..<count).map { randomCommunity($0, &rng) }
+        let influencers = (0..<5).map { Influencer(id: "i\($0)", followers: rng.nextInt(below: 1_000_000)) }
+        var links: [Link] = []
+        for c in communities where rng.nextInt(below: 2) == 0 {
+            links.append(Link(from: influencers[rng.nextInt(below: 5)].id, to: c.id,
+                              weight: 0.1 + 0.9 * rng.nextUnit()))
+        }
+        return Ecosystem(title: "random", communities: communities, influencers: influencers, links: links)
+    }
+
+    func testAddingOrRemovingACommunityLeavesOthersSizeActivityAndActionUnchanged() {
+        for seed in UInt64(1)...40 {
+            var eco = randomEcosystem(seed: seed)
+            let before = Analyzer.analyze(eco)
+            var rng = SplitMix64(seed: seed &* 7919)
+            // Remove one community (and its links).
+            let removed = eco.communities.remove(at: rng.nextInt(below: eco.communities.count))
+            eco.links.removeAll { $0.from == removed.id || $0.to == removed.id }
+            // Add a new, linked one.
+            eco.communities.append(randomCommunity(999, &rng))
+            eco.links.append(Link(from: "i0", to: "c999", weight: 0.5))
+            let after = Analyzer.analyze(eco)
+            for s in after.ranking where s.id != "c999" {
+                let old = before.score(for: s.id)!
+                for d in [Dimension.size, .activity, .action] {
+                    XCTAssertEqual(s.dimensions[d], old.dimensions[d], "seed \(seed) \(s.id) \(d)")
+                }
+                XCTAssertEqual(s.missing, old.missing)
+            }
+            XCTAssertNil(after.score(for: removed.id))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import EcomapAnalysis
+
+/// `ecomap rank --format markdown`: a heading line and one table that pastes into decks and docs.
+/// Every cell goes through `TextSafety.markdownCell`.
+enum RankMarkdown {
+    static func render(_ report: RankReport) -> String {
+        let a = report.analysis
+        var out = "## " + TextSafety.markdownCell(a.ecosystem.title) + " — ranking for focus\n\n"
+        var meta = a.ecosystem.asOf.map { "As of \($0). " } ?? ""
+        meta += "Weights: " + RankCells.weights(a.weights) + "."
+        if let s = report.sensitivity {
+            meta += " Sensitivity: \(s.options.trials) trials, seed \(s.options.seed), sigma "
+                + NumberText.fixed(s.options.sigma, 4) + ", top \(s.options.top)."
+        }
+        out += meta + "\n\n"
+        var header = ["#", "Community", "Score", "Confidence", "Size", "Activity", "Reach", "Action", "Tier",
+                      "Next step", "Why"]
+        var align = ["--:", ":--", "--:", "--:", "--:", "--:", "--:", "--:", ":--", ":--", ":--"]
+        if report.explain { header.append("Contributions"); align.append(":--") }
+        if report.sensitivity != nil {
+            header += ["Best", "Worst", "Top share"]
+            align += ["--:", "--:", "--:"]
+        }
+        out += "| " + header.joined(separator: " | ") + " |\n"
+        out += "| " + align.joined(separator: " | ") + " |\n"
+        for s in report.shown {
+            var cells = [String(s.rank), s.name, NumberText.padded(s.score, 1), NumberText.percent(s.confidence)]
+            cells += Dimension.allCases.map { RankCells.dimension(s.dimensions[$0], fallback: "–") }
+            cells += [s.tier.rawValue, s.nextStep.title, s.explanation]
+            if report.explain { cells.append(RankCells.contributions(s)) }
+            if let r = report.sensitivityRow(s.id) {
+                cells += [String(r.bestRank), String(r.worstRank), NumberText.percent(r.topShare)]
+            }
+            out += "| " + cells.map(TextSafety.markdownCell).joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+}

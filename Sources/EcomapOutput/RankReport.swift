@@ -1,0 +1,66 @@
+import EcomapModel
+import EcomapAnalysis
+
+/// The output formats of `ecomap rank`.
+public enum RankFormat: String, Sendable, CaseIterable {
+    case table, csv, json, markdown
+}
+
+/// What `ecomap rank` prints: the analysis, how many communities, and the optional extras.
+public struct RankReport: Sendable {
+    public var analysis: Analysis
+    /// Communities shown (all when `nil`); `nodes` in JSON always lists every node.
+    public var top: Int?
+    /// Adds each dimension's contribution to the score.
+    public var explain: Bool
+    /// Adds best rank, worst rank and top-N share per community.
+    public var sensitivity: Sensitivity.Report?
+
+    public init(analysis: Analysis, top: Int? = nil, explain: Bool = false, sensitivity: Sensitivity.Report? = nil) {
+        self.analysis = analysis
+        self.top = top
+        self.explain = explain
+        self.sensitivity = sensitivity
+    }
+
+    /// The communities shown, in rank order.
+    public var shown: [CommunityScore] {
+        guard let top else { return analysis.ranking }
+        return Array(analysis.ranking.prefix(max(0, top)))
+    }
+
+    /// The sensitivity row of a community.
+    func sensitivityRow(_ id: String) -> Sensitivity.Row? {
+        sensitivity?.rows.first { $0.id == id }
+    }
+
+    /// Renders the report in `format`; every format ends with a newline.
+    public func rendered(as format: RankFormat) -> String {
+        switch format {
+        case .table: RankTable.render(self)
+        case .csv: RankCSV.render(self)
+        case .json: RankJSON.render(self)
+        case .markdown: RankMarkdown.render(self)
+        }
+    }
+}
+
+/// Shared cell texts so the four formats agree.
+enum RankCells {
+    /// A dimension score rounded to whole points, or `fallback` when unknown.
+    static func dimension(_ value: Double?, fallback: String) -> String {
+        value.map { NumberText.fixed($0.rounded(), 0) } ?? fallback
+    }
+
+    /// `size 1, activity 1, reach 1, action 1`.
+    static func weights(_ w: ScoringWeights) -> String {
+        Dimension.allCases.map { "\($0.rawValue) \(NumberText.fixed(w[$0], 4))" }.joined(separator: ", ")
+    }
+
+    /// `size 14.6 + activity 14.2 + reach - + action 12.3` with `-` for unknown dimensions.
+    static func contributions(_ s: CommunityScore) -> String {
+        Dimension.allCases.map { d in
+            "\(d.rawValue) " + (s.contributions[d].map { NumberText.padded($0, 1) } ?? "-")
+        }.joined(separator: " + ") + " = \(NumberText.padded(s.score, 1))"
+    }
+}

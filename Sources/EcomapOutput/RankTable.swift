@@ -1,0 +1,66 @@
+import EcomapAnalysis
+
+/// `ecomap rank` on a terminal: an aligned plain-text table, each row followed by its explanation.
+enum RankTable {
+    /// Longest name shown before it is shortened with `…`.
+    static let maxNameWidth = 32
+
+    static func render(_ report: RankReport) -> String {
+        let a = report.analysis
+        var out = TextSafety.singleLine(a.ecosystem.title) + " — ranking for focus"
+        if let asOf = a.ecosystem.asOf { out += " (as of \(asOf))" }
+        out += "\nWeights: " + RankCells.weights(a.weights) + "\n"
+        if let s = report.sensitivity {
+            out += "Sensitivity: \(s.options.trials) trials, seed \(s.options.seed), sigma "
+                + NumberText.fixed(s.options.sigma, 4) + ", top \(s.options.top)\n"
+        }
+        out += "\n"
+        var header = ["#", "Community", "Score", "Conf", "Size", "Activity", "Reach", "Action", "Tier", "Next step"]
+        var rightAligned: Set<Int> = [0, 2, 3, 4, 5, 6, 7]
+        if report.sensitivity != nil {
+            rightAligned.formUnion([header.count, header.count + 1, header.count + 2])
+            header += ["Best", "Worst", "Top share"]
+        }
+        var rows: [[String]] = []
+        for s in report.shown {
+            var row = [String(s.rank), shortened(TextSafety.singleLine(s.name)), NumberText.padded(s.score, 1),
+                       NumberText.percent(s.confidence)]
+            row += Dimension.allCases.map { RankCells.dimension(s.dimensions[$0], fallback: "-") }
+            row += [s.tier.rawValue, s.nextStep.title]
+            if let r = report.sensitivityRow(s.id) {
+                row += [String(r.bestRank), String(r.worstRank), NumberText.percent(r.topShare)]
+            }
+            rows.append(row)
+        }
+        let widths = header.indices.map { i in
+            ([header] + rows).map { $0.indices.contains(i) ? $0[i].count : 0 }.max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
+                return rightAligned.contains(i) ? pad + cell : cell + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        out += line(header) + "\n"
+        let indent = String(repeating: " ", count: widths[0] + 2)
+        for (s, row) in zip(report.shown, rows) {
+            out += line(row) + "\n"
+            out += indent + TextSafety.singleLine(s.explanation) + "\n"
+            if report.explain { out += indent + RankCells.contributions(s) + "\n" }
+        }
+        if report.shown.isEmpty { out += "(no communities)\n" }
+        return out
+    }
+
+    private static func shortened(_ name: String) -> String {
+        name.count <= maxNameWidth ? name : String(name.prefix(maxNameWidth - 1)) + "…"
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,499 @@
+import EcomapModel
+
+/// Turns a document tree (from YAML or CSV) into a validated `Ecosystem`, collecting every problem.
+struct EcosystemDecoder {
+    static let topLevelKeys = [
+        "version", "ecosystem", "description", "as_of", "focus", "topics", "communities", "influencers",
+        "stakeholders", "links", "scoring", "style",
+    ]
+    static let commonNodeKeys = ["id", "name", "url", "notes", "tags"]
+    static let topicKeys = commonNodeKeys + ["description"]
+    static let communityKeys = commonNodeKeys + [
+        "channel", "presence", "scope", "topics", "members", "activity", "reach", "actions", "sentiment",
+        "phase", "goals",
+    ]
+    static let activityKeys = ["discussions", "reactions"]
+    static let influencerKeys = commonNodeKeys + ["followers", "handle", "topics", "sentiment"]
+    static let stakeholderKeys = commonNodeKeys + ["role"]
+    static let linkKeys = ["from", "to", "weight", "kind", "directed"]
+    static let scoringKeys = ["weights"]
+    static let weightKeys = ["size", "activity", "reach", "action"]
+    static let styleKeys = ["engine", "theme", "group_by", "label_top", "palette"]
+
+    let file: String
+    var reader: FieldReader
+
+    init(file: String, limits: Limits) {
+        self.file = file
+        self.reader = FieldReader(limits: limits)
+    }
+
+    var diagnostics: [Diagnostic] { reader.diagnostics }
+
+    /// A link as written, endpoints not yet resolved.
+    private struct PendingLink {
+        var from: String, fromLocation: SourceLocation
+        var to: String, toLocation: SourceLocation
+        var weight: Double
+        var kind: String?
+        var directed: Bool
+        var location: SourceLocation
+        /// False when a field was invalid: endpoints are still checked, the link is dropped.
+        var isValid = true
+    }
+
+    /// A declared id with where and as what.
+    private struct Declaration {
+        var kind: NodeKind
+        var location: SourceLocation
+    }
+
+    private var declared: [String: Declaration] = [:]
+    private var declaredFolded: [String: String] = [:]
+    private var declarationOrder: [String] = []
+
+    mutating func decode(_ root: DocumentNode) -> Ecosystem? {
+        guard let top = reader.fields(root, known: Self.topLevelKeys, what: "the ecosystem file") else { return nil }
+
+        if let version = reader.integer(top["version"], "version"), version != 1 {
+            reader.error("unsupported format version \(version); this ecomap reads version 1",
+                         at: top["version"]!.location)
+        }
+        let title = reader.text(top["ecosystem"], "ecosystem")
+        if title == nil && !top.has("ecosystem") {
+            reader.error("missing required key `ecosystem` (the title of the map)", at: top.location)
+        }
+        let description = reader.text(top["description"], "description")
+        var asOf: CalendarDate?
+        if let node = top["as_of"], let text = reader.text(node, "as_of") {
+            asOf = CalendarDate(parsing: text)
+            if asOf == nil {
+                reader.error("`as_of` must be a date YYYY-MM-DD, found \(FieldReader.quoted(text))", at: node.location)
+            }
+        }
+
+        var topics: [Topic] = []
+        for node in list(top["topics"], "topics") { if let t = topic(node) { topics.append(t) } }
+        if !top.has("communities") {
+            reader.error("missing required key `communities` (at least one community)", at: top.location)
+        }
+        let communityNodes = list(top["communities"], "communities")
+        if top.has("communities") && communityNodes.isEmpty, case .sequence = top["communities"]! {
+            reader.error("`communities` must list at least one community", at: top["communities"]!.location)
+        }
+        var communities: [Community] = []
+        for node in communityNodes { if let c = community(node) { communities.append(c) } }
+        var influencers: [Influencer] = []
+        for node in list(top["influencers"], "influencers") { if let i = influencer(node) { influencers.append(i) } }
+        var stakeholders: [Stakeholder] = []
+        for node in list(top["stakeholders"], "stakeholders") { if let s = stakeholder(node) { stakeholders.append(s) } }
+        var pending: [PendingLink] = []
+        for node in list(top["links"], "links") { if let l = link(node) { pending.append(l) } }
+
+        checkLimits(topics.count + communities.count + influencers.count + stakeholders.count,
+                    pending.count, at: top.location)
+        let topicIds = Set(topics.map(\.id))
+        for i in communities.indices { communities[i].topics = resolveTopics(communities[i].topics, topicIds) }
+        for i in influencers.indices { influencers[i].topics = resolveTopics(influencers[i].topics, topicIds) }
+
+        let links = resolveLinks(pending, communities: &communities, influencers: &influencers)
+
+        var focus: String?
+        if let node = top["focus"], let id = reader.text(node, "focus") {
+            if let declaration = declared[id] {
+                if declaration.kind == .topic {
+                    reader.error("`focus` must name a community, influencer or stakeholder; `\(id)` is a topic",
+                                 at: node.location)
+                } else {
+                    focus = id
+                }
+            } else {
+                reader.error("`focus` names unknown id `\(id)`\(nearestIdHint(id))", at: node.location)
+            }
+        }
+
+        let weights = top["scoring"].flatMap { scoring($0) }
+        let style = top["style"].map { self.style($0) } ?? Style()
+
+        if reader.diagnostics.contains(where: { $0.severity == .error }) { return nil }
+        return Ecosystem(
+            version: 1, title: title ?? "", description: description, asOf: asOf, focus: focus,
+            topics: topics, communities: communities, influencers: influencers, stakeholders: stakeholders,
+            links: links, scoringWeights: weights, style: style, sourceFile: file)
+    }
+
+    // MARK: - Sections
+
+    private mutating func list(_ node: DocumentNode?, _ field: String) -> [DocumentNode] {
+        guard let node else { return [] }
+        switch node {
+        case .sequence(let items, _): return items
+        case .scalar(let s) where s.isEmpty: return []
+        default:
+            reader.error("`\(field)` must be a list, found \(node.typeName)", at: node.location)
+            return []
+        }
+    }
+
+    private mutating func checkLimits(_ nodes: Int, _ links: Int, at location: SourceLocation) {
+        if nodes > reader.limits.maxNodes {
+            reader.error("the file declares \(nodes) nodes, more than the limit of \(reader.limits.maxNodes) (limit: nodes)",
+                         at: location)
+        }
+        if links > reader.limits.maxLinks {
+            reader.error("the file declares \(links) links, more than the limit of \(reader.limits.maxLinks) (limit: links)",
+                         at: location)
+        }
+    }
+
+    /// Reads `id`, `name`, `url`, `notes`, `tags` and declares the id.
+    private mutating func common(_ f: Fields, _ kind: NodeKind)
+        -> (id: String, name: String?, url: String?, notes: String?, tags: [String])? {
+        let id = declare(f, kind)
+        let name = reader.text(f["name"], "name")
+        let url = reader.text(f["url"], "url")
+        if let url, let node = f["url"], !Self.isLinkable(url) {
+            reader.warning("`url` \(FieldReader.quoted(url)) is not an http, https or mailto address; "
+                           + "it will be shown but not linked", at: node.location)
+        }
+        let notes = reader.text(f["notes"], "notes")
+        let tags = reader.textList(f["tags"], "tags")?.map(\.text) ?? []
+        guard let id else { return nil }
+        return (id, name, url, notes, tags)
+    }
+
+    static func isLinkable(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return ["http://", "https://", "mailto:"].contains { lower.hasPrefix($0) }
+            && !url.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
+    }
+
+    private mutating func topic(_ node: DocumentNode) -> Topic? {
+        if case .scalar(let s) = node {
+            guard let id = reader.checkedText(s, "topics"), validateId(id, at: s.location) else { return nil }
+            guard register(id, .topic, at: s.location) else { return nil }
+            return Topic(id: id, location: s.location)
+        }
+        guard let f = reader.fields(node, known: Self.topicKeys, what: "a topic"),
+              let c = common(f, .topic) else { return nil }
+        return Topic(id: c.id, name: c.name, description: reader.text(f["description"], "description"),
+                     url: c.url, notes: c.notes, tags: c.tags, location: f.location)
+    }
+
+    private mutating func community(_ node: DocumentNode) -> Community? {
+        guard let f = reader.fields(node, known: Self.communityKeys, what: "a community") else { return nil }
+        let c = common(f, .community)
+        var discussions: Double?
+        var reactions: Double?
+        if let activity = f["activity"] {
+            if case .scalar(let s) = activity, s.isEmpty {
+            } else if let a = reader.fields(activity, known: Self.activityKeys, what: "`activity`") {
+                discussions = reader.number(a["discussions"], "activity.discussions", whole: false)
+                reactions = reader.number(a["reactions"], "activity.reactions", whole: false)
+            }
+        }
+        let community = Community(
+            id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
+            channel: reader.enumeration(f["channel"], "channel"),
+            presence: reader.enumeration(f["presence"], "presence"),
+            scope: reader.enumeration(f["scope"], "scope"),
+            topics: topicReferences(f["topics"]),
+            members: reader.count(f["members"], "members"),
+            discussions: discussions, reactions: reactions,
+            reach: reader.count(f["reach"], "reach"),
+            actions: reader.number(f["actions"], "actions", whole: false),
+            sentiment: reader.enumeration(f["sentiment"], "sentiment"),
+            phase: reader.enumeration(f["phase"], "phase"),
+            goals: reader.enumerationList(f["goals"], "goals"),
+            location: f.location)
+        return c == nil ? nil : community
+    }
+
+    private mutating func influencer(_ node: DocumentNode) -> Influencer? {
+        guard let f = reader.fields(node, known: Self.influencerKeys, what: "an influencer") else { return nil }
+        let c = common(f, .influencer)
+        let influencer = Influencer(
+            id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
+            followers: reader.count(f["followers"], "followers"),
+            handle: reader.text(f["handle"], "handle"),
+            topics: topicReferences(f["topics"]),
+            sentiment: reader.enumeration(f["sentiment"], "sentiment"),
+            location: f.location)
+        return c == nil ? nil : influencer
+    }
+
+    private mutating func stakeholder(_ node: DocumentNode) -> Stakeholder? {
+        guard let f = reader.fields(node, known: Self.stakeholderKeys, what: "a stakeholder") else { return nil }
+        let c = common(f, .stakeholder)
+        let role: StakeholderRole? = reader.enumeration(f["role"], "role")
+        guard let c else { return nil }
+        return Stakeholder(id: c.id, name: c.name, url: c.url, notes: c.notes, tags: c.tags, role: role,
+                           location: f.location)
+    }
+
+    // MARK: - Ids
+
+    /// Letters (with their combining marks), digits, `-`, `_` and `.`; nothing invisible.
+    static func isValidId(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.properties.generalCategory != .nonspacingMark else {
+            return false
+        }
+        return id.unicodeScalars.allSatisfy { s in
+            switch s.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .decimalNumber:
+                return true
+            default:
+                return s == "-" || s == "_" || s == "."
+            }
+        }
+    }
+
+    private mutating func validateId(_ id: String, at location: SourceLocation) -> Bool {
+        guard Self.isValidId(id) else {
+            reader.error("id \(FieldReader.quoted(id)) may contain only letters, digits, `-`, `_` and `.`", at: location)
+            return false
+        }
+        return true
+    }
+
+    private mutating func declare(_ f: Fields, _ kind: NodeKind) -> String? {
+        guard let node = f["id"] else {
+            reader.error("missing required key `id` in \(kind == .influencer ? "an" : "a") \(kind.rawValue)",
+                         at: f.location)
+            return nil
+        }
+        guard let id = reader.text(node, "id"), !id.isEmpty else {
+            if case .scalar(let s) = node, s.text.isEmpty {
+                reader.error("`id` must not be empty", at: node.location)
+            }
+            return nil
+        }
+        guard validateId(id, at: node.location), register(id, kind, at: node.location) else { return nil }
+        return id
+    }
+
+    /// Records an id; ids are unique across all node kinds (canonically equivalent spellings are the same id).
+    private mutating func register(_ id: String, _ kind: NodeKind, at location: SourceLocation) -> Bool {
+        if let previous = declared[id] {
+            reader.error("duplicate id `\(id)`: already used by the \(previous.kind.rawValue) at line \(previous.location.line)",
+                         at: location)
+            return false
+        }
+        let folded = id.lowercased()
+        if let other = declaredFolded[folded], let otherDeclaration = declared[other] {
+            reader.warning("id `\(id)` differs from `\(other)` (line \(otherDeclaration.location.line)) only by letter case",
+                           at: location)
+        } else {
+            declaredFolded[folded] = id
+        }
+        declared[id] = Declaration(kind: kind, location: location)
+        declarationOrder.append(id)
+        return true
+    }
+
+    private func nearestIdHint(_ id: String, kinds: Set<NodeKind> = Set(NodeKind.allCases)) -> String {
+        Suggestions.hint(for: id, in: declarationOrder.filter { kinds.contains(declared[$0]!.kind) })
+    }
+
+    // MARK: - Topic references
+
+    /// Topic ids as written, with their locations encoded for later resolution.
+    private var pendingTopicLocations: [String: SourceLocation] = [:]
+
+    private mutating func topicReferences(_ node: DocumentNode?) -> [String] {
+        guard let items = reader.textList(node, "topics") else { return [] }
+        var ids: [String] = []
+        for item in items where !ids.contains(item.text) {
+            ids.append(item.text)
+            if pendingTopicLocations[item.text] == nil { pendingTopicLocations[item.text] = item.location }
+        }
+        return ids
+    }
+
+    private var reportedTopics: Set<String> = []
+
+    private mutating func resolveTopics(_ ids: [String], _ topicIds: Set<String>) -> [String] {
+        ids.filter { id in
+            if topicIds.contains(id) { return true }
+            if !reportedTopics.contains(id) {
+                reportedTopics.insert(id)
+                let hint = Suggestions.hint(for: id, in: topicIds.sorted())
+                reader.error("unknown topic `\(id)`\(hint.isEmpty ? "; declare it under `topics:`" : hint)",
+                             at: pendingTopicLocations[id] ?? SourceLocation(file: file, line: 1, column: 1))
+            }
+            return false
+        }
+    }
+
+    // MARK: - Links
+
+    private mutating func link(_ node: DocumentNode) -> PendingLink? {
+        switch node {
+        case .sequence(let items, let location):
+            guard (2...3).contains(items.count) else {
+                reader.error("a short-form link is [from, to] or [from, to, weight], found \(items.count) items",
+                             at: location)
+                return nil
+            }
+            let from = endpoint(items[0], "from")
+            let to = endpoint(items[1], "to")
+            let weight = items.count == 3 ? reader.weight(items[2]) : .some(nil)
+            guard let from, let to else { return nil }
+            return PendingLink(from: from.0, fromLocation: from.1, to: to.0, toLocation: to.1,
+                               weight: (weight ?? nil) ?? 1, kind: nil, directed: false, location: location,
+                               isValid: weight != nil)
+        case .mapping:
+            guard let f = reader.fields(node, known: Self.linkKeys, what: "a link") else { return nil }
+            for key in ["from", "to"] where f[key] == nil {
+                reader.error("missing required key `\(key)` in a link", at: f.location)
+            }
+            let from = f["from"].flatMap { endpoint($0, "from") }
+            let to = f["to"].flatMap { endpoint($0, "to") }
+            let weight = reader.weight(f["weight"])
+            let kind = reader.text(f["kind"], "kind")
+            let directed = reader.bool(f["directed"], "directed")
+            guard let from, let to else { return nil }
+            let valid = weight != nil && (f["directed"] == nil || f["directed"]!.isEmptyScalar || directed != nil)
+            return PendingLink(from: from.0, fromLocation: from.1, to: to.0, toLocation: to.1,
+                               weight: (weight ?? nil) ?? 1, kind: kind, directed: directed ?? false,
+                               location: f.location, isValid: valid)
+        case .scalar:
+            reader.error("a link must be [from, to, weight] or a mapping with `from` and `to`, found a value",
+                         at: node.location)
+            return nil
+        }
+    }
+
+    private mutating func endpoint(_ node: DocumentNode, _ field: String) -> (String, SourceLocation)? {
+        guard case .scalar(let s) = node, !s.isEmpty else {
+            reader.error("`\(field)` must be a node id, found \(node.typeName == "a value" ? "nothing" : node.typeName)",
+                         at: node.location)
+            return nil
+        }
+        guard let id = reader.checkedText(s, field) else { return nil }
+        return (id, s.location)
+    }
+
+    /// Checks endpoints, reads links to topics as topic membership, merges duplicates.
+    private mutating func resolveLinks(_ pending: [PendingLink], communities: inout [Community],
+                                       influencers: inout [Influencer]) -> [Link] {
+        let graphKinds: Set<NodeKind> = [.community, .influencer, .stakeholder]
+        var links: [Link] = []
+        var indexByPair: [String: Int] = [:]
+        var communityIndex: [String: Int] = [:]
+        for (i, c) in communities.enumerated() { communityIndex[c.id] = i }
+        var influencerIndex: [String: Int] = [:]
+        for (i, c) in influencers.enumerated() { influencerIndex[c.id] = i }
+
+        for link in pending {
+            var ok = true
+            for (id, location) in [(link.from, link.fromLocation), (link.to, link.toLocation)] where declared[id] == nil {
+                reader.error("link to unknown id `\(id)`\(nearestIdHint(id))", at: location)
+                ok = false
+            }
+            guard ok, link.isValid else { continue }
+            if link.from == link.to {
+                reader.error("a link from `\(link.from)` to itself is not allowed", at: link.location)
+                continue
+            }
+            let fromKind = declared[link.from]!.kind, toKind = declared[link.to]!.kind
+            if fromKind == .topic || toKind == .topic {
+                if fromKind == .topic && toKind == .topic {
+                    reader.error("a link between two topics (`\(link.from)`, `\(link.to)`) is not allowed",
+                                 at: link.location)
+                    continue
+                }
+                let (topic, member) = fromKind == .topic ? (link.from, link.to) : (link.to, link.from)
+                if let i = communityIndex[member], !communities[i].topics.contains(topic) {
+                    communities[i].topics.append(topic)
+                } else if let i = influencerIndex[member], !influencers[i].topics.contains(topic) {
+                    influencers[i].topics.append(topic)
+                }
+                continue
+            }
+            precondition(graphKinds.contains(fromKind) && graphKinds.contains(toKind))
+            let pair = link.directed ? "d\u{0}\(link.from)\u{0}\(link.to)"
+                : "u\u{0}" + [link.from, link.to].sorted().joined(separator: "\u{0}")
+            if let existing = indexByPair[pair] {
+                let first = links[existing]
+                reader.warning("duplicate link between `\(link.from)` and `\(link.to)` (first at line "
+                               + "\(first.location?.line ?? 0)); merged, keeping the larger weight "
+                               + "\(Self.format(max(first.weight, link.weight)))", at: link.location)
+                links[existing].weight = max(first.weight, link.weight)
+                if links[existing].kind == nil { links[existing].kind = link.kind }
+                continue
+            }
+            indexByPair[pair] = links.count
+            links.append(Link(from: link.from, to: link.to, weight: link.weight, kind: link.kind,
+                              directed: link.directed, location: link.location))
+        }
+        return links
+    }
+
+    private static func format(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(value)
+    }
+
+    // MARK: - Scoring and style
+
+    private mutating func scoring(_ node: DocumentNode) -> ScoringWeights? {
+        if case .scalar(let s) = node, s.isEmpty { return nil }
+        guard let f = reader.fields(node, known: Self.scoringKeys, what: "`scoring`"),
+              let weightsNode = f["weights"],
+              let w = reader.fields(weightsNode, known: Self.weightKeys, what: "`scoring.weights`") else { return nil }
+        var values: [Double] = []
+        for key in Self.weightKeys {
+            guard w[key] != nil else { values.append(1); continue }
+            guard let v = reader.number(w[key], "scoring.weights.\(key)", whole: false) else { return nil }
+            values.append(v)
+        }
+        if values.allSatisfy({ $0 == 0 }) {
+            reader.error("`scoring.weights` must not all be zero", at: weightsNode.location)
+            return nil
+        }
+        return ScoringWeights(size: values[0], activity: values[1], reach: values[2], action: values[3])
+    }
+
+    private mutating func style(_ node: DocumentNode) -> Style {
+        if case .scalar(let s) = node, s.isEmpty { return Style() }
+        guard let f = reader.fields(node, known: Self.styleKeys, what: "`style`") else { return Style() }
+        var style = Style(
+            engine: reader.enumeration(f["engine"], "engine"),
+            theme: reader.enumeration(f["theme"], "theme"),
+            groupBy: reader.enumeration(f["group_by"], "group_by"))
+        if let node = f["label_top"], let top = reader.integer(node, "label_top") {
+            if top < 0 || top > 1000 {
+                reader.error("`label_top` must be between 0 and 1000, found \(top)", at: node.location)
+            } else {
+                style.labelTop = top
+            }
+        }
+        if let node = f["palette"], !(node.isEmptyScalar),
+           let p = reader.fields(node, known: Style.paletteKeys, what: "`style.palette`") {
+            for key in Style.paletteKeys {
+                guard let valueNode = p[key], let value = reader.text(valueNode, "palette.\(key)") else { continue }
+                if Self.isHexColour(value) {
+                    style.palette[key] = value.uppercased()
+                } else {
+                    reader.error("`palette.\(key)` must be a colour #RRGGBB, found \(FieldReader.quoted(value))",
+                                 at: valueNode.location)
+                }
+            }
+        }
+        return style
+    }
+
+    static func isHexColour(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        return scalars.count == 7 && scalars[0] == "#"
+            && scalars.dropFirst().allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
+    }
+}
+
+extension DocumentNode {
+    var isEmptyScalar: Bool {
+        if case .scalar(let s) = self { return s.isEmpty }
+        return false
+    }
+}

@@ -1,0 +1,69 @@
+import EcomapModel
+import Foundation
+
+/// The outcome of loading: a validated ecosystem when there were no errors, and every diagnostic.
+public struct LoadResult: Sendable {
+    /// The ecosystem, or nil when any error was found.
+    public var ecosystem: Ecosystem?
+    /// Errors and warnings, in the order found.
+    public var diagnostics: Diagnostics
+    /// The text of every file read, by the name used in diagnostics (for caret snippets).
+    public var sources: [String: String]
+
+    public init(ecosystem: Ecosystem?, diagnostics: Diagnostics, sources: [String: String] = [:]) {
+        self.ecosystem = ecosystem
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
+}
+
+/// Reads ecosystem files (YAML) and CSV pairs into a validated `Ecosystem`.
+public enum EcosystemLoader {
+    /// Loads `path`: a `.csv` file is the nodes table of a CSV pair (links from `linksPath`, by default
+    /// `links.csv` beside it); anything else is read as YAML.
+    /// - Parameter title: the map title for CSV input (default: the folder or file name).
+    public static func load(path: String, linksPath: String? = nil, title: String? = nil,
+                            limits: Limits = .standard) -> LoadResult {
+        if path.lowercased().hasSuffix(".csv") {
+            return CSVLoader.load(nodesPath: path, linksPath: linksPath, title: title, limits: limits)
+        }
+        switch InputFile.read(path, limits: limits) {
+        case .failure(let diagnostic):
+            return LoadResult(ecosystem: nil, diagnostics: Diagnostics([diagnostic]))
+        case .success(let bytes):
+            return load(yamlBytes: bytes, file: path, limits: limits)
+        }
+    }
+
+    /// Loads YAML text; `file` is the name used in diagnostics.
+    public static func load(yaml: String, file: String = "<input>", limits: Limits = .standard) -> LoadResult {
+        load(yamlBytes: Array(yaml.utf8), file: file, limits: limits)
+    }
+
+    /// Loads YAML bytes; `file` is the name used in diagnostics.
+    public static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits = .standard) -> LoadResult {
+        if bytes.count > limits.maxFileBytes {
+            return LoadResult(ecosystem: nil, diagnostics: Diagnostics([.error(
+                "`\(file)` has \(bytes.count) bytes, more than the limit of \(limits.maxFileBytes) bytes (limit: file size)")]))
+        }
+        let body: [UInt8]
+        switch ByteCheck.utf8Text(bytes, file: file) {
+        case .failure(let diagnostic):
+            return LoadResult(ecosystem: nil, diagnostics: Diagnostics([diagnostic]))
+        case .success(let checked):
+            body = checked
+        }
+        let source = String(decoding: body, as: UTF8.self)
+        var reader = YAMLReader(file: file, limits: limits)
+        let root = reader.read(body)
+        var diagnostics = Diagnostics(reader.diagnostics)
+        guard let root, !diagnostics.hasErrors else {
+            return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: [file: source])
+        }
+        var decoder = EcosystemDecoder(file: file, limits: limits)
+        let ecosystem = decoder.decode(root)
+        diagnostics.items.append(contentsOf: decoder.diagnostics)
+        return LoadResult(ecosystem: diagnostics.hasErrors ? nil : ecosystem, diagnostics: diagnostics,
+                          sources: [file: source])
+    }
+}

@@ -1,0 +1,287 @@
+import EcomapModel
+
+/// The keys of one mapping after unknown keys were reported: look-ups by name, with locations.
+struct Fields {
+    var values: [String: DocumentNode] = [:]
+    var keyLocations: [String: SourceLocation] = [:]
+    var location: SourceLocation
+
+    subscript(_ key: String) -> DocumentNode? { values[key] }
+
+    /// True when the key is present with something other than an empty value.
+    func has(_ key: String) -> Bool {
+        guard let node = values[key] else { return false }
+        if case .scalar(let s) = node, s.isEmpty { return false }
+        return true
+    }
+}
+
+/// Typed reading of document nodes, recording a diagnostic for every problem and returning nil then.
+/// Shared by the YAML and CSV paths, so both give the same messages.
+struct FieldReader {
+    let limits: Limits
+    var diagnostics: [Diagnostic] = []
+
+    init(limits: Limits) { self.limits = limits }
+
+    mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    mutating func warning(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.warning(message, at: location))
+    }
+
+    /// Reads a mapping, reporting keys outside `known` with the nearest known key.
+    mutating func fields(_ node: DocumentNode, known: [String], what: String) -> Fields? {
+        guard case .mapping(let pairs, let location) = node else {
+            error("\(what) must be a mapping, found \(node.typeName)", at: node.location)
+            return nil
+        }
+        var fields = Fields(location: location)
+        for (keyNode, value) in pairs {
+            guard case .scalar(let key) = keyNode else {
+                error("keys in \(what) must be text, found \(keyNode.typeName)", at: keyNode.location)
+                continue
+            }
+            guard known.contains(key.text) else {
+                error("unknown key `\(key.text)` in \(what)\(Suggestions.hint(for: key.text, in: known))",
+                      at: key.location)
+                continue
+            }
+            fields.values[key.text] = value
+            fields.keyLocations[key.text] = key.location
+        }
+        return fields
+    }
+
+    // MARK: - Text
+
+    /// Text exactly as written; nil when omitted or empty. Rejects control characters and overlong text.
+    mutating func text(_ node: DocumentNode?, _ field: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error("`\(field)` must be text, found \(node.typeName)", at: node.location)
+            return nil
+        }
+        if scalar.isEmpty { return nil }
+        return checkedText(scalar, field)
+    }
+
+    /// Validates one text scalar: no control characters, within the length limit.
+    mutating func checkedText(_ scalar: Scalar, _ field: String) -> String? {
+        if scalar.text.utf8.count > limits.maxTextBytes {
+            error("`\(field)` is longer than \(limits.maxTextBytes) bytes (limit: text length)", at: scalar.location)
+            return nil
+        }
+        if let bad = scalar.text.unicodeScalars.first(where: Self.isForbiddenControl) {
+            let code = String(bad.value, radix: 16, uppercase: true)
+            let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
+            error("`\(field)` contains the control character U+\(padded), which is not allowed in text",
+                  at: scalar.location)
+            return nil
+        }
+        return scalar.text
+    }
+
+    static func isForbiddenControl(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
+        }
+    }
+
+    /// A list of texts (`tags`, `topics`); each item is checked like any text.
+    mutating func textList(_ node: DocumentNode?, _ field: String) -> [(text: String, location: SourceLocation)]? {
+        guard let node else { return nil }
+        switch node {
+        case .scalar(let s) where s.isEmpty:
+            return nil
+        case .sequence(let items, _):
+            var result: [(String, SourceLocation)] = []
+            for item in items {
+                guard case .scalar(let s) = item, !s.isEmpty else {
+                    error("items of `\(field)` must be text, found \(item.typeName)", at: item.location)
+                    continue
+                }
+                if let text = checkedText(s, field) { result.append((text, s.location)) }
+            }
+            return result
+        default:
+            error("`\(field)` must be a list, found \(node.typeName)", at: node.location)
+            return nil
+        }
+    }
+
+    // MARK: - Numbers
+
+    private static let nullWords: Set<String> = ["~", "null", "Null", "NULL"]
+    private static let numberCharacters = Set("0123456789.eE+-_")
+
+    /// A finite, non-negative number; nil when omitted, empty or null (unknown).
+    /// - Parameter whole: counts (members, reach, followers) must be whole numbers.
+    mutating func number(_ node: DocumentNode?, _ field: String, whole: Bool) -> Double? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error("`\(field)` must be a number, found \(node.typeName)", at: node.location)
+            return nil
+        }
+        if scalar.isEmpty || (scalar.style == .plain && Self.nullWords.contains(scalar.text)) { return nil }
+        let expected = whole ? "a whole number" : "a number"
+        guard let value = parseNumber(scalar) else {
+            error("`\(field)` must be \(expected), found \(Self.quoted(scalar.text))", at: scalar.location)
+            return nil
+        }
+        guard value.isFinite else {
+            error("`\(field)` must be a finite number, found \(scalar.text)", at: scalar.location)
+            return nil
+        }
+        guard value >= 0 else {
+            error("`\(field)` must be 0 or more, found \(scalar.text)", at: scalar.location)
+            return nil
+        }
+        if whole && value.rounded() != value {
+            error("`\(field)` must be a whole number, found \(scalar.text)", at: scalar.location)
+            return nil
+        }
+        guard value <= limits.maxCount else {
+            error("`\(field)` is larger than \(Self.compact(limits.maxCount)) (limit: counts)", at: scalar.location)
+            return nil
+        }
+        return value
+    }
+
+    /// A count that fits an `Int`.
+    mutating func count(_ node: DocumentNode?, _ field: String) -> Int? {
+        number(node, field, whole: true).map { Int($0) }
+    }
+
+    /// Parses a plain scalar as YAML 1.1 would (digits, `_` separators, sign, exponent, `.inf`, `.nan`).
+    /// Quoted text and `!!str` are never numbers.
+    func parseNumber(_ scalar: Scalar) -> Double? {
+        guard scalar.style == .plain,
+              scalar.tag == nil || scalar.tag == "tag:yaml.org,2002:int" || scalar.tag == "tag:yaml.org,2002:float"
+        else { return nil }
+        let text = scalar.text
+        switch text {
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+        case "-.inf", "-.Inf", "-.INF": return -.infinity
+        case ".nan", ".NaN", ".NAN": return .nan
+        default: break
+        }
+        guard !text.isEmpty, text.allSatisfy(Self.numberCharacters.contains),
+              text.first != "_", text.last != "_"
+        else { return nil }
+        let cleaned = text.replacingOccurrences(of: "_", with: "")
+        if let int = Int(cleaned) { return Double(int) }
+        return Double(cleaned)
+    }
+
+    /// A link weight: 0 < weight <= 1; nil when omitted (the caller applies the default).
+    mutating func weight(_ node: DocumentNode?, _ field: String = "weight") -> Double?? {
+        guard let node else { return .some(nil) }
+        if case .scalar(let s) = node, s.isEmpty { return .some(nil) }
+        guard case .scalar(let scalar) = node else {
+            error("`\(field)` must be a number, found \(node.typeName)", at: node.location)
+            return nil
+        }
+        guard let value = parseNumber(scalar) else {
+            error("`\(field)` must be a number greater than 0 and at most 1, found \(Self.quoted(scalar.text))",
+                  at: scalar.location)
+            return nil
+        }
+        guard value.isFinite, value > 0, value <= 1 else {
+            error("`\(field)` must be greater than 0 and at most 1, found \(scalar.text)", at: scalar.location)
+            return nil
+        }
+        return .some(value)
+    }
+
+    // MARK: - Other scalars
+
+    /// A value from a fixed set, reported with the nearest allowed value when misspelt.
+    mutating func enumeration<E: RawRepresentable & CaseIterable>(_ node: DocumentNode?, _ field: String,
+                                                                   _ type: E.Type = E.self) -> E?
+    where E.RawValue == String {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error("`\(field)` must be one of \(Self.choices(E.self)), found \(node.typeName)", at: node.location)
+            return nil
+        }
+        if scalar.isEmpty { return nil }
+        if let value = E(rawValue: scalar.text) { return value }
+        let names = E.allCases.map(\.rawValue)
+        error("`\(field)` must be one of \(Self.choices(E.self)), found \(Self.quoted(scalar.text))"
+              + Suggestions.hint(for: scalar.text, in: names, closeOnly: true), at: scalar.location)
+        return nil
+    }
+
+    /// A list of values from a fixed set.
+    mutating func enumerationList<E: RawRepresentable & CaseIterable>(_ node: DocumentNode?, _ field: String,
+                                                                       _ type: E.Type = E.self) -> [E]
+    where E.RawValue == String {
+        guard let node else { return [] }
+        switch node {
+        case .scalar(let s) where s.isEmpty:
+            return []
+        case .sequence(let items, _):
+            return items.compactMap { enumeration($0, field, E.self) }
+        default:
+            error("`\(field)` must be a list of \(Self.choices(E.self)), found \(node.typeName)", at: node.location)
+            return []
+        }
+    }
+
+    /// YAML 1.1 booleans as Yams reads them (true/false, yes/no, on/off in their usual spellings).
+    mutating func bool(_ node: DocumentNode?, _ field: String) -> Bool? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain else {
+            error("`\(field)` must be true or false, found \(node.typeName == "a value" ? "text" : node.typeName)",
+                  at: node.location)
+            return nil
+        }
+        if scalar.isEmpty { return nil }
+        switch scalar.text {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N": return false
+        default:
+            error("`\(field)` must be true or false, found \(Self.quoted(scalar.text))", at: scalar.location)
+            return nil
+        }
+    }
+
+    /// A whole number with no sign restrictions beyond the caller's (e.g. `version`, `label_top`).
+    mutating func integer(_ node: DocumentNode?, _ field: String) -> Int? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error("`\(field)` must be a whole number, found \(node.typeName)", at: node.location)
+            return nil
+        }
+        if scalar.isEmpty { return nil }
+        guard let value = parseNumber(scalar), value.isFinite, value.rounded() == value, abs(value) < 1e15 else {
+            error("`\(field)` must be a whole number, found \(Self.quoted(scalar.text))", at: scalar.location)
+            return nil
+        }
+        return Int(value)
+    }
+
+    static func choices<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> String where E.RawValue == String {
+        E.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// Shows a found value in a message: short, on one line.
+    static func quoted(_ text: String) -> String {
+        var shown = text.unicodeScalars.map { s -> String in
+            isForbiddenControl(s) || s == "\n" || s == "\r" || s == "\t" ? "?" : String(s)
+        }.joined()
+        if shown.count > 40 { shown = String(shown.prefix(40)) + "…" }
+        return "\"\(shown)\""
+    }
+
+    static func compact(_ value: Double) -> String {
+        value >= 1e6 ? "1e\(Int(log10(value).rounded()))" : String(Int(value))
+    }
+}
+
+import Foundation

@@ -1,0 +1,110 @@
+import EcomapModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads an input file safely: only regular files (never a directory, FIFO or device, which could
+/// block or never end), and never more than the size limit.
+enum InputFile {
+    static func read(_ path: String, limits: Limits) -> Result<[UInt8], Diagnostic> {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            return .failure(.error("cannot read `\(path)`: \(reason)"))
+        }
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            let what = type == S_IFDIR ? "a directory" : type == S_IFIFO ? "a pipe" :
+                type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
+            return .failure(.error("cannot read `\(path)`: it is \(what), not a file"))
+        }
+        guard Int(info.st_size) <= limits.maxFileBytes else {
+            return .failure(.error("`\(path)` has \(info.st_size) bytes, more than the limit of "
+                                   + "\(limits.maxFileBytes) bytes (limit: file size)"))
+        }
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else {
+            return .failure(.error("cannot read `\(path)`: \(String(cString: strerror(errno)))"))
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.error("cannot read `\(path)`: \(String(cString: strerror(errno)))"))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limits.maxFileBytes {
+                return .failure(.error("`\(path)` is larger than the limit of \(limits.maxFileBytes) bytes (limit: file size)"))
+            }
+        }
+        return .success(bytes)
+    }
+}
+
+/// Checks raw bytes before any parser sees them: encoding, byte-order marks, NUL bytes.
+enum ByteCheck {
+    /// Returns the bytes without a UTF-8 byte-order mark, or the first problem.
+    static func utf8Text(_ bytes: [UInt8], file: String) -> Result<[UInt8], Diagnostic> {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            return .failure(.error("the file is UTF-32 encoded; save it as UTF-8", at: start))
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
+            return .failure(.error("the file is UTF-16 encoded; save it as UTF-8", at: start))
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        if let nul = body.firstIndex(of: 0) {
+            return .failure(.error("the file contains a NUL byte; is it a text file?",
+                                   at: location(of: nul, in: body, file: file)))
+        }
+        if let bad = firstInvalidUTF8(body) {
+            return .failure(.error("the file is not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)))",
+                                   at: location(of: bad, in: body, file: file)))
+        }
+        return .success(body)
+    }
+
+    /// The offset of the first byte that does not start a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            if b[i + 1] < lower || b[i + 1] > upper { return i }
+            for k in 2..<length where b[i + k] < 0x80 || b[i + k] > 0xBF { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// 1-based line and character column of a byte offset.
+    static func location(of offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1, column = 1
+        for i in 0..<min(offset, bytes.count) {
+            if bytes[i] == 0x0A { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}

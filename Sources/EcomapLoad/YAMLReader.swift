@@ -1,0 +1,241 @@
+import EcomapModel
+internal import CYaml
+
+/// Composes one YAML document into a `DocumentNode` tree straight from libyaml's event stream
+/// (the parser bundled with Yams), enforcing the documented limits as it goes:
+/// nesting depth, alias expansion, text length; collecting duplicate keys and unsupported tags.
+struct YAMLReader {
+    let file: String
+    let limits: Limits
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, limits: Limits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    /// Tags a document may carry: the core schema's, `!!timestamp`, and the non-specific `!`.
+    static let allowedTags: Set<String> = [
+        "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+        "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
+    ]
+
+    private struct Abort: Error {}
+
+    private var parser = yaml_parser_t()
+    private var anchors: [String: (node: DocumentNode, size: Int)] = [:]
+    private var expanded = 0
+
+    /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes).
+    mutating func read(_ bytes: [UInt8]) -> DocumentNode? {
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.append(.error("cannot initialise the YAML parser"))
+            return nil
+        }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeBufferPointer { buffer -> DocumentNode? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            do { return try readStream() } catch { return nil }
+        }
+    }
+
+    // MARK: - Events
+
+    private final class Event {
+        var raw = yaml_event_t()
+        deinit { yaml_event_delete(&raw) }
+        var type: yaml_event_type_t { raw.type }
+    }
+
+    private mutating func next() throws -> Event {
+        let event = Event()
+        guard yaml_parser_parse(&parser, &event.raw) == 1 else {
+            let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
+            var message = "invalid YAML: \(problem)"
+            if let context = parser.context.map({ String(cString: $0) }) {
+                message += " \(context) (line \(Int(parser.context_mark.line) + 1))"
+            }
+            diagnostics.append(.error(message, at: location(parser.problem_mark)))
+            throw Abort()
+        }
+        return event
+    }
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private mutating func readStream() throws -> DocumentNode? {
+        _ = try next()  // STREAM-START
+        let first = try next()
+        if first.type == YAML_STREAM_END_EVENT {
+            diagnostics.append(.error("the file is empty; expected a mapping with `ecosystem` and `communities`",
+                                      at: SourceLocation(file: file, line: 1, column: 1)))
+            return nil
+        }
+        let root = try composeNode(try next(), depth: 1)
+        _ = try next()  // DOCUMENT-END
+        let after = try next()
+        if after.type == YAML_DOCUMENT_START_EVENT {
+            diagnostics.append(.error("the file holds several YAML documents; ecomap reads exactly one",
+                                      at: location(after.raw.start_mark)))
+            return nil
+        }
+        return root
+    }
+
+    // MARK: - Composition
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private mutating func checkTag(_ tag: String?, at loc: SourceLocation) {
+        guard let tag, !Self.allowedTags.contains(tag) else { return }
+        let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst(18) : tag
+        diagnostics.append(.error("unsupported YAML tag `\(shown)`; only the core schema's tags are allowed", at: loc))
+    }
+
+    private mutating func register(_ anchor: String?, _ node: DocumentNode, size: Int) {
+        if let anchor { anchors[anchor] = (node, size) }
+    }
+
+    private mutating func count(_ n: Int) throws {
+        expanded = expanded > Int.max - n ? Int.max : expanded + n
+        if expanded > limits.maxAliasExpansion {
+            diagnostics.append(.error(
+                "the document expands to more than \(limits.maxAliasExpansion) nodes through aliases "
+                    + "(limit: alias expansion)", at: SourceLocation(file: file, line: 1, column: 1)))
+            throw Abort()
+        }
+    }
+
+    /// Composes the node that `event` starts; returns it with its expanded size.
+    private mutating func composeNode(_ event: Event, depth: Int) throws -> DocumentNode {
+        try composeSized(event, depth: depth).node
+    }
+
+    private mutating func composeSized(_ event: Event, depth: Int) throws -> (node: DocumentNode, size: Int) {
+        let loc = location(event.raw.start_mark)
+        switch event.type {
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.raw.data.alias.anchor) ?? ""
+            guard let target = anchors[name] else {
+                diagnostics.append(.error("undefined alias `*\(name)`", at: loc))
+                throw Abort()
+            }
+            try count(target.size)
+            return target
+        case YAML_SCALAR_EVENT:
+            let data = event.raw.data.scalar
+            let length = Int(data.length)
+            if length > limits.maxTextBytes {
+                diagnostics.append(.error("text of \(length) bytes is longer than the limit of "
+                                          + "\(limits.maxTextBytes) bytes (limit: text length)", at: loc))
+                throw Abort()
+            }
+            let text = data.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+            } ?? ""
+            let style: ScalarStyle
+            switch data.style {
+            case YAML_PLAIN_SCALAR_STYLE: style = .plain
+            case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE: style = .block
+            default: style = .quoted
+            }
+            let tag = Self.string(data.tag)
+            checkTag(tag, at: loc)
+            let node = DocumentNode.scalar(Scalar(text: text, style: style, tag: tag, location: loc))
+            try count(1)
+            register(Self.string(data.anchor), node, size: 1)
+            return (node, 1)
+        case YAML_SEQUENCE_START_EVENT:
+            try checkDepth(depth, at: loc)
+            let anchor = Self.string(event.raw.data.sequence_start.anchor)
+            checkTag(Self.string(event.raw.data.sequence_start.tag), at: loc)
+            try count(1)
+            var items: [DocumentNode] = []
+            var size = 1
+            while true {
+                let item = try next()
+                if item.type == YAML_SEQUENCE_END_EVENT { break }
+                let child = try composeSized(item, depth: depth + 1)
+                items.append(child.node)
+                size = Self.add(size, child.size)
+            }
+            let node = DocumentNode.sequence(items, loc)
+            register(anchor, node, size: size)
+            return (node, size)
+        case YAML_MAPPING_START_EVENT:
+            try checkDepth(depth, at: loc)
+            let anchor = Self.string(event.raw.data.mapping_start.anchor)
+            checkTag(Self.string(event.raw.data.mapping_start.tag), at: loc)
+            try count(1)
+            var pairs: [(key: DocumentNode, value: DocumentNode)] = []
+            var merged: [(key: DocumentNode, value: DocumentNode)] = []
+            var seen: [String: SourceLocation] = [:]
+            var size = 1
+            while true {
+                let keyEvent = try next()
+                if keyEvent.type == YAML_MAPPING_END_EVENT { break }
+                let key = try composeSized(keyEvent, depth: depth + 1)
+                let value = try composeSized(try next(), depth: depth + 1)
+                size = Self.add(size, Self.add(key.size, value.size))
+                if case .scalar(let k) = key.node, k.style == .plain, k.tag == nil, k.text == "<<" {
+                    merged.append(contentsOf: mergePairs(value.node))
+                    continue
+                }
+                if case .scalar(let k) = key.node {
+                    if let first = seen[k.text] {
+                        diagnostics.append(.error("duplicate key `\(k.text)` (first at line \(first.line))",
+                                                  at: k.location))
+                        continue
+                    }
+                    seen[k.text] = k.location
+                }
+                pairs.append((key.node, value.node))
+            }
+            // Merge keys (`<<: *defaults`) fill in what the mapping does not say itself.
+            for pair in merged {
+                if case .scalar(let k) = pair.key, seen[k.text] == nil {
+                    seen[k.text] = k.location
+                    pairs.append(pair)
+                }
+            }
+            let node = DocumentNode.mapping(pairs, loc)
+            register(anchor, node, size: size)
+            return (node, size)
+        default:
+            diagnostics.append(.error("unexpected YAML event", at: loc))
+            throw Abort()
+        }
+    }
+
+    private mutating func mergePairs(_ value: DocumentNode) -> [(key: DocumentNode, value: DocumentNode)] {
+        switch value {
+        case .mapping(let pairs, _):
+            return pairs
+        case .sequence(let items, _):
+            return items.flatMap { item -> [(key: DocumentNode, value: DocumentNode)] in
+                if case .mapping(let pairs, _) = item { return pairs }
+                diagnostics.append(.error("a merge key `<<` takes a mapping or a list of mappings", at: item.location))
+                return []
+            }
+        case .scalar(let s):
+            diagnostics.append(.error("a merge key `<<` takes a mapping or a list of mappings", at: s.location))
+            return []
+        }
+    }
+
+    private mutating func checkDepth(_ depth: Int, at loc: SourceLocation) throws {
+        if depth > limits.maxDepth {
+            diagnostics.append(.error("nesting is deeper than \(limits.maxDepth) levels (limit: nesting depth)", at: loc))
+            throw Abort()
+        }
+    }
+
+    private static func add(_ a: Int, _ b: Int) -> Int { a > Int.max - b ? Int.max : a + b }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import EcomapLoad
+import EcomapModel
+
+/// `ecomap validate FILE...`: checks files and prints a one-line summary each.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check ecosystem files and print a one-line summary of each.",
+        discussion: "Every problem is reported as FILE:LINE:COL: error: message. Exits 1 if any file has errors.")
+
+    @Argument(help: "Ecosystem files (.yaml) or CSV node tables (.csv).")
+    var files: [String]
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file to validate") }
+        if input.linksPath != nil && files.count > 1 {
+            throw ValidationError("--links applies to one CSV file; validate CSV pairs one at a time")
+        }
+    }
+
+    func run() throws {
+        var failed = false
+        for file in files {
+            let result = EcosystemLoader.load(path: file, linksPath: input.linksPath, title: input.title)
+            Console.report(result.diagnostics, sources: result.sources)
+            if let ecosystem = result.ecosystem {
+                Console.out("\(file): ok: " + Self.summary(ecosystem)
+                            + Self.warningSuffix(result.diagnostics.warnings.count))
+            } else {
+                failed = true
+                Console.out("\(file): invalid: \(result.diagnostics.errors.count) error(s)")
+            }
+        }
+        if failed { throw EcomapExit.invalidInput.code }
+    }
+
+    static func summary(_ e: Ecosystem) -> String {
+        func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
+        return [
+            count(e.communities.count, "community", "communities"),
+            count(e.influencers.count, "influencer", "influencers"),
+            count(e.stakeholders.count, "stakeholder", "stakeholders"),
+            count(e.topics.count, "topic", "topics"),
+            count(e.links.count, "link", "links"),
+        ].joined(separator: ", ")
+    }
+
+    static func warningSuffix(_ n: Int) -> String { n == 0 ? "" : " (\(n) warning\(n == 1 ? "" : "s"))" }
+}

@@ -37,6 +37,8 @@ struct YAMLReader {
         return bytes.withUnsafeBufferPointer { buffer -> DocumentNode? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            // libyaml keeps its own (process-wide) guard; keep it just above ours so ours reports first.
+            yaml_set_max_nest_level(Int32(clamping: limits.maxDepth + 1))
             do { return try readStream() } catch { return nil }
         }
     }
@@ -53,6 +55,11 @@ struct YAMLReader {
         let event = Event()
         guard yaml_parser_parse(&parser, &event.raw) == 1 else {
             let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
+            if problem.hasPrefix("Maximum nesting level") {
+                diagnostics.append(.error("nesting is deeper than \(limits.maxDepth) levels (limit: nesting depth)",
+                                          at: location(parser.problem_mark)))
+                throw Abort()
+            }
             var message = "invalid YAML: \(problem)"
             if let context = parser.context.map({ String(cString: $0) }) {
                 message += " \(context) (line \(Int(parser.context_mark.line) + 1))"

@@ -38,15 +38,17 @@ enum CSVLoader {
 
         var sectionItems: [String: [DocumentNode]] = [:]
         let start = SourceLocation(file: nodesPath, line: 1, column: 1)
-        for row in rows(nodesText, file: nodesPath, known: nodeColumns, required: ["type", "id"],
-                        diagnostics: &diagnostics) {
+        guard let nodeRows = rows(nodesText, file: nodesPath, known: nodeColumns, required: ["type", "id"],
+                                  diagnostics: &diagnostics)
+        else { return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources) }
+        for row in nodeRows {
             guard let typeCell = row.cells["type"], !typeCell.text.isEmpty else {
                 diagnostics.append(.error("missing node type; expected one of topic, community, influencer, stakeholder",
                                           at: row.location("type")))
                 continue
             }
             guard let section = sections.first(where: { $0.type == typeCell.text.lowercased() }) else {
-                let hint = Suggestions.hint(for: typeCell.text, in: sections.map(\.type))
+                let hint = Suggestions.hint(for: typeCell.text, in: sections.map(\.type), closeOnly: true)
                 diagnostics.append(.error("unknown node type \(FieldReader.quoted(typeCell.text)); expected topic, "
                                           + "community, influencer or stakeholder\(hint)", at: row.location("type")))
                 continue
@@ -56,8 +58,10 @@ enum CSVLoader {
 
         var linkItems: [DocumentNode] = []
         if let linksText {
-            for row in rows(linksText, file: linksFile, known: linkColumns, required: ["from", "to"],
-                            diagnostics: &diagnostics) {
+            guard let linkRows = rows(linksText, file: linksFile, known: linkColumns, required: ["from", "to"],
+                                      diagnostics: &diagnostics)
+            else { return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources) }
+            for row in linkRows {
                 var pairs: [(key: DocumentNode, value: DocumentNode)] = []
                 for column in linkColumns {
                     guard let cell = row.cells[column], !cell.text.isEmpty else { continue }
@@ -84,8 +88,6 @@ enum CSVLoader {
             top.append((.scalar(Scalar(text: "focus", style: .plain, location: start)),
                         .scalar(Scalar(text: brand, style: .quoted, location: start))))
         }
-        if diagnostics.hasErrors { return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources) }
-
         var decoder = EcosystemDecoder(file: nodesPath, limits: limits)
         let ecosystem = decoder.decode(.mapping(top, start))
         diagnostics.items.append(contentsOf: decoder.diagnostics)
@@ -129,20 +131,22 @@ enum CSVLoader {
         return ","
     }
 
-    /// Parses a table, checks its header against `known` and yields its non-empty rows.
+    /// Parses a table, checks its header against `known` and yields its non-empty rows;
+    /// nil when the header itself is wrong (the rows cannot be read then).
     private static func rows(_ text: String, file: String, known: [String], required: [String],
-                             diagnostics: inout Diagnostics) -> [Row] {
+                             diagnostics: inout Diagnostics) -> [Row]? {
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter(of: text))
         } catch {
             diagnostics.append(.error("cannot read the table: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
-            return []
+            return nil
         }
         guard let header = reader.next() else {
             diagnostics.append(.error("the table is empty; expected a header row", at: SourceLocation(file: file, line: 1, column: 1)))
-            return []
+            return nil
         }
+        let errorsBefore = diagnostics.errors.count
         var columns: [String?] = []
         var seen: Set<String> = []
         for raw in header {
@@ -164,7 +168,7 @@ enum CSVLoader {
         for name in required where !seen.contains(name) {
             diagnostics.append(.error("missing required column `\(name)`", at: SourceLocation(file: file, line: 1, column: 1)))
         }
-        if diagnostics.hasErrors { return [] }
+        if diagnostics.errors.count > errorsBefore { return nil }
         var result: [Row] = []
         var number = 1
         while let cells = reader.next() {

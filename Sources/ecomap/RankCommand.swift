@@ -1,0 +1,75 @@
+import ArgumentParser
+import EcomapAnalysis
+import EcomapModel
+import EcomapOutput
+import Foundation
+
+extension RankFormat: ExpressibleByArgument {}
+
+/// `ecomap rank FILE`: scores the communities and ranks them for focus (docs/scoring.md).
+struct Rank: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score the communities and rank them for focus, with a tier, a next step and the reasons.",
+        discussion: """
+            Scores size, activity, reach and action on absolute 0-100 scales; the focus score is the \
+            weighted mean of the known dimensions. Scales, rules and the JSON shape: docs/scoring.md.
+            """)
+
+    @Argument(help: "An ecosystem file (.yaml) or a CSV node table (.csv).")
+    var file: String
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format: table, csv, json or markdown.")
+    var format: RankFormat = .table
+
+    @Option(help: "Show only the N best-ranked communities (JSON still lists every node).")
+    var top: Int?
+
+    @Option(help: ArgumentHelp("Dimension weights, e.g. size=2,activity=1,reach=1,action=3; they win over the file's scoring.weights, unnamed dimensions keep theirs.", valueName: "weights"))
+    var weights: String?
+
+    @Flag(help: "Show each dimension's contribution to the focus score.")
+    var explain = false
+
+    @Flag(help: "Perturb the weights and report each community's best rank, worst rank and share of trials in the top N (N = --top, else 3).")
+    var sensitivity = false
+
+    @Option(help: "Sensitivity trials (default 200).")
+    var trials: Int?
+
+    @Option(help: "Sensitivity seed (default 1).")
+    var seed: UInt64?
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if !sensitivity && (trials != nil || seed != nil) {
+            throw ValidationError("--trials and --seed apply only with --sensitivity")
+        }
+        if let trials, !(1...1_000_000).contains(trials) {
+            throw ValidationError("--trials must be between 1 and 1000000")
+        }
+        if let weights {
+            do { _ = try WeightsSpec(parsing: weights) } catch { throw ValidationError(error.description) }
+        }
+    }
+
+    func run() throws {
+        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
+        var chosen: ScoringWeights?
+        if let weights {
+            do {
+                chosen = try WeightsSpec(parsing: weights).applied(to: ecosystem.scoringWeights ?? .equal)
+            } catch {
+                Console.err("error: \(error.description)")
+                throw EcomapExit.usage.code
+            }
+        }
+        let analysis = Analyzer.analyze(ecosystem, weights: chosen)
+        let robustness = sensitivity
+            ? Sensitivity.run(analysis, options: .init(trials: trials ?? 200, seed: seed ?? 1, top: top ?? 3))
+            : nil
+        let report = RankReport(analysis: analysis, top: top, explain: explain, sensitivity: robustness)
+        FileHandle.standardOutput.write(Data(report.rendered(as: format).utf8))
+    }
+}

@@ -15,6 +15,7 @@ build: deps
 
 demo: build
 	$(BIN) validate $(EXAMPLE)
+	$(BIN) rank $(EXAMPLE)
 
 test: build
 	bash scripts/install-deps.sh --test

@@ -6,16 +6,16 @@ import EcomapModel
 /// are reported as flags.
 public enum Recommendation {
     /// Focus tier: score at least this and confidence at least `focusMinConfidence`.
-    public static let focusScore = 55.0
-    public static let focusMinConfidence = 0.5
+    public static let focusScore = 60.0
+    public static let focusMinConfidence = 0.75
     /// Nurture tier: score at least this (and not focus).
-    public static let nurtureScore = 30.0
+    public static let nurtureScore = 45.0
     /// Below this confidence the next step is to collect the missing figures.
     public static let lowConfidence = 0.5
     /// Activity at least this counts as high.
-    public static let highActivity = 50.0
+    public static let highActivity = 55.0
     /// Action below this counts as low.
-    public static let lowAction = 35.0
+    public static let lowAction = 40.0
     /// Action at least this counts as high.
     public static let highAction = 60.0
 
@@ -30,11 +30,11 @@ public enum Recommendation {
     /// 1. confidence < 0.5 -> collect figures;
     /// 2. phase deterioration or termination -> re-engage or let go;
     /// 3. sentiment negative -> answer questions and issues;
-    /// 4. activity >= 50 and action < 35 -> help the community act;
+    /// 4. activity >= 55 and action < 40 -> help the community act;
     /// 5. tier monitor -> monitor conversations;
     /// 6. phase acquaintance or build-up -> become a thought leader;
     /// 7. action >= 60 -> exchange value;
-    /// 8. activity >= 50 -> give ownership to members;
+    /// 8. activity >= 55 -> give ownership to members;
     /// 9. otherwise -> become a thought leader.
     public static func nextStep(dimensions d: DimensionScores, confidence: Double, tier: Tier,
                                 sentiment: Sentiment?, phase: Phase?) -> NextStep {

@@ -23,7 +23,7 @@ enum RankTable {
         }
         var rows: [[String]] = []
         for s in report.shown {
-            var row = [String(s.rank), shortened(TextSafety.singleLine(s.name)), NumberText.padded(s.score, 1),
+            var row = [String(s.rank), TextSafety.truncated(TextSafety.singleLine(s.name), toWidth: maxNameWidth), NumberText.padded(s.score, 1),
                        NumberText.percent(s.confidence)]
             row += Dimension.allCases.map { RankCells.dimension(s.dimensions[$0], fallback: "-") }
             row += [s.tier.rawValue, s.nextStep.title]
@@ -33,11 +33,11 @@ enum RankTable {
             rows.append(row)
         }
         let widths = header.indices.map { i in
-            ([header] + rows).map { $0.indices.contains(i) ? $0[i].count : 0 }.max() ?? 0
+            ([header] + rows).map { $0.indices.contains(i) ? TextSafety.displayWidth($0[i]) : 0 }.max() ?? 0
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
+                let pad = String(repeating: " ", count: max(0, widths[i] - TextSafety.displayWidth(cell)))
                 return rightAligned.contains(i) ? pad + cell : cell + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
@@ -50,10 +50,6 @@ enum RankTable {
         }
         if report.shown.isEmpty { out += "(no communities)\n" }
         return out
-    }
-
-    private static func shortened(_ name: String) -> String {
-        name.count <= maxNameWidth ? name : String(name.prefix(maxNameWidth - 1)) + "…"
     }
 }
 

@@ -52,6 +52,45 @@ public enum TextSafety {
     }
 }
 
+extension TextSafety {
+    /// Columns `text` takes in a terminal: emoji and East Asian wide characters take two, combining marks
+    /// and zero-width characters none (a close approximation of wcwidth, good enough to align tables).
+    public static func displayWidth(_ text: String) -> Int {
+        text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// The longest prefix of `text` that fits `columns`, with `…` when shortened.
+    public static func truncated(_ text: String, toWidth columns: Int) -> String {
+        guard displayWidth(text) > columns else { return text }
+        var out = "", used = 0
+        for character in text {
+            let w = width(of: character)
+            if used + w > columns - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    private static func width(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        if scalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) { return 2 }
+        return scalars.reduce(0) { total, scalar in
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .format: return total
+            default: break
+            }
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+                 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                return total + 2
+            default:
+                return total + 1
+            }
+        }
+    }
+}
+
 extension String {
     /// `self` with every occurrence of `target` replaced (no Foundation needed).
     func replacingAll(_ target: Character, with replacement: String) -> String {

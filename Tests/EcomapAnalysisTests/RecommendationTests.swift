@@ -12,11 +12,11 @@ final class RecommendationTests: XCTestCase {
     }
 
     func testTierThresholds() {
-        XCTAssertEqual(Recommendation.tier(score: 55, confidence: 0.5), .focus)
-        XCTAssertEqual(Recommendation.tier(score: 90, confidence: 0.25), .nurture, "low confidence caps at nurture")
-        XCTAssertEqual(Recommendation.tier(score: 54.99, confidence: 1), .nurture)
-        XCTAssertEqual(Recommendation.tier(score: 30, confidence: 1), .nurture)
-        XCTAssertEqual(Recommendation.tier(score: 29.99, confidence: 1), .monitor)
+        XCTAssertEqual(Recommendation.tier(score: 60, confidence: 0.75), .focus)
+        XCTAssertEqual(Recommendation.tier(score: 90, confidence: 0.74), .nurture, "low confidence caps at nurture")
+        XCTAssertEqual(Recommendation.tier(score: 59.99, confidence: 1), .nurture)
+        XCTAssertEqual(Recommendation.tier(score: 45, confidence: 1), .nurture)
+        XCTAssertEqual(Recommendation.tier(score: 44.99, confidence: 1), .monitor)
     }
 
     func testRule1LowConfidenceCollectsFiguresFirst() {
@@ -34,9 +34,11 @@ final class RecommendationTests: XCTestCase {
     }
 
     func testRule4HighActivityLowActionHelpsAct() {
-        XCTAssertEqual(step(DimensionScores(size: 20, activity: 50, reach: 20, action: 34.9), tier: .monitor), .helpAct)
-        XCTAssertEqual(step(DimensionScores(size: 20, activity: 50, reach: 20, action: 35), tier: .nurture),
+        XCTAssertEqual(step(DimensionScores(size: 20, activity: 55, reach: 20, action: 39.9), tier: .monitor), .helpAct)
+        XCTAssertEqual(step(DimensionScores(size: 20, activity: 55, reach: 20, action: 40), tier: .nurture),
                        .giveOwnership)
+        XCTAssertEqual(step(DimensionScores(size: 20, activity: 54.9, reach: 20, action: 10), tier: .nurture),
+                       .becomeThoughtLeader)
     }
 
     func testRule5MonitorTierMonitorsConversations() {

@@ -1,0 +1,89 @@
+import Foundation
+import XCTest
+
+/// `ecomap rank` on the built binary: goldens for every example in every format, flags, exit codes.
+final class RankTests: XCTestCase {
+    /// Every example, by the argument a user would type.
+    private let examples = [
+        ("alpha-moms", ["examples/alpha-moms.yaml"]),
+        ("alpha-moms-csv", ["examples/alpha-moms-csv/nodes.csv"]),
+        ("fietsvrienden", ["examples/fietsvrienden.yaml"]),
+        ("starter", ["examples/starter.yaml"]),
+    ]
+
+    func testEveryExampleInEveryFormatMatchesItsGolden() throws {
+        for (name, input) in examples {
+            for format in ["table", "csv", "json", "markdown"] {
+                let result = try BinaryRunner.run(["rank"] + input + ["--format", format])
+                XCTAssertEqual(result.status, 0, "\(name) \(format): \(result.stderr)")
+                Golden.assertMatches(result.stdout, "rank/\(name).\(format == "markdown" ? "md" : format)")
+            }
+        }
+    }
+
+    func testExplainSensitivityAndTopMatchGoldens() throws {
+        for format in ["table", "json"] {
+            let result = try BinaryRunner.run(["rank", "examples/alpha-moms.yaml", "--top", "5", "--explain",
+                                               "--sensitivity", "--trials", "100", "--seed", "7",
+                                               "--format", format])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            Golden.assertMatches(result.stdout, "rank/alpha-moms-explain-sensitivity.\(format)")
+        }
+    }
+
+    func testDefaultIsTheTableAndOutputIsDeterministic() throws {
+        let a = try BinaryRunner.run(["rank", "examples/fietsvrienden.yaml"])
+        let b = try BinaryRunner.run(["rank", "examples/fietsvrienden.yaml", "--format", "table"])
+        XCTAssertEqual(a.status, 0)
+        XCTAssertEqual(a.stdout, b.stdout)
+        XCTAssertTrue(a.stdout.contains("ranking for focus"))
+    }
+
+    func testCSVPairRanksLikeTheYAMLFile() throws {
+        func communities(_ path: String) throws -> NSArray {
+            let out = try BinaryRunner.run(["rank", path, "--format", "json"])
+            let object = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? NSDictionary
+            return try XCTUnwrap(object?["communities"] as? NSArray)
+        }
+        XCTAssertEqual(try communities("examples/alpha-moms.yaml"), try communities("examples/alpha-moms-csv/nodes.csv"))
+    }
+
+    func testWeightsFlagWinsAndChangesTheOrder() throws {
+        let plain = try BinaryRunner.run(["rank", "examples/alpha-moms.yaml", "--format", "csv"])
+        let heavy = try BinaryRunner.run(["rank", "examples/alpha-moms.yaml", "--format", "csv",
+                                          "--weights", "size=0,activity=0,reach=0,action=1"])
+        XCTAssertEqual(heavy.status, 0, heavy.stderr)
+        XCTAssertNotEqual(plain.stdout, heavy.stdout)
+        let json = try BinaryRunner.run(["rank", "examples/alpha-moms.yaml", "--format", "json", "--weights", "action=3"])
+        XCTAssertTrue(json.stdout.contains("\"action\": 3\n"), "named weight replaced")
+        XCTAssertTrue(json.stdout.contains("\"size\": 1,"), "unnamed weights kept")
+    }
+
+    func testBadFlagsAreUsageErrors() throws {
+        let cases: [([String], String)] = [
+            (["--weights", "sise=2"], "unknown dimension `sise` (did you mean `size`?)"),
+            (["--weights", "size=-1"], "must be a finite number >= 0"),
+            (["--weights", "size=0,activity=0,reach=0,action=0"], "must not all be zero"),
+            (["--top", "0"], "--top must be at least 1"),
+            (["--trials", "5"], "--trials and --seed apply only with --sensitivity"),
+            (["--format", "pdf"], "pdf"),
+        ]
+        for (flags, message) in cases {
+            let result = try BinaryRunner.run(["rank", "examples/alpha-moms.yaml"] + flags)
+            XCTAssertEqual(result.status, 2, "\(flags): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(message), "\(flags): \(result.stderr)")
+            XCTAssertEqual(result.stdout, "")
+        }
+    }
+
+    func testInvalidFileReportsDiagnosticsAndExitsOne() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.yaml")
+        try Data("ecosystem: Bad\ncommunities:\n  - id: a\n    members: -3\n".utf8).write(to: file)
+        let result = try BinaryRunner.run(["rank", file.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("bad.yaml:4:"), result.stderr)
+        XCTAssertEqual(result.stdout, "")
+    }
+}

@@ -19,11 +19,11 @@ demo: build
 
 test: build
 	bash scripts/install-deps.sh --test
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 # Regenerate golden files after an intended output change (review the diff!).
 accept: build
-	ECOMAP_ACCEPT=1 $(SWIFT) test
+	ECOMAP_ACCEPT=1 $(SWIFT) test --disable-swift-testing
 
 clean:
 	rm -rf .build

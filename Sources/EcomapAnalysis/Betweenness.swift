@@ -57,26 +57,28 @@ public enum Betweenness {
 private struct BrandesState {
     var distance: [Int32]
     var sigma: [Double]
-    var delta: [Double]
+    /// (1 + dependency) / sigma of a finished node: what it passes to each predecessor per shortest path.
+    var coefficient: [Double]
     var order: [Int32]
     var centrality: [Double]
 
     init(nodeCount n: Int) {
         distance = [Int32](repeating: -1, count: n)
         sigma = [Double](repeating: 0, count: n)
-        delta = [Double](repeating: 0, count: n)
+        coefficient = [Double](repeating: 0, count: n)
         order = [Int32](repeating: 0, count: n)
         centrality = [Double](repeating: 0, count: n)
     }
 
     /// Breadth-first search from `source`, then back-propagation of dependencies in reverse BFS order.
-    /// Successors are recognised by distance, so no predecessor lists are needed.
+    /// Successors are recognised by distance, so no predecessor lists are needed, and each finished node's
+    /// share is computed once, so the inner loop has no division.
     mutating func accumulate(_ graph: Graph, source: Int) {
         graph.neighborOffsets.withUnsafeBufferPointer { offsets in
         graph.neighbors.withUnsafeBufferPointer { neighbors in
         distance.withUnsafeMutableBufferPointer { distance in
         sigma.withUnsafeMutableBufferPointer { sigma in
-        delta.withUnsafeMutableBufferPointer { delta in
+        coefficient.withUnsafeMutableBufferPointer { coefficient in
         order.withUnsafeMutableBufferPointer { order in
         centrality.withUnsafeMutableBufferPointer { centrality in
             distance[source] = 0
@@ -96,21 +98,23 @@ private struct BrandesState {
                     if distance[w] == next { sigma[w] += sv }
                 }
             }
+            // Every successor of v lies later in BFS order, so it is finished before v.
             var i = tail - 1
             while i > 0 {
                 let v = Int(order[i]); i -= 1
                 let next = distance[v] + 1
-                var dependency = 0.0
+                var share = 0.0
                 for k in offsets[v]..<offsets[v + 1] {
                     let w = Int(neighbors[k])
-                    if distance[w] == next { dependency += (1 + delta[w]) / sigma[w] }
+                    if distance[w] == next { share += coefficient[w] }
                 }
-                delta[v] = sigma[v] * dependency
-                centrality[v] += delta[v]
+                let dependency = sigma[v] * share
+                centrality[v] += dependency
+                coefficient[v] = (1 + dependency) / sigma[v]
             }
             for j in 0..<tail {
                 let v = Int(order[j])
-                distance[v] = -1; sigma[v] = 0; delta[v] = 0
+                distance[v] = -1; sigma[v] = 0
             }
         }}}}}}}
     }

@@ -4,15 +4,20 @@ import Foundation
 /// Betweenness centrality by Brandes' algorithm: unweighted shortest paths over the undirected link graph,
 /// normalised like networkx's `betweenness_centrality(G, normalized=True)` (divided by (n-1)(n-2)).
 ///
-/// Exact up to `exactLimit` nodes. Above it, `sampleSize` source nodes are drawn with a seeded generator
-/// and the sum is scaled by n / k, as networkx does with its `k` argument. Sources are split into a fixed
-/// number of chunks that run in parallel; the chunk sums are added in chunk order, so the result does not
-/// depend on the number of cores.
+/// Exact up to `exactLimit` nodes. Above it, k source nodes are drawn with a seeded generator and the sum
+/// is scaled by n / k, as networkx does with its `k` argument; k is `sampleSize`, lowered for very large
+/// graphs so that k x (nodes + adjacency entries) stays within `sampleWorkBudget` (but at least
+/// `minimumSampleSize`). Sources are split into a number of chunks that depends only on the graph; chunks
+/// run in parallel and their sums are added in chunk order, so the result does not depend on the cores.
 public enum Betweenness {
     /// Largest node count computed exactly.
     public static let defaultExactLimit = 20_000
     /// Sources sampled above the exact limit.
     public static let defaultSampleSize = 2_000
+    /// Most node + edge visits a sampled run may cost (keeps huge graphs to seconds).
+    public static let sampleWorkBudget = 2_000_000_000
+    /// Fewest sources ever sampled.
+    public static let minimumSampleSize = 100
     /// Seed of the source sample.
     public static let defaultSeed: UInt64 = 0x5EED_EC05
 
@@ -25,10 +30,13 @@ public enum Betweenness {
         if n <= exactLimit || sampleSize >= n {
             sources = (0..<Int32(n)).map { $0 }
         } else {
+            let perSource = max(1, n + graph.neighbors.count)
+            let k = max(min(sampleSize, sampleWorkBudget / perSource), min(minimumSampleSize, sampleSize), 1)
             var rng = SplitMix64(seed: seed)
-            sources = rng.sample(count: max(1, sampleSize), from: n).map { Int32($0) }
+            sources = rng.sample(count: k, from: n).map { Int32($0) }
         }
-        let chunkCount = min(sources.count, 64)
+        // Chunk sums are kept until the ordered reduction: bound them to about 32 MB.
+        let chunkCount = max(1, min(sources.count, 64, max(4, 4_000_000 / n)))
         let partials = sumOverSources(graph, sources: sources, chunkCount: chunkCount)
         var total = [Double](repeating: 0, count: n)
         for partial in partials {

@@ -97,3 +97,15 @@ final class RankFormatTests: XCTestCase {
         XCTAssertEqual(v.rendered(), "{\n  \"k\\\"\": \"a\\u0001\\n\\u2028é\"\n}\n")
     }
 }
+
+extension RankFormatTests {
+    func testDisplayWidthCountsWideCharactersTwice() {
+        XCTAssertEqual(TextSafety.displayWidth("abc"), 3)
+        XCTAssertEqual(TextSafety.displayWidth("🚲 x"), 4)
+        XCTAssertEqual(TextSafety.displayWidth("日本"), 4)
+        XCTAssertEqual(TextSafety.displayWidth("e\u{301}"), 1, "combining accent takes no column")
+        XCTAssertEqual(TextSafety.truncated("abcdef", toWidth: 4), "abc…")
+        XCTAssertEqual(TextSafety.truncated("日本語です", toWidth: 5), "日本…")
+        XCTAssertEqual(TextSafety.truncated("abc", toWidth: 4), "abc")
+    }
+}

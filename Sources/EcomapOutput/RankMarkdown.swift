@@ -13,9 +13,9 @@ enum RankMarkdown {
                 + NumberText.fixed(s.options.sigma, 4) + ", top \(s.options.top)."
         }
         out += meta + "\n\n"
-        var header = ["#", "Community", "Score", "Confidence", "Size", "Activity", "Reach", "Action", "Tier",
-                      "Next step", "Why"]
-        var align = ["--:", ":--", "--:", "--:", "--:", "--:", "--:", "--:", ":--", ":--", ":--"]
+        var header = ["#", "Community", "Score", "Confidence"] + RankCells.dimensionHeaders
+            + ["Tier", "Next step", "Why"]
+        var align = ["--:", ":--", "--:", "--:", "--:", "--:", "--:", "--:", "--:", ":--", ":--", ":--"]
         if report.explain { header.append("Contributions"); align.append(":--") }
         if report.sensitivity != nil {
             header += ["Best", "Worst", "Top share"]
@@ -25,7 +25,7 @@ enum RankMarkdown {
         out += "| " + align.joined(separator: " | ") + " |\n"
         for s in report.shown {
             var cells = [String(s.rank), s.name, NumberText.padded(s.score, 1), NumberText.percent(s.confidence)]
-            cells += Dimension.allCases.map { RankCells.dimension(s.dimensions[$0], fallback: "–") }
+            cells += RankCells.dimensionCells(s, fallback: "–")
             cells += [s.tier.rawValue, s.nextStep.title, s.explanation]
             if report.explain { cells.append(RankCells.contributions(s)) }
             if let r = report.sensitivityRow(s.id) {

@@ -52,6 +52,17 @@ enum RankCells {
         value.map { NumberText.fixed($0.rounded(), 0) } ?? fallback
     }
 
+    /// Headers of `dimensionCells`: the four dimensions with social density beside activity.
+    static let dimensionHeaders = ["Size", "Activity", "Density", "Reach", "Action"]
+
+    /// Size, activity, social density (interactions per member per month), reach and action.
+    static func dimensionCells(_ s: CommunityScore, fallback: String) -> [String] {
+        let d = s.dimensions
+        return [dimension(d.size, fallback: fallback), dimension(d.activity, fallback: fallback),
+                s.socialDensity.map { NumberText.padded($0, 2) } ?? fallback,
+                dimension(d.reach, fallback: fallback), dimension(d.action, fallback: fallback)]
+    }
+
     /// `size 1, activity 1, reach 1, action 1`.
     static func weights(_ w: ScoringWeights) -> String {
         Dimension.allCases.map { "\($0.rawValue) \(NumberText.fixed(w[$0], 4))" }.joined(separator: ", ")

@@ -15,8 +15,8 @@ enum RankTable {
                 + NumberText.fixed(s.options.sigma, 4) + ", top \(s.options.top)\n"
         }
         out += "\n"
-        var header = ["#", "Community", "Score", "Conf", "Size", "Activity", "Reach", "Action", "Tier", "Next step"]
-        var rightAligned: Set<Int> = [0, 2, 3, 4, 5, 6, 7]
+        var header = ["#", "Community", "Score", "Conf"] + RankCells.dimensionHeaders + ["Tier", "Next step"]
+        var rightAligned: Set<Int> = [0, 2, 3, 4, 5, 6, 7, 8]
         if report.sensitivity != nil {
             rightAligned.formUnion([header.count, header.count + 1, header.count + 2])
             header += ["Best", "Worst", "Top share"]
@@ -25,7 +25,7 @@ enum RankTable {
         for s in report.shown {
             var row = [String(s.rank), TextSafety.truncated(TextSafety.singleLine(s.name), toWidth: maxNameWidth), NumberText.padded(s.score, 1),
                        NumberText.percent(s.confidence)]
-            row += Dimension.allCases.map { RankCells.dimension(s.dimensions[$0], fallback: "-") }
+            row += RankCells.dimensionCells(s, fallback: "-")
             row += [s.tier.rawValue, s.nextStep.title]
             if let r = report.sensitivityRow(s.id) {
                 row += [String(r.bestRank), String(r.worstRank), NumberText.percent(r.topShare)]

@@ -34,6 +34,7 @@ let package = Package(
             ]
         ),
         .target(name: "EcomapAnalysis", dependencies: ["EcomapModel"]),
+        .target(name: "EcomapSynthetic", dependencies: ["EcomapModel"]),
         .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis"]),
         .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "CGraphviz"]),
         .target(
@@ -44,7 +45,7 @@ let package = Package(
             name: "ecomap",
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
-                "EcomapGraphviz", "EcomapOutput",
+                "EcomapGraphviz", "EcomapOutput", "EcomapSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +54,7 @@ let package = Package(
         .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
         .testTarget(name: "EcomapGraphvizTests", dependencies: ["EcomapGraphviz", "EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
         .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap"]),
     ]
 )

@@ -1,0 +1,66 @@
+import ArgumentParser
+import EcomapAnalysis
+import EcomapLoad
+import EcomapModel
+import EcomapOutput
+import Foundation
+
+extension DiffFormat: ExpressibleByArgument {}
+
+/// `ecomap diff OLD NEW`: what changed between two snapshots of an ecosystem.
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two snapshots of an ecosystem: communities added and removed, rank moves, score changes, phase changes, links.",
+        discussion: """
+            Communities and nodes are matched by id, links by their endpoints. Each snapshot is scored with \
+            its own scoring.weights unless --weights is given, which then applies to both. \
+            JSON shape: docs/diff-and-gaps.md.
+            """)
+
+    @Argument(help: "The earlier snapshot (.yaml, or a CSV node table).")
+    var old: String
+
+    @Argument(help: "The later snapshot (.yaml, or a CSV node table).")
+    var new: String
+
+    @Option(help: "Output format: table, json or markdown.")
+    var format: DiffFormat = .table
+
+    @Option(help: ArgumentHelp("Dimension weights for both snapshots, e.g. size=2,action=3 (unnamed dimensions weigh 1).", valueName: "weights"))
+    var weights: String?
+
+    func validate() throws {
+        if let weights {
+            do { _ = try WeightsSpec(parsing: weights) } catch { throw ValidationError(error.description) }
+        }
+    }
+
+    func run() throws {
+        // Load both before exiting so every error in either file is reported in one run.
+        let oldResult = Console.loadReporting(old)
+        let newResult = Console.loadReporting(new)
+        guard let oldEco = oldResult, let newEco = newResult else { throw EcomapExit.invalidInput.code }
+        let diff = Differ.diff(old: try Self.analyze(oldEco, weights), new: try Self.analyze(newEco, weights))
+        FileHandle.standardOutput.write(Data(DiffReport(diff: diff).rendered(as: format).utf8))
+    }
+
+    /// Scores one snapshot with `--weights` applied over its own weights, or its own weights alone.
+    static func analyze(_ ecosystem: Ecosystem, _ weights: String?) throws -> Analysis {
+        guard let weights else { return Analyzer.analyze(ecosystem) }
+        do {
+            return Analyzer.analyze(ecosystem, weights: try WeightsSpec(parsing: weights).applied(to: .equal))
+        } catch {
+            Console.err("error: \(error.description)")
+            throw EcomapExit.usage.code
+        }
+    }
+}
+
+extension Console {
+    /// Loads an ecosystem and reports its diagnostics; `nil` when it has errors.
+    static func loadReporting(_ path: String) -> Ecosystem? {
+        let result = EcosystemLoader.load(path: path, linksPath: nil, title: nil)
+        report(result.diagnostics, sources: result.sources)
+        return result.ecosystem
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import EcomapAnalysis
+import EcomapModel
+import EcomapOutput
+import Foundation
+
+extension GapsFormat: ExpressibleByArgument {}
+
+/// `ecomap gaps FILE`: what is missing or fragile in the ecosystem, each with a suggestion.
+struct Gaps: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the gaps: uncovered or weakly covered topics, fragile ties to the brand, isolated influencers, bridge communities.",
+        discussion: "Rules and JSON shape: docs/diff-and-gaps.md.")
+
+    @Argument(help: "An ecosystem file (.yaml) or a CSV node table (.csv).")
+    var file: String
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format: table, json or markdown.")
+    var format: GapsFormat = .table
+
+    @Option(help: ArgumentHelp("Dimension weights, e.g. size=2,activity=1,reach=1,action=3 (they decide the tiers).", valueName: "weights"))
+    var weights: String?
+
+    func validate() throws {
+        if let weights {
+            do { _ = try WeightsSpec(parsing: weights) } catch { throw ValidationError(error.description) }
+        }
+    }
+
+    func run() throws {
+        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
+        var chosen: ScoringWeights?
+        if let weights {
+            do {
+                chosen = try WeightsSpec(parsing: weights).applied(to: ecosystem.scoringWeights ?? .equal)
+            } catch {
+                Console.err("error: \(error.description)")
+                throw EcomapExit.usage.code
+            }
+        }
+        let report = EcomapAnalysis.Gaps.find(Analyzer.analyze(ecosystem, weights: chosen))
+        FileHandle.standardOutput.write(Data(GapsOutput(report: report).rendered(as: format).utf8))
+    }
+}

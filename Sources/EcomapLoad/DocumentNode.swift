@@ -15,6 +15,9 @@ struct Scalar: Sendable {
 
     /// An empty plain scalar, `key:` with nothing after it, counts as omitted.
     var isEmpty: Bool { style == .plain && text.isEmpty && tag == nil }
+
+    /// Empty, or a plain `~`/`null`: unknown where a number, choice or list is expected.
+    var isNull: Bool { isEmpty || (style == .plain && tag == nil && ["~", "null", "Null", "NULL"].contains(text)) }
 }
 
 /// A format-neutral document tree: YAML composes into it, CSV rows are mapped onto it, and one

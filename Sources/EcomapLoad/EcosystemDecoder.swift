@@ -62,6 +62,8 @@ struct EcosystemDecoder {
         let title = reader.text(top["ecosystem"], "ecosystem")
         if title == nil && !top.has("ecosystem") {
             reader.error("missing required key `ecosystem` (the title of the map)", at: top.location)
+        } else if title == nil, case .scalar(let s)? = top["ecosystem"], s.text.isEmpty {
+            reader.error("`ecosystem` must not be empty: it is the title of the map", at: s.location)
         }
         let description = reader.text(top["description"], "description")
         var asOf: CalendarDate?
@@ -280,7 +282,7 @@ struct EcosystemDecoder {
                          at: location)
             return false
         }
-        let folded = id.lowercased()
+        let folded = id.uppercased().lowercased()  // folds ß and SS alike
         if let other = declaredFolded[folded], let otherDeclaration = declared[other] {
             reader.warning("id `\(id)` differs from `\(other)` (line \(otherDeclaration.location.line)) only by letter case",
                            at: location)
@@ -380,7 +382,7 @@ struct EcosystemDecoder {
                                        influencers: inout [Influencer]) -> [Link] {
         let graphKinds: Set<NodeKind> = [.community, .influencer, .stakeholder]
         var links: [Link] = []
-        var indexByPair: [String: Int] = [:]
+        var indexByPair: [String: [Int]] = [:]
         var communityIndex: [String: Int] = [:]
         for (i, c) in communities.enumerated() { communityIndex[c.id] = i }
         var influencerIndex: [String: Int] = [:]
@@ -405,26 +407,35 @@ struct EcosystemDecoder {
                     continue
                 }
                 let (topic, member) = fromKind == .topic ? (link.from, link.to) : (link.to, link.from)
-                if let i = communityIndex[member], !communities[i].topics.contains(topic) {
-                    communities[i].topics.append(topic)
-                } else if let i = influencerIndex[member], !influencers[i].topics.contains(topic) {
-                    influencers[i].topics.append(topic)
+                if let i = communityIndex[member] {
+                    if !communities[i].topics.contains(topic) { communities[i].topics.append(topic) }
+                } else if let i = influencerIndex[member] {
+                    if !influencers[i].topics.contains(topic) { influencers[i].topics.append(topic) }
+                } else {
+                    reader.warning("the link between stakeholder `\(member)` and topic `\(topic)` is ignored: "
+                                   + "only communities and influencers have topics", at: link.location)
                 }
                 continue
             }
             precondition(graphKinds.contains(fromKind) && graphKinds.contains(toKind))
-            let pair = link.directed ? "d\u{0}\(link.from)\u{0}\(link.to)"
-                : "u\u{0}" + [link.from, link.to].sorted().joined(separator: "\u{0}")
-            if let existing = indexByPair[pair] {
+            let pair = [link.from, link.to].sorted().joined(separator: "\u{0}")
+            let twin = indexByPair[pair, default: []].first { index in
+                let other = links[index]
+                // Two directed links in opposite directions are a reciprocal tie, not a duplicate.
+                return !(other.directed && link.directed && other.from != link.from)
+            }
+            if let existing = twin {
                 let first = links[existing]
                 reader.warning("duplicate link between `\(link.from)` and `\(link.to)` (first at line "
                                + "\(first.location?.line ?? 0)); merged, keeping the larger weight "
-                               + "\(Self.format(max(first.weight, link.weight)))", at: link.location)
+                               + "\(Self.format(max(first.weight, link.weight)))"
+                               + (first.directed != link.directed ? " and no direction" : ""), at: link.location)
                 links[existing].weight = max(first.weight, link.weight)
+                links[existing].directed = first.directed && link.directed
                 if links[existing].kind == nil { links[existing].kind = link.kind }
                 continue
             }
-            indexByPair[pair] = links.count
+            indexByPair[pair, default: []].append(links.count)
             links.append(Link(from: link.from, to: link.to, weight: link.weight, kind: link.kind,
                               directed: link.directed, location: link.location))
         }

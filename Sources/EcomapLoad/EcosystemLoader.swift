@@ -57,7 +57,8 @@ public enum EcosystemLoader {
         var reader = YAMLReader(file: file, limits: limits)
         let root = reader.read(body)
         var diagnostics = Diagnostics(reader.diagnostics)
-        guard let root, !diagnostics.hasErrors else {
+        // Problems such as an unsupported tag or a duplicate key do not stop the check of the content.
+        guard let root else {
             return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: [file: source])
         }
         var decoder = EcosystemDecoder(file: file, limits: limits)

@@ -64,7 +64,7 @@ struct FieldReader {
             error("`\(field)` must be text, found \(node.typeName)", at: node.location)
             return nil
         }
-        if scalar.isEmpty { return nil }
+        if scalar.text.isEmpty { return nil }  // `""` says no more than leaving the key out
         return checkedText(scalar, field)
     }
 
@@ -96,13 +96,17 @@ struct FieldReader {
     mutating func textList(_ node: DocumentNode?, _ field: String) -> [(text: String, location: SourceLocation)]? {
         guard let node else { return nil }
         switch node {
-        case .scalar(let s) where s.isEmpty:
+        case .scalar(let s) where s.isNull:
             return nil
         case .sequence(let items, _):
             var result: [(String, SourceLocation)] = []
             for item in items {
-                guard case .scalar(let s) = item, !s.isEmpty else {
+                guard case .scalar(let s) = item else {
                     error("items of `\(field)` must be text, found \(item.typeName)", at: item.location)
+                    continue
+                }
+                guard !s.text.isEmpty else {
+                    error("items of `\(field)` must not be empty", at: s.location)
                     continue
                 }
                 if let text = checkedText(s, field) { result.append((text, s.location)) }
@@ -116,7 +120,6 @@ struct FieldReader {
 
     // MARK: - Numbers
 
-    private static let nullWords: Set<String> = ["~", "null", "Null", "NULL"]
     private static let numberCharacters = Set("0123456789.eE+-_")
 
     /// A finite, non-negative number; nil when omitted, empty or null (unknown).
@@ -127,7 +130,7 @@ struct FieldReader {
             error("`\(field)` must be a number, found \(node.typeName)", at: node.location)
             return nil
         }
-        if scalar.isEmpty || (scalar.style == .plain && Self.nullWords.contains(scalar.text)) { return nil }
+        if scalar.isNull { return nil }
         let expected = whole ? "a whole number" : "a number"
         guard let value = parseNumber(scalar) else {
             error("`\(field)` must be \(expected), found \(Self.quoted(scalar.text))", at: scalar.location)
@@ -209,7 +212,7 @@ struct FieldReader {
             error("`\(field)` must be one of \(Self.choices(E.self)), found \(node.typeName)", at: node.location)
             return nil
         }
-        if scalar.isEmpty { return nil }
+        if scalar.isNull { return nil }
         if let value = E(rawValue: scalar.text) { return value }
         let names = E.allCases.map(\.rawValue)
         error("`\(field)` must be one of \(Self.choices(E.self)), found \(Self.quoted(scalar.text))"
@@ -223,7 +226,7 @@ struct FieldReader {
     where E.RawValue == String {
         guard let node else { return [] }
         switch node {
-        case .scalar(let s) where s.isEmpty:
+        case .scalar(let s) where s.isNull:
             return []
         case .sequence(let items, _):
             return items.compactMap { enumeration($0, field, E.self) }

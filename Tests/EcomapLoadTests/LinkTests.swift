@@ -75,11 +75,34 @@ final class LinkTests: XCTestCase {
               - { from: brand, to: blog, directed: true }
             """)
         let e = try XCTUnwrap(result.ecosystem)
-        XCTAssertEqual(e.links.count, 3)
+        XCTAssertEqual(e.links.count, 2)
         XCTAssertEqual(e.links[0].weight, 0.7)
         XCTAssertEqual(e.links[0].kind, "member")
+        XCTAssertEqual(e.links[1].weight, 1)
+        XCTAssertFalse(e.links[1].directed, "a directed duplicate of an undirected link merges into the undirected one")
         XCTAssertEqual(result.diagnostics.sorted.map(\.description), [
             "t.yaml:12:5: warning: duplicate link between `forum` and `jill` (first at line 11); merged, keeping the larger weight 0.7",
+            "t.yaml:14:5: warning: duplicate link between `brand` and `blog` (first at line 13); merged, keeping the larger weight 1 and no direction",
+        ])
+    }
+
+    func testOppositeDirectedLinksAreAReciprocalTieNotADuplicate() throws {
+        let result = load(nodes + """
+            links:
+              - { from: brand, to: blog, directed: true, weight: 0.2 }
+              - { from: blog, to: brand, directed: true, weight: 0.4 }
+              - { from: brand, to: blog, directed: true, weight: 0.3 }
+            """)
+        let e = try XCTUnwrap(result.ecosystem)
+        XCTAssertEqual(e.links.map(\.weight), [0.3, 0.4])
+        XCTAssertEqual(result.diagnostics.warnings.count, 1)
+    }
+
+    func testALinkBetweenAStakeholderAndATopicIsIgnoredWithAWarning() throws {
+        let result = load(nodes + "links:\n  - [brand, tech]\n")
+        XCTAssertEqual(result.ecosystem?.links.count, 0)
+        XCTAssertEqual(result.diagnostics.sorted.map(\.description), [
+            "t.yaml:11:5: warning: the link between stakeholder `brand` and topic `tech` is ignored: only communities and influencers have topics",
         ])
     }
 

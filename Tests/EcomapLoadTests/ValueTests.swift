@@ -210,4 +210,31 @@ final class ValueTests: XCTestCase {
                 "t.yaml:7:50: error: `palette.text` must be a colour #RRGGBB, found \"#12345\"",
             ])
     }
+
+    func testEmptyQuotedTextAndNullsInChoicesAndLists() throws {
+        assertErrors("ecosystem: \"\"\ncommunities: [{id: a}]\n",
+                     ["t.yaml:1:12: error: `ecosystem` must not be empty: it is the title of the map"])
+        let e = try XCTUnwrap(loadValid("""
+            ecosystem: T
+            communities:
+              - { id: a, name: "", sentiment: null, phase: ~, tags: ~, goals: null }
+            """))
+        XCTAssertEqual(e.communities[0].name, "a")
+        XCTAssertNil(e.communities[0].sentiment)
+        XCTAssertNil(e.communities[0].phase)
+        assertErrors(minimalYAML + "\n    tags: [\"\", x]\n", ["t.yaml:4:12: error: items of `tags` must not be empty"])
+    }
+
+    func testCaseOnlyWarningFoldsSharpS() {
+        let result = load("ecosystem: T\ncommunities:\n  - id: STRASSE\n  - id: straße\n")
+        XCTAssertEqual(result.diagnostics.warnings.map(\.description),
+                       ["t.yaml:4:9: warning: id `straße` differs from `STRASSE` (line 3) only by letter case"])
+    }
+
+    func testReadingProblemsDoNotHideContentErrors() {
+        assertErrors("ecosystem: !custom T\ncommunities:\n  - { id: a, members: -1 }\n", [
+            "t.yaml:1:12: error: unsupported YAML tag `!custom`; only the core schema's tags are allowed",
+            "t.yaml:3:23: error: `members` must be 0 or more, found -1",
+        ])
+    }
 }

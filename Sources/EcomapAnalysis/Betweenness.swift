@@ -15,7 +15,7 @@ public enum Betweenness {
     /// Sources sampled above the exact limit.
     public static let defaultSampleSize = 2_000
     /// Most node + edge visits a sampled run may cost (keeps huge graphs to seconds).
-    public static let sampleWorkBudget = 2_000_000_000
+    public static let sampleWorkBudget = 1_000_000_000
     /// Fewest sources ever sampled.
     public static let minimumSampleSize = 100
     /// Seed of the source sample.
@@ -37,43 +37,79 @@ public enum Betweenness {
         }
         // Chunk sums are kept until the ordered reduction: bound them to about 32 MB.
         let chunkCount = max(1, min(sources.count, 64, max(4, 4_000_000 / n)))
-        let partials = sumOverSources(graph, sources: sources, chunkCount: chunkCount)
+        let adjacency = LocalAdjacency(graph)
+        let partials = sumOverSources(adjacency, sources: sources.map { adjacency.newIndex[Int($0)] },
+                                      chunkCount: chunkCount)
         var total = [Double](repeating: 0, count: n)
         for partial in partials {
             for v in 0..<n { total[v] += partial[v] }
         }
         let scale = 1 / (Double(n - 1) * Double(n - 2)) * Double(n) / Double(sources.count)
-        return total.map { $0 * scale }
+        return (0..<n).map { total[Int(adjacency.newIndex[$0])] * scale }
     }
 
     /// Dependency sums per chunk of sources, each computed sequentially.
-    private static func sumOverSources(_ graph: Graph, sources: [Int32], chunkCount: Int) -> [[Double]] {
-        let n = graph.nodeCount
+    private static func sumOverSources(_ adjacency: LocalAdjacency, sources: [Int32], chunkCount: Int) -> [[Double]] {
+        let n = adjacency.nodeCount
         let results = ResultSlots(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let lower = sources.count * chunk / chunkCount
             let upper = sources.count * (chunk + 1) / chunkCount
             var state = BrandesState(nodeCount: n)
-            for s in sources[lower..<upper] { state.accumulate(graph, source: Int(s)) }
+            for s in sources[lower..<upper] { state.accumulate(adjacency, source: Int(s)) }
             results.store(state.centrality, at: chunk)
         }
         return results.values
     }
 }
 
+/// The undirected adjacency relabelled for cache locality: nodes sorted by degree, highest first (ties by
+/// index), so the hubs that most shortest paths cross sit together in memory. 32-bit offsets.
+private struct LocalAdjacency: Sendable {
+    let offsets: [Int32]
+    let neighbors: [Int32]
+    /// New label of each original node index.
+    let newIndex: [Int32]
+    var nodeCount: Int { newIndex.count }
+
+    init(_ graph: Graph) {
+        let n = graph.nodeCount
+        let degree = (0..<n).map { graph.neighborOffsets[$0 + 1] - graph.neighborOffsets[$0] }
+        let byDegree = (0..<n).sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }
+        var newIndex = [Int32](repeating: 0, count: n)
+        for (position, old) in byDegree.enumerated() { newIndex[old] = Int32(position) }
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        var neighbors = [Int32]()
+        neighbors.reserveCapacity(graph.neighbors.count)
+        for (position, old) in byDegree.enumerated() {
+            let row = graph.neighborOffsets[old]..<graph.neighborOffsets[old + 1]
+            neighbors.append(contentsOf: graph.neighbors[row].map { newIndex[Int($0)] }.sorted())
+            offsets[position + 1] = Int32(neighbors.count)
+        }
+        self.offsets = offsets
+        self.neighbors = neighbors
+        self.newIndex = newIndex
+    }
+}
+
+/// Per-node working values of one single-source step, interleaved so one cache line serves a visit.
+private struct NodeState {
+    /// Number of shortest paths from the source.
+    var sigma: Double = 0
+    /// (1 + dependency) / sigma of a finished node: what it passes to each predecessor per shortest path.
+    var coefficient: Double = 0
+    /// BFS distance from the source, -1 when not reached.
+    var distance: Int32 = -1
+}
+
 /// Working arrays for one sequential run of Brandes' single-source step.
 private struct BrandesState {
-    var distance: [Int32]
-    var sigma: [Double]
-    /// (1 + dependency) / sigma of a finished node: what it passes to each predecessor per shortest path.
-    var coefficient: [Double]
+    var nodes: [NodeState]
     var order: [Int32]
     var centrality: [Double]
 
     init(nodeCount n: Int) {
-        distance = [Int32](repeating: -1, count: n)
-        sigma = [Double](repeating: 0, count: n)
-        coefficient = [Double](repeating: 0, count: n)
+        nodes = [NodeState](repeating: NodeState(), count: n)
         order = [Int32](repeating: 0, count: n)
         centrality = [Double](repeating: 0, count: n)
     }
@@ -81,50 +117,49 @@ private struct BrandesState {
     /// Breadth-first search from `source`, then back-propagation of dependencies in reverse BFS order.
     /// Successors are recognised by distance, so no predecessor lists are needed, and each finished node's
     /// share is computed once, so the inner loop has no division.
-    mutating func accumulate(_ graph: Graph, source: Int) {
-        graph.neighborOffsets.withUnsafeBufferPointer { offsets in
-        graph.neighbors.withUnsafeBufferPointer { neighbors in
-        distance.withUnsafeMutableBufferPointer { distance in
-        sigma.withUnsafeMutableBufferPointer { sigma in
-        coefficient.withUnsafeMutableBufferPointer { coefficient in
+    mutating func accumulate(_ adjacency: LocalAdjacency, source: Int) {
+        adjacency.offsets.withUnsafeBufferPointer { offsets in
+        adjacency.neighbors.withUnsafeBufferPointer { neighbors in
+        nodes.withUnsafeMutableBufferPointer { nodes in
         order.withUnsafeMutableBufferPointer { order in
         centrality.withUnsafeMutableBufferPointer { centrality in
-            distance[source] = 0
-            sigma[source] = 1
+            nodes[source].distance = 0
+            nodes[source].sigma = 1
             order[0] = Int32(source)
             var head = 0, tail = 1
             while head < tail {
                 let v = Int(order[head]); head += 1
-                let next = distance[v] + 1
-                let sv = sigma[v]
-                for k in offsets[v]..<offsets[v + 1] {
+                let next = nodes[v].distance + 1
+                let sv = nodes[v].sigma
+                for k in Int(offsets[v])..<Int(offsets[v + 1]) {
                     let w = Int(neighbors[k])
-                    if distance[w] < 0 {
-                        distance[w] = next
+                    let dw = nodes[w].distance
+                    if dw < 0 {
+                        nodes[w].distance = next
+                        nodes[w].sigma = sv
                         order[tail] = Int32(w); tail += 1
+                    } else if dw == next {
+                        nodes[w].sigma += sv
                     }
-                    if distance[w] == next { sigma[w] += sv }
                 }
             }
             // Every successor of v lies later in BFS order, so it is finished before v.
             var i = tail - 1
             while i > 0 {
                 let v = Int(order[i]); i -= 1
-                let next = distance[v] + 1
+                let next = nodes[v].distance + 1
                 var share = 0.0
-                for k in offsets[v]..<offsets[v + 1] {
+                for k in Int(offsets[v])..<Int(offsets[v + 1]) {
                     let w = Int(neighbors[k])
-                    if distance[w] == next { share += coefficient[w] }
+                    if nodes[w].distance == next { share += nodes[w].coefficient }
                 }
-                let dependency = sigma[v] * share
+                let sigma = nodes[v].sigma
+                let dependency = sigma * share
                 centrality[v] += dependency
-                coefficient[v] = (1 + dependency) / sigma[v]
+                nodes[v].coefficient = (1 + dependency) / sigma
             }
-            for j in 0..<tail {
-                let v = Int(order[j])
-                distance[v] = -1; sigma[v] = 0
-            }
-        }}}}}}}
+            for j in 0..<tail { nodes[Int(order[j])] = NodeState() }
+        }}}}}
     }
 }
 

@@ -20,7 +20,7 @@ struct Rank: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: table, csv, json or markdown.")
+    @Option(help: "Output format.")
     var format: RankFormat = .table
 
     @Option(help: "Show only the N best-ranked communities (JSON still lists every node).")

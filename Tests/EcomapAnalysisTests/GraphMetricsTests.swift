@@ -86,3 +86,15 @@ final class GraphMetricsTests: XCTestCase {
         XCTAssertTrue(s.allSatisfy { (0..<60).contains($0) })
     }
 }
+
+extension GraphMetricsTests {
+    func testMetricsFollowTheNodesWhenTheyAreRenumbered() {
+        // Reverse the numbering of the karate club: every metric must move with its node.
+        let reversed = Graph(nodeCount: 34, edges: Reference.karateEdges.map { (33 - $0.0, 33 - $0.1, 1.0, false) })
+        let bc = Betweenness.compute(reversed), pr = PageRank.compute(reversed)
+        for i in 0..<34 {
+            XCTAssertEqual(bc[33 - i], Reference.karateBetweenness[i], accuracy: 1e-9)
+            XCTAssertEqual(pr[33 - i], Reference.karatePageRank[i], accuracy: 1e-9)
+        }
+    }
+}

@@ -52,3 +52,27 @@ final class InvarianceTests: XCTestCase {
         }
     }
 }
+
+extension InvarianceTests {
+    /// Property: whatever the figures (zero, huge, NaN, infinite, negative), every score is finite and in range.
+    func testScoresAreFiniteAndInRangeForAnyFigures() {
+        let counts = [0, 1, 7, 1_000_000_000_000, Int.max]
+        let rates: [Double] = [0, 0.5, 3, 1e12, 1e300, .infinity, .nan, -1]
+        var rng = SplitMix64(seed: 99)
+        for _ in 0..<300 {
+            func count() -> Int? { rng.nextInt(below: 6) == 0 ? nil : counts[rng.nextInt(below: counts.count)] }
+            func rate() -> Double? { rng.nextInt(below: 6) == 0 ? nil : rates[rng.nextInt(below: rates.count)] }
+            let c = Community(id: "c", members: count(), discussions: rate(), reactions: rate(), reach: count(),
+                              actions: rate())
+            let weights = ScoringWeights(size: rng.nextUnit(), activity: rng.nextUnit(), reach: rng.nextUnit(),
+                                         action: 1e-300 + rng.nextUnit())
+            let s = Analyzer.score(c, networkAudience: rates[rng.nextInt(below: rates.count)], weights: weights)
+            XCTAssertTrue(s.score.isFinite && (0...100).contains(s.score), "\(c)")
+            XCTAssertTrue(s.confidence.isFinite && (0...1).contains(s.confidence))
+            for d in Dimension.allCases {
+                if let v = s.dimensions[d] { XCTAssertTrue(v.isFinite && (0...100).contains(v), "\(d) \(c)") }
+            }
+            if let density = s.socialDensity { XCTAssertTrue(density.isFinite) }
+        }
+    }
+}

@@ -109,3 +109,15 @@ extension RankFormatTests {
         XCTAssertEqual(TextSafety.truncated("abc", toWidth: 4), "abc")
     }
 }
+
+extension RankFormatTests {
+    func testTopLimitsCommunitiesButJSONKeepsEveryNode() throws {
+        var r = report
+        r.top = 1
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.rendered(as: .json).utf8)) as? [String: Any])
+        XCTAssertEqual((object["communities"] as? [Any])?.count, 1)
+        XCTAssertEqual((object["nodes"] as? [Any])?.count, 4)
+        XCTAssertEqual(r.rendered(as: .csv).split(separator: "\n").count, 2, "header + one row")
+        XCTAssertEqual(r.rendered(as: .markdown).split(separator: "\n").filter { $0.hasPrefix("| ") }.count, 3)
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import EcomapAnalysis
+import EcomapModel
+import EcomapOutput
+import Foundation
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `ecomap export FILE --format graphml|json [-o PATH]`: the scored model for other tools.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the scored ecosystem as GraphML (Gephi, yEd, networkx) or JSON.",
+        discussion: """
+            Every node with all its attributes, network metrics and (for communities) scores; every link with \
+            weight, kind and direction. Written to stdout, or atomically to -o PATH. Details: docs/export.md.
+            """)
+
+    @Argument(help: "An ecosystem file (.yaml) or a CSV node table (.csv).")
+    var file: String
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "graphml or json (default: from the -o extension, else graphml).")
+    var format: ExportFormat?
+
+    @Option(name: [.short, .customLong("output")], help: "Output file (default: stdout).")
+    var output: String?
+
+    @Option(help: ArgumentHelp("Dimension weights, e.g. size=2,activity=1,reach=1,action=3.", valueName: "weights"))
+    var weights: String?
+
+    func validate() throws {
+        if let weights {
+            do { _ = try WeightsSpec(parsing: weights) } catch { throw ValidationError(error.description) }
+        }
+        if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
+    }
+
+    func run() throws {
+        let chosen = format ?? output.flatMap { ExportFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .graphml
+        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
+        var w: ScoringWeights?
+        if let weights {
+            do { w = try WeightsSpec(parsing: weights).applied(to: ecosystem.scoringWeights ?? .equal) } catch {
+                Console.err("error: \(error.description)")
+                throw EcomapExit.usage.code
+            }
+        }
+        let text = ModelExport.rendered(Analyzer.analyze(ecosystem, weights: w), as: chosen)
+        try OutputFile.emit(text, to: output, inputs: [file] + (input.linksPath.map { [$0] } ?? []))
+        if let output { Console.err("wrote \(output) (\(chosen.rawValue))") }
+    }
+}

@@ -25,5 +25,11 @@ test: build
 accept: build
 	ECOMAP_ACCEPT=1 $(SWIFT) test --disable-swift-testing
 
+# Benchmarks (not part of `make test`): release build, stage timings per size, every goal against
+# its baseline measured in the same run; figures go to docs/performance.md. BENCH_QUICK=1 skips the
+# slowest baselines.
+bench: deps
+	bash scripts/bench.sh
+
 clean:
 	rm -rf .build

@@ -6,22 +6,30 @@ public enum Analyzer {
     /// - Parameter weights: `nil` = the file's `scoring.weights`, else equal weights. Invalid weights
     ///   (negative, non-finite, all zero) fall back to equal weights; validate user input with
     ///   `WeightsSpec` first to report it.
-    public static func analyze(_ ecosystem: Ecosystem, weights: ScoringWeights? = nil) -> Analysis {
+    /// - Parameter stageDone: called with `graph`, `pagerank`, `betweenness` and `scores` as each part
+    ///   finishes (for `--timings`).
+    public static func analyze(_ ecosystem: Ecosystem, weights: ScoringWeights? = nil,
+                               stageDone: ((String) -> Void)? = nil) -> Analysis {
         let chosen = weights ?? ecosystem.scoringWeights ?? .equal
         let used = chosen.isValid ? chosen : .equal
         let graph = Graph(ecosystem)
-        let nodes = nodeMetrics(graph)
+        stageDone?("graph")
+        let nodes = nodeMetrics(graph, stageDone: stageDone)
         let reached = NetworkAudience.reached(graph, audience: NetworkAudience.perNode(ecosystem))
         let scores = ecosystem.communities.enumerated().map { i, c in
             score(c, networkAudience: reached[i], weights: used)
         }
-        return Analysis(ecosystem: ecosystem, weights: used, nodes: nodes, ranking: ranked(scores))
+        let analysis = Analysis(ecosystem: ecosystem, weights: used, nodes: nodes, ranking: ranked(scores))
+        stageDone?("scores")
+        return analysis
     }
 
     /// Degree, weighted degree, PageRank and betweenness of every node.
-    public static func nodeMetrics(_ graph: Graph) -> [NodeMetrics] {
+    public static func nodeMetrics(_ graph: Graph, stageDone: ((String) -> Void)? = nil) -> [NodeMetrics] {
         let pagerank = PageRank.compute(graph)
+        stageDone?("pagerank")
         let betweenness = Betweenness.compute(graph)
+        stageDone?("betweenness")
         return (0..<graph.nodeCount).map { v in
             NodeMetrics(id: graph.ids[v], kind: graph.kinds[v], degree: graph.degree[v],
                         weightedDegree: graph.weightedDegree[v], pagerank: pagerank[v],

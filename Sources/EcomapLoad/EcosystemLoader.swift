@@ -22,16 +22,21 @@ public enum EcosystemLoader {
     /// Loads `path`: a `.csv` file is the nodes table of a CSV pair (links from `linksPath`, by default
     /// `links.csv` beside it); anything else is read as YAML.
     /// - Parameter title: the map title for CSV input (default: the folder or file name).
+    /// - Parameter stageDone: called with `load` once the file is read and parsed and with `validate`
+    ///   once it is checked and decoded (for `--timings`; CSV input reports both at the end).
     public static func load(path: String, linksPath: String? = nil, title: String? = nil,
-                            limits: Limits = .standard) -> LoadResult {
+                            limits: Limits = .standard, stageDone: ((String) -> Void)? = nil) -> LoadResult {
         if path.lowercased().hasSuffix(".csv") {
-            return CSVLoader.load(nodesPath: path, linksPath: linksPath, title: title, limits: limits)
+            let result = CSVLoader.load(nodesPath: path, linksPath: linksPath, title: title, limits: limits)
+            stageDone?("load")
+            stageDone?("validate")
+            return result
         }
         switch InputFile.read(path, limits: limits) {
         case .failure(let diagnostic):
             return LoadResult(ecosystem: nil, diagnostics: Diagnostics([diagnostic]))
         case .success(let bytes):
-            return load(yamlBytes: bytes, file: path, limits: limits)
+            return load(yamlBytes: bytes, file: path, limits: limits, stageDone: stageDone)
         }
     }
 
@@ -41,7 +46,8 @@ public enum EcosystemLoader {
     }
 
     /// Loads YAML bytes; `file` is the name used in diagnostics.
-    public static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits = .standard) -> LoadResult {
+    public static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits = .standard,
+                            stageDone: ((String) -> Void)? = nil) -> LoadResult {
         if bytes.count > limits.maxFileBytes {
             return LoadResult(ecosystem: nil, diagnostics: Diagnostics([.error(
                 "`\(file)` has \(bytes.count) bytes, more than the limit of \(limits.maxFileBytes) bytes (limit: file size)")]))
@@ -57,6 +63,7 @@ public enum EcosystemLoader {
         var reader = YAMLReader(file: file, limits: limits)
         let root = reader.read(body)
         var diagnostics = Diagnostics(reader.diagnostics)
+        stageDone?("load")
         // Problems such as an unsupported tag or a duplicate key do not stop the check of the content.
         guard let root else {
             return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: [file: source])
@@ -64,6 +71,7 @@ public enum EcosystemLoader {
         var decoder = EcosystemDecoder(file: file, limits: limits)
         let ecosystem = decoder.decode(root)
         diagnostics.items.append(contentsOf: decoder.diagnostics)
+        stageDone?("validate")
         return LoadResult(ecosystem: diagnostics.hasErrors ? nil : ecosystem, diagnostics: diagnostics,
                           sources: [file: source])
     }

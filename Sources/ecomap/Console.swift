@@ -32,8 +32,15 @@ enum Console {
     }
 
     /// Loads an ecosystem, reports its diagnostics, and exits 1 when it has errors.
-    static func loadOrExit(_ path: String, links: String? = nil, title: String? = nil) throws -> Ecosystem {
-        let result = EcosystemLoader.load(path: path, linksPath: links, title: title)
+    /// With a `timer`, the `load` and `validate` stages are recorded on it.
+    static func loadOrExit(_ path: String, links: String? = nil, title: String? = nil,
+                           timer: StageTimer? = nil) throws -> Ecosystem {
+        timer?.begin("load")
+        let result = EcosystemLoader.load(path: path, linksPath: links, title: title,
+                                          stageDone: timer.map { t in { stage in
+                                              t.lap(stage)
+                                              if stage == "load" { t.begin("validate") }
+                                          } })
         report(result.diagnostics, sources: result.sources)
         guard let ecosystem = result.ecosystem else { throw EcomapExit.invalidInput.code }
         return ecosystem

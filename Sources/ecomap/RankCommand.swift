@@ -41,6 +41,8 @@ struct Rank: ParsableCommand {
     @Option(help: "Sensitivity seed (default 1).")
     var seed: UInt64?
 
+    @OptionGroup var timing: TimingOptions
+
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if !sensitivity && (trials != nil || seed != nil) {
@@ -55,7 +57,10 @@ struct Rank: ParsableCommand {
     }
 
     func run() throws {
-        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
+        let run = timing.start()
+        defer { run.finish() }
+        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
+        run.note("\(ecosystem.graphNodes.count) nodes, \(ecosystem.links.count) links, \(ecosystem.topics.count) topics")
         var chosen: ScoringWeights?
         if let weights {
             do {
@@ -65,11 +70,17 @@ struct Rank: ParsableCommand {
                 throw EcomapExit.usage.code
             }
         }
-        let analysis = Analyzer.analyze(ecosystem, weights: chosen)
+        let analysis = run.timer.measureParts("score") { part in
+            Analyzer.analyze(ecosystem, weights: chosen, stageDone: part)
+        }
         let robustness = sensitivity
-            ? Sensitivity.run(analysis, options: .init(trials: trials ?? 200, seed: seed ?? 1, top: top ?? 3))
+            ? run.timer.measure("sensitivity") {
+                Sensitivity.run(analysis, options: .init(trials: trials ?? 200, seed: seed ?? 1, top: top ?? 3))
+            }
             : nil
-        let report = RankReport(analysis: analysis, top: top, explain: explain, sensitivity: robustness)
-        FileHandle.standardOutput.write(Data(report.rendered(as: format).utf8))
+        let text = run.timer.measure("render") {
+            RankReport(analysis: analysis, top: top, explain: explain, sensitivity: robustness).rendered(as: format)
+        }
+        run.timer.measure("write") { FileHandle.standardOutput.write(Data(text.utf8)) }
     }
 }

@@ -1,0 +1,306 @@
+#!/usr/bin/env python3
+"""ecomap benchmark: stage timings per size and every performance goal against its baseline,
+measured side by side in one run on this machine (issue 6, docs/performance.md).
+
+Run through `make bench` (builds the release binary first). Environment:
+  BENCH_QUICK=1      skip the slowest baselines (networkx betweenness at 5k, neato at 5k, the 100k
+                     Graphviz CLI run) so the whole run takes a few minutes
+  BENCH_SIZES=a,b    stage-table sizes in nodes (default 200,2000,20000,100000)
+  BENCH_NO_DOC=1     do not rewrite the figures section of docs/performance.md
+"""
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.environ.get("ECOMAP_BIN", os.path.join(ROOT, ".build", "release", "ecomap"))
+WORK = os.path.join(ROOT, ".bench")
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "200,2000,20000,100000").split(",")]
+SEED = 1
+LAYOUT_TIMEOUT = 900
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def split(n):
+    """Nodes per kind for an ecosystem of n graph nodes: 70% communities, 25% influencers, 5% stakeholders."""
+    c = max(1, n * 70 // 100)
+    i = n * 25 // 100
+    s = max(1, n - c - i)
+    return c, i, s, max(5, n // 200)
+
+
+def ecosystem(n):
+    path = os.path.join(WORK, f"eco-{n}.yaml")
+    if not os.path.exists(path):
+        c, i, s, t = split(n)
+        subprocess.run([BIN, "generate", "--communities", str(c), "--influencers", str(i),
+                        "--stakeholders", str(s), "--topics", str(t), "--seed", str(SEED), "-o", path], check=True)
+    return path
+
+
+def timed(cmd, timeout=None):
+    """Runs cmd under /usr/bin/time -v: (wall seconds, peak RSS MiB, stdout, stderr, exit code)."""
+    full = ["/usr/bin/time", "-v"] + cmd
+    start = time.perf_counter()
+    try:
+        p = subprocess.run(full, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, None, "", "timeout", -1
+    wall = time.perf_counter() - start
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
+    rss = int(m.group(1)) / 1024 if m else None
+    return wall, rss, p.stdout, p.stderr, p.returncode
+
+
+def stages(stderr):
+    """The `timing: STAGE SECONDS s` lines that --timings prints."""
+    out = {}
+    for m in re.finditer(r"^timing: +([\w.-]+) ([\d.]+) (s|MiB)$", stderr, re.M):
+        out[m.group(1)] = float(m.group(2))
+    return out
+
+
+def has_render():
+    return subprocess.run([BIN, "render", "--help"], capture_output=True).returncode == 0
+
+
+def pyyaml_load(path, repeat):
+    code = (
+        "import sys, time, yaml\n"
+        "data = open(sys.argv[1], 'rb').read()\n"
+        "best = 1e9\n"
+        f"for _ in range({repeat}):\n"
+        "    t = time.perf_counter(); yaml.load(data, Loader=yaml.CSafeLoader); best = min(best, time.perf_counter() - t)\n"
+        "print(best)\n")
+    return float(subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True,
+                                check=True).stdout)
+
+
+def networkx_metrics(path, betweenness):
+    """networkx weighted PageRank (and optionally exact betweenness) on the ecosystem's link graph,
+    built exactly as ecomap builds it (undirected links count both ways for PageRank)."""
+    code = r"""
+import json, sys, time, yaml, networkx as nx
+doc = yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)
+ids = [n['id'] for k in ('communities', 'influencers', 'stakeholders') for n in (doc.get(k) or [])]
+D = nx.DiGraph(); D.add_nodes_from(ids)
+U = nx.Graph(); U.add_nodes_from(ids)
+for l in doc.get('links') or []:
+    if isinstance(l, list):
+        a, b, w, directed = l[0], l[1], (l[2] if len(l) > 2 else 1.0), False
+    else:
+        a, b, w, directed = l['from'], l['to'], l.get('weight', 1.0), l.get('directed', False)
+    D.add_edge(a, b, weight=w)
+    if not directed: D.add_edge(b, a, weight=w)
+    U.add_edge(a, b)
+t = time.perf_counter(); nx.pagerank(D, alpha=0.85, weight='weight'); pr = time.perf_counter() - t
+bc = None
+if sys.argv[2] == '1':
+    t = time.perf_counter(); nx.betweenness_centrality(U, normalized=True); bc = time.perf_counter() - t
+print(json.dumps({'pagerank': pr, 'betweenness': bc}))
+"""
+    p = subprocess.run([sys.executable, "-c", code, path, "1" if betweenness else "0"], capture_output=True,
+                       text=True, check=True)
+    return json.loads(p.stdout)
+
+
+def ecomap_rank(path):
+    wall, rss, _, err, code = timed([BIN, "rank", path, "--format", "json", "--timings"])
+    if code != 0:
+        raise SystemExit(f"ecomap rank failed on {path}:\n{err[-2000:]}")
+    s = stages(err)
+    s["wall"], s["rss"] = wall, rss
+    return s
+
+
+def ecomap_render(path, engine="auto", fmt="svg"):
+    out = os.path.join(WORK, f"{os.path.basename(path)}.{engine}.{fmt}")
+    cmd = [BIN, "render", path, "-o", out, "--timings", "--verbose", "--timeout", str(LAYOUT_TIMEOUT)]
+    if engine != "auto":
+        cmd += ["--engine", engine]
+    wall, rss, _, err, code = timed(cmd, timeout=LAYOUT_TIMEOUT + 60)
+    if code != 0:
+        return {"failed": err.strip().splitlines()[-1] if err.strip() else f"exit {code}"}
+    s = stages(err)
+    s["wall"], s["rss"], s["output"] = wall, rss, out
+    m = re.search(r"engine (\w+)", err)
+    s["engine"] = m.group(1) if m else engine
+    return s
+
+
+def graphviz_cli(path, engine):
+    dot = os.path.join(WORK, f"{os.path.basename(path)}.dot")
+    subprocess.run([BIN, "render", path, "--format", "dot", "-o", dot, "--engine", engine], check=True,
+                   capture_output=True)
+    wall, rss, _, err, code = timed([engine, "-Tsvg", dot, "-o", dot + ".svg"], timeout=LAYOUT_TIMEOUT)
+    if code != 0:
+        return {"failed": (err.strip().splitlines() or ["?"])[-1]}
+    return {"wall": wall, "rss": rss}
+
+
+def fmt_s(v):
+    if v is None:
+        return "–"
+    return f"{v * 1000:.1f} ms" if v < 1 else f"{v:.2f} s"
+
+
+def fmt_x(v, better_is_smaller=False):
+    return "–" if v is None else f"{v:.1f}x" if not better_is_smaller else f"{v:.2f}x"
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    if not os.access(BIN, os.X_OK):
+        raise SystemExit(f"{BIN} not found; run `make bench` (it builds the release binary)")
+    render = has_render()
+    lines = []
+    say = lambda s="": (print(s, flush=True), lines.append(s))
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    say(f"# ecomap benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {machine}"
+        f"{', BENCH_QUICK=1' if QUICK else ''})")
+    say()
+
+    # 1. Stage table per size.
+    say("## Stages per size (seconds; peak RSS of the whole process)")
+    say()
+    say("| nodes | links | file | load | validate | score | (pagerank) | (betweenness) | layout | render | write | total wall | peak RSS | engine |")
+    say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    results = {}
+    for n in SIZES:
+        log(f"[bench] {n} nodes: generate, rank, render")
+        path = ecosystem(n)
+        size_mb = os.path.getsize(path) / 1e6
+        links = sum(1 for line in open(path, encoding="utf-8") if line.startswith("  - [") or line.startswith("  - { from:"))
+        r = ecomap_rank(path)
+        d = ecomap_render(path) if render else {"failed": "no render command"}
+        results[n] = (r, d)
+        src = d if "failed" not in d else r
+        say(f"| {n:,} | {links:,} | {size_mb:.1f} MB | {fmt_s(src.get('load'))} | {fmt_s(src.get('validate'))} | "
+            f"{fmt_s(src.get('score'))} | {fmt_s(src.get('score.pagerank'))} | {fmt_s(src.get('score.betweenness'))} | "
+            f"{fmt_s(d.get('layout'))} | {fmt_s(d.get('render'))} | {fmt_s(d.get('write'))} | {fmt_s(src.get('wall'))} | "
+            f"{src.get('rss') or 0:.0f} MiB | {d.get('engine', d.get('failed', '–'))} |")
+    say()
+
+    # 2. Loader vs PyYAML's C loader, same file.
+    say("## Goal: load + validate >= 10x faster than PyYAML's C loader (yaml.load, CSafeLoader), same file")
+    say()
+    say("| nodes | file | PyYAML CSafeLoader | ecomap load + validate | ratio | goal |")
+    say("|---:|---:|---:|---:|---:|---|")
+    goals = []
+    for n in [s for s in SIZES if s in (2000, 20000)] or SIZES[:2]:
+        log(f"[bench] {n} nodes: PyYAML")
+        path = ecosystem(n)
+        py = pyyaml_load(path, 5 if n <= 2000 else 2)
+        best = min((ecomap_rank(path) for _ in range(3)), key=lambda r: r["load"] + r["validate"])
+        ours = best["load"] + best["validate"]
+        ratio = py / ours
+        ok = ratio >= 10
+        goals.append((f"load+validate {n:,} nodes >= 10x PyYAML C", ok, f"{ratio:.1f}x"))
+        say(f"| {n:,} | {os.path.getsize(path) / 1e6:.1f} MB | {fmt_s(py)} | {fmt_s(ours)} | {ratio:.1f}x | {'met' if ok else 'NOT met'} |")
+    say()
+
+    # 3. Metrics vs networkx.
+    say("## Goal: scoring incl. exact betweenness >= 30x faster than networkx at 5k; PageRank at 100k within 0.1 s")
+    say()
+    say("| nodes | networkx PageRank | networkx betweenness | ecomap score (all) | ecomap PageRank | ecomap betweenness | ratio (nx PR+BC / ecomap score) |")
+    say("|---:|---:|---:|---:|---:|---:|---:|")
+    for n, bc in [(1000, True), (5000, not QUICK), (100000, False)]:
+        log(f"[bench] {n} nodes: networkx")
+        path = ecosystem(n)
+        nx_ = networkx_metrics(path, bc)
+        ours = min((ecomap_rank(path) for _ in range(3)), key=lambda r: r["score"])
+        ratio = (nx_["pagerank"] + nx_["betweenness"]) / ours["score"] if nx_["betweenness"] else None
+        say(f"| {n:,} | {fmt_s(nx_['pagerank'])} | {fmt_s(nx_['betweenness'])} | {fmt_s(ours['score'])} | "
+            f"{fmt_s(ours['score.pagerank'])} | {fmt_s(ours['score.betweenness'])} | {fmt_x(ratio)} |")
+        if n == 5000 and ratio is not None:
+            goals.append(("scoring 5k >= 30x networkx", ratio >= 30, f"{ratio:.1f}x"))
+        if n == 100000:
+            pr = ours["score.pagerank"]
+            goals.append(("PageRank 100k within 0.1 s", pr <= 0.1, f"{pr:.3f} s (networkx {nx_['pagerank']:.2f} s)"))
+    say()
+
+    if render:
+        # 4. Render vs Graphviz CLI on the exported DOT, same engine.
+        say("## Goal: render end-to-end within 1.05x of the Graphviz CLI on the exported DOT (same engine); peak RSS within 1.5x")
+        say()
+        say("| nodes | engine | Graphviz CLI -Tsvg | ecomap render (wall) | time ratio | CLI peak RSS | ecomap peak RSS | RSS ratio |")
+        say("|---:|---|---:|---:|---:|---:|---:|---:|")
+        cli_sizes = [1000, 5000] + [s for s in SIZES if s >= 20000 and (s < 100000 or not QUICK)]
+        for n in cli_sizes:
+            log(f"[bench] {n} nodes: render vs Graphviz CLI")
+            path = ecosystem(n)
+            ours = results[n][1] if n in results and "failed" not in results[n][1] else ecomap_render(path)
+            if "failed" in ours:
+                say(f"| {n:,} | – | – | failed: {ours['failed']} | | | | |")
+                continue
+            cli = graphviz_cli(path, ours["engine"])
+            if "failed" in cli:
+                say(f"| {n:,} | {ours['engine']} | failed: {cli['failed']} | {fmt_s(ours['wall'])} | | | | |")
+                continue
+            tr, rr = ours["wall"] / cli["wall"], ours["rss"] / cli["rss"]
+            if n in (1000, 5000):
+                goals.append((f"render {n:,} within 1.05x of {ours['engine']} CLI", tr <= 1.05, f"{tr:.2f}x"))
+            goals.append((f"peak RSS {n:,} within 1.5x of {ours['engine']} CLI", rr <= 1.5, f"{rr:.2f}x"))
+            if n == 100000:
+                goals.append(("100k nodes load, score, render with sfdp", ours["engine"] == "sfdp", f"{ours['wall']:.0f} s"))
+            say(f"| {n:,} | {ours['engine']} | {fmt_s(cli['wall'])} | {fmt_s(ours['wall'])} | {tr:.2f}x | "
+                f"{cli['rss']:.0f} MiB | {ours['rss']:.0f} MiB | {rr:.2f}x |")
+        say()
+
+        # 5. auto vs the alternatives.
+        say("## Goal: `auto` never picks an engine 10x slower than another that serves the graph (ecomap render wall time)")
+        say()
+        say("| nodes | auto picks | auto | dot | neato | fdp | sfdp | auto / fastest |")
+        say("|---:|---|---:|---:|---:|---:|---:|---:|")
+        for n in [200, 1000, 5000]:
+            log(f"[bench] {n} nodes: engines")
+            path = ecosystem(n)
+            auto = ecomap_render(path)
+            times = {}
+            for engine in ["dot", "neato", "fdp", "sfdp"]:
+                if n >= 5000 and engine in ("dot", "neato", "fdp") and QUICK:
+                    continue
+                if engine == auto.get("engine"):
+                    times[engine] = auto.get("wall")
+                    continue
+                r = ecomap_render(path, engine)
+                times[engine] = r.get("wall")
+            served = [t for t in times.values() if t]
+            worst = auto["wall"] / min(served) if served and auto.get("wall") else None
+            goals.append((f"auto at {n:,} nodes not 10x slower than the best", worst is not None and worst < 10,
+                          f"{auto.get('engine')}, {worst:.2f}x of fastest" if worst else "–"))
+            say(f"| {n:,} | {auto.get('engine')} | {fmt_s(auto.get('wall'))} | " +
+                " | ".join(fmt_s(times.get(e)) for e in ["dot", "neato", "fdp", "sfdp"]) + f" | {fmt_x(worst, True)} |")
+        say()
+
+    say("## Goals")
+    say()
+    say("| goal | measured | status |")
+    say("|---|---|---|")
+    for name, ok, measured in goals:
+        say(f"| {name} | {measured} | {'met' if ok else 'NOT met'} |")
+    say()
+    say("Reproduce: `make bench` (or `BENCH_QUICK=1 make bench`); raw files in `.bench/`.")
+
+    if os.environ.get("BENCH_NO_DOC") != "1":
+        doc = os.path.join(ROOT, "docs", "performance.md")
+        text = open(doc, encoding="utf-8").read() if os.path.exists(doc) else "# Performance\n\n<!-- bench:begin -->\n<!-- bench:end -->\n"
+        begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+        if begin in text and end in text:
+            head, rest = text.split(begin, 1)
+            _, tail = rest.split(end, 1)
+            text = head + begin + "\n" + "\n".join(lines) + "\n" + end + tail
+            open(doc, "w", encoding="utf-8").write(text)
+            log(f"[bench] figures written to {doc}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# make bench: build the release binary, then run the benchmark driver (bench/bench.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/time ]; then
+    echo "installing GNU time for peak-memory figures" >&2
+    sudo apt-get install -y time >/dev/null
+fi
+for tool in dot sfdp neato python3; do
+    command -v "$tool" >/dev/null || { echo "bench needs $tool (graphviz, python3)" >&2; exit 1; }
+done
+python3 -c 'import yaml, networkx; yaml.CSafeLoader' || { echo "bench needs PyYAML (with libyaml) and networkx" >&2; exit 1; }
+swift build -c release --product ecomap
+exec python3 bench/bench.py "$@"

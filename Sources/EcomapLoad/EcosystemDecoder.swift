@@ -46,6 +46,8 @@ struct EcosystemDecoder {
     private struct Declaration {
         var kind: NodeKind
         var location: SourceLocation
+        /// Position in declaration order: a compact key for link pairs.
+        var index: Int
     }
 
     private var declared: [String: Declaration] = [:]
@@ -289,7 +291,7 @@ struct EcosystemDecoder {
         } else {
             declaredFolded[folded] = id
         }
-        declared[id] = Declaration(kind: kind, location: location)
+        declared[id] = Declaration(kind: kind, location: location, index: declarationOrder.count)
         declarationOrder.append(id)
         return true
     }
@@ -382,24 +384,26 @@ struct EcosystemDecoder {
                                        influencers: inout [Influencer]) -> [Link] {
         let graphKinds: Set<NodeKind> = [.community, .influencer, .stakeholder]
         var links: [Link] = []
-        var indexByPair: [String: [Int]] = [:]
+        var indexByPair: [UInt64: [Int]] = [:]
         var communityIndex: [String: Int] = [:]
         for (i, c) in communities.enumerated() { communityIndex[c.id] = i }
         var influencerIndex: [String: Int] = [:]
         for (i, c) in influencers.enumerated() { influencerIndex[c.id] = i }
 
         for link in pending {
-            var ok = true
-            for (id, location) in [(link.from, link.fromLocation), (link.to, link.toLocation)] where declared[id] == nil {
-                reader.error("link to unknown id `\(id)`\(nearestIdHint(id))", at: location)
-                ok = false
+            let fromDeclaration = declared[link.from], toDeclaration = declared[link.to]
+            if fromDeclaration == nil {
+                reader.error("link to unknown id `\(link.from)`\(nearestIdHint(link.from))", at: link.fromLocation)
             }
-            guard ok, link.isValid else { continue }
+            if toDeclaration == nil {
+                reader.error("link to unknown id `\(link.to)`\(nearestIdHint(link.to))", at: link.toLocation)
+            }
+            guard let fromDeclaration, let toDeclaration, link.isValid else { continue }
             if link.from == link.to {
                 reader.error("a link from `\(link.from)` to itself is not allowed", at: link.location)
                 continue
             }
-            let fromKind = declared[link.from]!.kind, toKind = declared[link.to]!.kind
+            let fromKind = fromDeclaration.kind, toKind = toDeclaration.kind
             if fromKind == .topic || toKind == .topic {
                 if fromKind == .topic && toKind == .topic {
                     reader.error("a link between two topics (`\(link.from)`, `\(link.to)`) is not allowed",
@@ -418,7 +422,9 @@ struct EcosystemDecoder {
                 continue
             }
             precondition(graphKinds.contains(fromKind) && graphKinds.contains(toKind))
-            let pair = [link.from, link.to].sorted().joined(separator: "\u{0}")
+            // Key: both declaration indices, ordered (an integer key instead of joined text).
+            let a = UInt64(fromDeclaration.index), b = UInt64(toDeclaration.index)
+            let pair = min(a, b) << 32 | max(a, b)
             let twin = indexByPair[pair, default: []].first { index in
                 let other = links[index]
                 // Two directed links in opposite directions are a reciprocal tie, not a duplicate.

@@ -1,16 +1,33 @@
 import EcomapModel
 
 /// The keys of one mapping after unknown keys were reported: look-ups by name, with locations.
+/// Mappings hold a handful of keys, so a linear scan of one small array beats hashing.
 struct Fields {
-    var values: [String: DocumentNode] = [:]
-    var keyLocations: [String: SourceLocation] = [:]
+    private var entries: [(key: String, value: DocumentNode)] = []
     var location: SourceLocation
 
-    subscript(_ key: String) -> DocumentNode? { values[key] }
+    init(location: SourceLocation, capacity: Int = 0) {
+        self.location = location
+        entries.reserveCapacity(capacity)
+    }
+
+    subscript(_ key: String) -> DocumentNode? {
+        for entry in entries where entry.key == key { return entry.value }
+        return nil
+    }
+
+    /// Sets `key`; a key given again replaces the earlier value.
+    mutating func set(_ key: String, _ value: DocumentNode) {
+        for i in entries.indices where entries[i].key == key {
+            entries[i].value = value
+            return
+        }
+        entries.append((key, value))
+    }
 
     /// True when the key is present with something other than an empty value.
     func has(_ key: String) -> Bool {
-        guard let node = values[key] else { return false }
+        guard let node = self[key] else { return false }
         if case .scalar(let s) = node, s.isEmpty { return false }
         return true
     }
@@ -38,7 +55,7 @@ struct FieldReader {
             error("\(what) must be a mapping, found \(node.typeName)", at: node.location)
             return nil
         }
-        var fields = Fields(location: location)
+        var fields = Fields(location: location, capacity: pairs.count)
         for (keyNode, value) in pairs {
             guard case .scalar(let key) = keyNode else {
                 error("keys in \(what) must be text, found \(keyNode.typeName)", at: keyNode.location)
@@ -49,8 +66,7 @@ struct FieldReader {
                       at: key.location)
                 continue
             }
-            fields.values[key.text] = value
-            fields.keyLocations[key.text] = key.location
+            fields.set(key.text, value)
         }
         return fields
     }
@@ -173,12 +189,39 @@ struct FieldReader {
         case ".nan", ".NaN", ".NAN": return .nan
         default: break
         }
+        if let value = Self.simpleDecimal(text) { return value }
         guard !text.isEmpty, text.allSatisfy(Self.numberCharacters.contains),
               text.first != "_", text.last != "_"
         else { return nil }
         let cleaned = text.replacingOccurrences(of: "_", with: "")
         if let int = Int(cleaned) { return Double(int) }
         return Double(cleaned)
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { a, _ in a * 10 } }
+
+    /// The common case without allocation: ASCII digits with at most one inner `.`, at most 15
+    /// digits. Both the digit string and 10^k are exact doubles and division rounds correctly, so the
+    /// result is the same correctly rounded value that `Double(text)` gives. Nil for anything else.
+    static func simpleDecimal(_ text: String) -> Double? {
+        var mantissa = 0, digits = 0, fractionDigits = 0, seenPoint = false, count = 0
+        for byte in text.utf8 {
+            count += 1
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                mantissa = mantissa * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+                if digits > 15 { return nil }
+            case UInt8(ascii: "."):
+                if seenPoint || digits == 0 { return nil }
+                seenPoint = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, !(seenPoint && fractionDigits == 0) else { return nil }
+        return fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[fractionDigits]
     }
 
     /// A link weight: 0 < weight <= 1; nil when omitted (the caller applies the default).

@@ -45,14 +45,23 @@ struct YAMLReader {
 
     // MARK: - Events
 
-    private final class Event {
+    /// One libyaml event, owned by whoever holds it: `release()` frees what libyaml allocated for it
+    /// (a plain struct rather than a class, so that no event costs a heap object of its own).
+    private struct Event {
         var raw = yaml_event_t()
-        deinit { yaml_event_delete(&raw) }
         var type: yaml_event_type_t { raw.type }
+        mutating func release() { yaml_event_delete(&raw) }
+    }
+
+    /// Reads the next event and frees it at once (for events whose content is not needed).
+    private mutating func skip() throws -> yaml_event_type_t {
+        var event = try next()
+        defer { event.release() }
+        return event.type
     }
 
     private mutating func next() throws -> Event {
-        let event = Event()
+        var event = Event()
         guard yaml_parser_parse(&parser, &event.raw) == 1 else {
             let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
             if problem.hasPrefix("Maximum nesting level") {
@@ -75,16 +84,17 @@ struct YAMLReader {
     }
 
     private mutating func readStream() throws -> DocumentNode? {
-        _ = try next()  // STREAM-START
-        let first = try next()
-        if first.type == YAML_STREAM_END_EVENT {
+        _ = try skip()  // STREAM-START
+        let first = try skip()
+        if first == YAML_STREAM_END_EVENT {
             diagnostics.append(.error("the file is empty; expected a mapping with `ecosystem` and `communities`",
                                       at: SourceLocation(file: file, line: 1, column: 1)))
             return nil
         }
         let root = try composeNode(try next(), depth: 1)
-        _ = try next()  // DOCUMENT-END
-        let after = try next()
+        _ = try skip()  // DOCUMENT-END
+        var after = try next()
+        defer { after.release() }
         if after.type == YAML_DOCUMENT_START_EVENT {
             diagnostics.append(.error("the file holds several YAML documents; ecomap reads exactly one",
                                       at: location(after.raw.start_mark)))
@@ -125,7 +135,10 @@ struct YAMLReader {
         try composeSized(event, depth: depth).node
     }
 
+    /// Composes the node that `event` starts, and releases the event.
     private mutating func composeSized(_ event: Event, depth: Int) throws -> (node: DocumentNode, size: Int) {
+        var event = event
+        defer { event.release() }
         let loc = location(event.raw.start_mark)
         switch event.type {
         case YAML_ALIAS_EVENT:
@@ -167,8 +180,8 @@ struct YAMLReader {
             var items: [DocumentNode] = []
             var size = 1
             while true {
-                let item = try next()
-                if item.type == YAML_SEQUENCE_END_EVENT { break }
+                var item = try next()
+                if item.type == YAML_SEQUENCE_END_EVENT { item.release(); break }
                 let child = try composeSized(item, depth: depth + 1)
                 items.append(child.node)
                 size = Self.add(size, child.size)
@@ -183,11 +196,12 @@ struct YAMLReader {
             try count(1)
             var pairs: [(key: DocumentNode, value: DocumentNode)] = []
             var merged: [(key: DocumentNode, value: DocumentNode)] = []
-            var seen: [String: SourceLocation] = [:]
+            // Keys seen so far: a linear scan while the mapping is small (the usual case), an index above.
+            var seen = SeenKeys()
             var size = 1
             while true {
-                let keyEvent = try next()
-                if keyEvent.type == YAML_MAPPING_END_EVENT { break }
+                var keyEvent = try next()
+                if keyEvent.type == YAML_MAPPING_END_EVENT { keyEvent.release(); break }
                 let key = try composeSized(keyEvent, depth: depth + 1)
                 let value = try composeSized(try next(), depth: depth + 1)
                 size = Self.add(size, Self.add(key.size, value.size))
@@ -196,19 +210,19 @@ struct YAMLReader {
                     continue
                 }
                 if case .scalar(let k) = key.node {
-                    if let first = seen[k.text] {
+                    if let first = seen.location(of: k.text) {
                         diagnostics.append(.error("duplicate key `\(k.text)` (first at line \(first.line))",
                                                   at: k.location))
                         continue
                     }
-                    seen[k.text] = k.location
+                    seen.insert(k.text, k.location)
                 }
                 pairs.append((key.node, value.node))
             }
             // Merge keys (`<<: *defaults`) fill in what the mapping does not say itself.
             for pair in merged {
-                if case .scalar(let k) = pair.key, seen[k.text] == nil {
-                    seen[k.text] = k.location
+                if case .scalar(let k) = pair.key, seen.location(of: k.text) == nil {
+                    seen.insert(k.text, k.location)
                     pairs.append(pair)
                 }
             }
@@ -241,6 +255,32 @@ struct YAMLReader {
         if depth > limits.maxDepth {
             diagnostics.append(.error("nesting is deeper than \(limits.maxDepth) levels (limit: nesting depth)", at: loc))
             throw Abort()
+        }
+    }
+
+    /// The scalar keys of one mapping with where each was first written.
+    private struct SeenKeys {
+        private var small: [(text: String, location: SourceLocation)] = []
+        private var index: [String: SourceLocation]?
+        private static let smallLimit = 16
+
+        func location(of text: String) -> SourceLocation? {
+            if let index { return index[text] }
+            for entry in small where entry.text == text { return entry.location }
+            return nil
+        }
+
+        mutating func insert(_ text: String, _ location: SourceLocation) {
+            if index != nil {
+                index![text] = location
+            } else if small.count < Self.smallLimit {
+                small.append((text, location))
+            } else {
+                var built: [String: SourceLocation] = [text: location]
+                for entry in small { built[entry.text] = entry.location }
+                index = built
+                small = []
+            }
         }
     }
 

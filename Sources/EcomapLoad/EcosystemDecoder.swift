@@ -167,8 +167,8 @@ struct EcosystemDecoder {
     }
 
     static func isLinkable(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        return ["http://", "https://", "mailto:"].contains { lower.hasPrefix($0) }
+        let head = String(decoding: url.utf8.prefix(8), as: UTF8.self).lowercased()
+        return ["http://", "https://", "mailto:"].contains { head.hasPrefix($0) }
             && !url.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
     }
 
@@ -239,6 +239,19 @@ struct EcosystemDecoder {
 
     /// Letters (with their combining marks), digits, `-`, `_` and `.`; nothing invisible.
     static func isValidId(_ id: String) -> Bool {
+        // Fast path: ASCII letters, digits, `-`, `_`, `.` (no Unicode property look-ups).
+        var ascii = true
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                continue
+            default:
+                ascii = false
+            }
+            if !ascii { break }
+        }
+        if ascii && !id.isEmpty { return true }
         guard let first = id.unicodeScalars.first, first.properties.generalCategory != .nonspacingMark else {
             return false
         }

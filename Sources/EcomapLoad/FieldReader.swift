@@ -90,7 +90,10 @@ struct FieldReader {
             error("`\(field)` is longer than \(limits.maxTextBytes) bytes (limit: text length)", at: scalar.location)
             return nil
         }
-        if let bad = scalar.text.unicodeScalars.first(where: Self.isForbiddenControl) {
+        // Forbidden characters are all below 0x20, 0x7F, or C2 80-9F in UTF-8: skip the scalar walk
+        // when no such byte occurs.
+        let suspicious = scalar.text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
+        if suspicious, let bad = scalar.text.unicodeScalars.first(where: Self.isForbiddenControl) {
             let code = String(bad.value, radix: 16, uppercase: true)
             let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
             error("`\(field)` contains the control character U+\(padded), which is not allowed in text",

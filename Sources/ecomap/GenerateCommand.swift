@@ -44,16 +44,6 @@ struct Generate: ParsableCommand {
     func run() throws {
         let options = SyntheticOptions(communities: communities, influencers: influencers,
                                        stakeholders: stakeholders, topics: topics, seed: seed)
-        let bytes = Array(SyntheticEcosystem.yaml(options).utf8)
-        guard let output else {
-            FileHandle.standardOutput.write(Data(bytes))
-            return
-        }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            Console.err("error: cannot write \(output): \(error.localizedDescription)")
-            throw EcomapExit.outputFailure.code
-        }
+        try OutputFile.emit(SyntheticEcosystem.yaml(options), to: output, inputs: [])
     }
 }

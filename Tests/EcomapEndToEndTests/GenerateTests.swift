@@ -35,3 +35,15 @@ final class GenerateTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("--communities must be at least 1"), result.stderr)
     }
 }
+
+final class GenerateOutputTests: XCTestCase {
+    /// A failed write leaves the previous file untouched (the atomic writer), and exits 3.
+    func testUnwritableDestinationExitsThreeAndKeepsNothingHalfWritten() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try BinaryRunner.run(["generate", "--communities", "5", "-o", dir.path])
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertTrue(result.stderr.contains("error:"), result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+    }
+}

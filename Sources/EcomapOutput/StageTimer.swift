@@ -16,11 +16,20 @@ public final class StageTimer {
         public var seconds: Double
     }
 
-    public private(set) var stages: [Stage] = []
+    private let lock = NSLock()
+    private var recorded: [Stage] = []
     private let start: UInt64
     private var mark: UInt64
+    private var stageStarted: (@Sendable (String) -> Void)?
+
+    /// The finished stages, in the order they finished.
+    public var stages: [Stage] { lock.withLock { recorded } }
+
     /// Told which stage is running, so a progress indicator can show it.
-    public var onStageStart: ((String) -> Void)?
+    public var onStageStart: (@Sendable (String) -> Void)? {
+        get { lock.withLock { stageStarted } }
+        set { lock.withLock { stageStarted = newValue } }
+    }
 
     public init() {
         start = DispatchTime.now().uptimeNanoseconds
@@ -38,14 +47,14 @@ public final class StageTimer {
     /// Starts the stage `name`: the next `lap` measures from now.
     public func begin(_ name: String) {
         onStageStart?(name)
-        mark = DispatchTime.now().uptimeNanoseconds
+        lock.withLock { mark = DispatchTime.now().uptimeNanoseconds }
     }
 
     /// Runs `body` as the stage `name`, which reports its parts through the closure it is given
     /// (recorded as `name.part`, each measured from the previous part).
     public func measureParts<T>(_ name: String, _ body: (@escaping (String) -> Void) throws -> T) rethrows -> T {
         begin(name)
-        let begun = mark
+        let begun = lock.withLock { mark }
         let result = try body { [unowned self] part in
             self.lap(name + "." + part)
             self.onStageStart?(name)
@@ -56,14 +65,19 @@ public final class StageTimer {
 
     /// Records the time since the previous lap (or since the timer started) as the stage `name`.
     public func lap(_ name: String) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        record(name, nanoseconds: now - mark)
+        lock.withLock {
+            let now = DispatchTime.now().uptimeNanoseconds
+            recorded.append(Stage(name: name, seconds: Double(now - mark) / 1e9))
+            mark = now
+        }
     }
 
     /// Records a stage measured elsewhere.
     public func record(_ name: String, seconds: Double) {
-        stages.append(Stage(name: name, seconds: seconds))
-        mark = DispatchTime.now().uptimeNanoseconds
+        lock.withLock {
+            recorded.append(Stage(name: name, seconds: seconds))
+            mark = DispatchTime.now().uptimeNanoseconds
+        }
     }
 
     private func record(_ name: String, nanoseconds: UInt64) {
@@ -82,6 +96,7 @@ public final class StageTimer {
                          + " " + Self.seconds(stage.seconds) + " s")
         }
         // Parts are recorded before their stage finishes; show each stage first, then its parts.
+        let stages = self.stages
         for stage in stages where !stage.name.contains(".") {
             line(stage, depth: 0)
             for part in stages where part.name.hasPrefix(stage.name + ".") { line(part, depth: 1) }

@@ -1,11 +1,12 @@
 @testable import EcomapOutput
+import Foundation
 import XCTest
 
 final class StageTimerTests: XCTestCase {
     func testStagesAndPartsAreReportedInOrderWithTotals() {
         let timer = StageTimer()
-        var started: [String] = []
-        timer.onStageStart = { started.append($0) }
+        let log = StartLog()
+        timer.onStageStart = { log.append($0) }
         let value = timer.measure("load") { 41 + 1 }
         XCTAssertEqual(value, 42)
         let parts = timer.measureParts("score") { part -> [String] in
@@ -16,7 +17,7 @@ final class StageTimerTests: XCTestCase {
         XCTAssertEqual(parts, ["done"])
         timer.record("layout", seconds: 1.5)
         XCTAssertEqual(timer.stages.map(\.name), ["load", "score.pagerank", "score.betweenness", "score", "layout"])
-        XCTAssertEqual(started, ["load", "score", "score", "score"])
+        XCTAssertEqual(log.names, ["load", "score", "score", "score"])
         let score = timer.stages.first { $0.name == "score" }!.seconds
         let partsTotal = timer.stages.filter { $0.name.hasPrefix("score.") }.map(\.seconds).reduce(0, +)
         XCTAssertGreaterThanOrEqual(score, partsTotal)
@@ -28,4 +29,11 @@ final class StageTimerTests: XCTestCase {
         XCTAssertTrue(lines.contains("timing: layout 1.500000 s"))
         XCTAssertTrue(lines.last!.hasSuffix(" MiB"))
     }
+}
+
+private final class StartLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func append(_ name: String) { lock.withLock { stored.append(name) } }
+    var names: [String] { lock.withLock { stored } }
 }

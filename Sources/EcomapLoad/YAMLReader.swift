@@ -120,6 +120,8 @@ struct YAMLReader {
         if let anchor { anchors[anchor] = (node, size) }
     }
 
+    /// Adds what an alias expands to. Only aliases count: nodes written out in the file are bounded by
+    /// the file size limit, and counting them would reject large but honest files (100,000 nodes).
     private mutating func count(_ n: Int) throws {
         expanded = expanded > Int.max - n ? Int.max : expanded + n
         if expanded > limits.maxAliasExpansion {
@@ -169,14 +171,12 @@ struct YAMLReader {
             let tag = Self.string(data.tag)
             checkTag(tag, at: loc)
             let node = DocumentNode.scalar(Scalar(text: text, style: style, tag: tag, location: loc))
-            try count(1)
             register(Self.string(data.anchor), node, size: 1)
             return (node, 1)
         case YAML_SEQUENCE_START_EVENT:
             try checkDepth(depth, at: loc)
             let anchor = Self.string(event.raw.data.sequence_start.anchor)
             checkTag(Self.string(event.raw.data.sequence_start.tag), at: loc)
-            try count(1)
             var items: [DocumentNode] = []
             var size = 1
             while true {
@@ -193,7 +193,6 @@ struct YAMLReader {
             try checkDepth(depth, at: loc)
             let anchor = Self.string(event.raw.data.mapping_start.anchor)
             checkTag(Self.string(event.raw.data.mapping_start.tag), at: loc)
-            try count(1)
             var pairs: [(key: DocumentNode, value: DocumentNode)] = []
             var merged: [(key: DocumentNode, value: DocumentNode)] = []
             // Keys seen so far: a linear scan while the mapping is small (the usual case), an index above.

@@ -72,6 +72,23 @@ final class YAMLLayerTests: XCTestCase {
         XCTAssertEqual(result.ecosystem?.communities[0].name, "Shared")
     }
 
+    /// The budget counts alias expansions only, never the nodes written out in the file.
+    func testExpansionBudgetCountsAliasesOnly() {
+        var limits = Limits()
+        limits.maxAliasExpansion = 50
+        let items = (0..<200).map { "c\($0)" }.joined(separator: ", ")
+        let plain = "ecosystem: T\ntags: &t [\(items)]\ncommunities:\n  - { id: a, tags: [\(items)] }\n"
+        let written = EcosystemLoader.load(yaml: plain.replacingOccurrences(of: "tags: &t [\(items)]\n", with: ""),
+                                           file: "t.yaml", limits: limits)
+        XCTAssertEqual(written.diagnostics.items.map(\.description), [])
+        XCTAssertEqual(written.ecosystem?.communities[0].tags.count, 200)
+        let aliased = EcosystemLoader.load(yaml: "x: &t [\(items)]\necosystem: T\ncommunities:\n  - { id: a, tags: *t }\n",
+                                           file: "t.yaml", limits: limits)
+        XCTAssertEqual(aliased.diagnostics.items.map(\.description), [
+            "t.yaml:1:1: error: the document expands to more than 50 nodes through aliases (limit: alias expansion)",
+        ])
+    }
+
     func testBillionLaughsIsRejectedByTheExpansionBudget() {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1...9 {

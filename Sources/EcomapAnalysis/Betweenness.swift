@@ -55,7 +55,7 @@ public enum Betweenness {
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let lower = sources.count * chunk / chunkCount
             let upper = sources.count * (chunk + 1) / chunkCount
-            var state = BrandesState(nodeCount: n)
+            var state = BrandesState(nodeCount: n, adjacencyCount: adjacency.neighbors.count)
             for s in sources[lower..<upper] { state.accumulate(adjacency, source: Int(s)) }
             results.store(state.centrality, at: chunk)
         }
@@ -106,60 +106,71 @@ private struct NodeState {
 private struct BrandesState {
     var nodes: [NodeState]
     var order: [Int32]
+    /// Shortest-path DAG successors of the node at BFS position i: `successors[successorStart[i] ..< successorStart[i + 1]]`.
+    var successors: [Int32]
+    var successorStart: [Int32]
     var centrality: [Double]
 
-    init(nodeCount n: Int) {
+    init(nodeCount n: Int, adjacencyCount: Int) {
         nodes = [NodeState](repeating: NodeState(), count: n)
         order = [Int32](repeating: 0, count: n)
+        successors = [Int32](repeating: 0, count: max(1, adjacencyCount))
+        successorStart = [Int32](repeating: 0, count: n + 1)
         centrality = [Double](repeating: 0, count: n)
     }
 
-    /// Breadth-first search from `source`, then back-propagation of dependencies in reverse BFS order.
-    /// Successors are recognised by distance, so no predecessor lists are needed, and each finished node's
-    /// share is computed once, so the inner loop has no division.
+    /// Breadth-first search from `source`, recording each node's successors on shortest paths, then
+    /// back-propagation of dependencies in reverse BFS order over those successors only. Each finished
+    /// node's share is computed once, so the inner loop has no division.
     mutating func accumulate(_ adjacency: LocalAdjacency, source: Int) {
         adjacency.offsets.withUnsafeBufferPointer { offsets in
         adjacency.neighbors.withUnsafeBufferPointer { neighbors in
         nodes.withUnsafeMutableBufferPointer { nodes in
         order.withUnsafeMutableBufferPointer { order in
+        successors.withUnsafeMutableBufferPointer { successors in
+        successorStart.withUnsafeMutableBufferPointer { successorStart in
         centrality.withUnsafeMutableBufferPointer { centrality in
             nodes[source].distance = 0
             nodes[source].sigma = 1
             order[0] = Int32(source)
-            var head = 0, tail = 1
+            var head = 0, tail = 1, count = 0
             while head < tail {
-                let v = Int(order[head]); head += 1
+                let v = Int(order[head])
+                successorStart[head] = Int32(count)
+                head += 1
                 let next = nodes[v].distance + 1
                 let sv = nodes[v].sigma
                 for k in Int(offsets[v])..<Int(offsets[v + 1]) {
-                    let w = Int(neighbors[k])
-                    let dw = nodes[w].distance
+                    let w = neighbors[k]
+                    let dw = nodes[Int(w)].distance
                     if dw < 0 {
-                        nodes[w].distance = next
-                        nodes[w].sigma = sv
-                        order[tail] = Int32(w); tail += 1
+                        nodes[Int(w)].distance = next
+                        nodes[Int(w)].sigma = sv
+                        order[tail] = w; tail += 1
+                        successors[count] = w; count += 1
                     } else if dw == next {
-                        nodes[w].sigma += sv
+                        nodes[Int(w)].sigma += sv
+                        successors[count] = w; count += 1
                     }
                 }
             }
-            // Every successor of v lies later in BFS order, so it is finished before v.
+            successorStart[tail] = Int32(count)
+            // Successors lie later in BFS order, so each is finished before the nodes that precede it.
             var i = tail - 1
             while i > 0 {
-                let v = Int(order[i]); i -= 1
-                let next = nodes[v].distance + 1
+                let v = Int(order[i])
                 var share = 0.0
-                for k in Int(offsets[v])..<Int(offsets[v + 1]) {
-                    let w = Int(neighbors[k])
-                    if nodes[w].distance == next { share += nodes[w].coefficient }
+                for k in Int(successorStart[i])..<Int(successorStart[i + 1]) {
+                    share += nodes[Int(successors[k])].coefficient
                 }
+                i -= 1
                 let sigma = nodes[v].sigma
                 let dependency = sigma * share
                 centrality[v] += dependency
                 nodes[v].coefficient = (1 + dependency) / sigma
             }
             for j in 0..<tail { nodes[Int(order[j])] = NodeState() }
-        }}}}}
+        }}}}}}}
     }
 }
 

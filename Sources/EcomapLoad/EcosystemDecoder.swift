@@ -97,8 +97,12 @@ struct EcosystemDecoder {
         checkLimits(topics.count + communities.count + influencers.count + stakeholders.count,
                     pending.count, at: top.location)
         let topicIds = Set(topics.map(\.id))
-        for i in communities.indices { communities[i].topics = resolveTopics(communities[i].topics, topicIds) }
-        for i in influencers.indices { influencers[i].topics = resolveTopics(influencers[i].topics, topicIds) }
+        for i in communities.indices {
+            communities[i].topics = resolveTopics(communities[i].topics, topicIds).map(declaredSpelling)
+        }
+        for i in influencers.indices {
+            influencers[i].topics = resolveTopics(influencers[i].topics, topicIds).map(declaredSpelling)
+        }
 
         let links = resolveLinks(pending, communities: &communities, influencers: &influencers)
 
@@ -109,7 +113,7 @@ struct EcosystemDecoder {
                     reader.error("`focus` must name a community, influencer or stakeholder; `\(id)` is a topic",
                                  at: node.location)
                 } else {
-                    focus = id
+                    focus = declaredSpelling(id)
                 }
             } else {
                 reader.error("`focus` names unknown id `\(id)`\(nearestIdHint(id))", at: node.location)
@@ -256,6 +260,9 @@ struct EcosystemDecoder {
             return false
         }
         return id.unicodeScalars.allSatisfy { s in
+            // Invisible code points that Unicode files under letters or marks (HANGUL FILLER U+3164,
+            // COMBINING GRAPHEME JOINER U+034F, variation selectors) would make look-alike ids.
+            if s.properties.isDefaultIgnorableCodePoint { return false }
             switch s.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .nonspacingMark, .spacingMark, .decimalNumber:
@@ -268,10 +275,21 @@ struct EcosystemDecoder {
 
     private mutating func validateId(_ id: String, at location: SourceLocation) -> Bool {
         guard Self.isValidId(id) else {
-            reader.error("id \(FieldReader.quoted(id)) may contain only letters, digits, `-`, `_` and `.`", at: location)
+            if let invisible = id.unicodeScalars.first(where: Self.isInvisible) {
+                reader.error("id \(FieldReader.quoted(id)) contains the invisible character \(FieldReader.codePoint(invisible)); "
+                             + "ids may contain only letters, digits, `-`, `_` and `.`", at: location)
+            } else {
+                reader.error("id \(FieldReader.quoted(id)) may contain only letters, digits, `-`, `_` and `.`", at: location)
+            }
             return false
         }
         return true
+    }
+
+    /// Code points that show nothing: format characters (ZWJ, ZWSP, bidi overrides, soft hyphen)
+    /// and every other default-ignorable code point.
+    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isDefaultIgnorableCodePoint || s.properties.generalCategory == .format
     }
 
     private mutating func declare(_ f: Fields, _ kind: NodeKind) -> String? {
@@ -309,8 +327,29 @@ struct EcosystemDecoder {
         return true
     }
 
-    private func nearestIdHint(_ id: String, kinds: Set<NodeKind> = Set(NodeKind.allCases)) -> String {
-        Suggestions.hint(for: id, in: declarationOrder.filter { kinds.contains(declared[$0]!.kind) })
+    /// Candidate comparisons left for "did you mean" hints. A file with thousands of unknown ids and
+    /// thousands of declared ones would otherwise cost their product in edit distances (minutes);
+    /// once spent, unknown ids are still reported, only without a hint.
+    private var hintBudget = 200_000
+
+    private mutating func spendHintBudget(_ candidates: Int) -> Bool {
+        guard candidates <= hintBudget else {
+            hintBudget = 0
+            return false
+        }
+        hintBudget -= candidates
+        return true
+    }
+
+    private mutating func nearestIdHint(_ id: String) -> String {
+        guard spendHintBudget(declarationOrder.count) else { return "" }
+        return Suggestions.hint(for: id, in: declarationOrder)
+    }
+
+    /// The id as declared, for a reference that may be spelt in another Unicode normalisation form
+    /// (Swift compares strings by canonical equivalence; Graphviz and the outputs compare bytes).
+    private func declaredSpelling(_ id: String) -> String {
+        declared.index(forKey: id).map { declared[$0].key } ?? id
     }
 
     // MARK: - Topic references
@@ -321,7 +360,8 @@ struct EcosystemDecoder {
     private mutating func topicReferences(_ node: DocumentNode?) -> [String] {
         guard let items = reader.textList(node, "topics") else { return [] }
         var ids: [String] = []
-        for item in items where !ids.contains(item.text) {
+        var seen: Set<String> = []
+        for item in items where seen.insert(item.text).inserted {
             ids.append(item.text)
             if pendingTopicLocations[item.text] == nil { pendingTopicLocations[item.text] = item.location }
         }
@@ -335,7 +375,7 @@ struct EcosystemDecoder {
             if topicIds.contains(id) { return true }
             if !reportedTopics.contains(id) {
                 reportedTopics.insert(id)
-                let hint = Suggestions.hint(for: id, in: topicIds.sorted())
+                let hint = spendHintBudget(topicIds.count) ? Suggestions.hint(for: id, in: topicIds.sorted()) : ""
                 reader.error("unknown topic `\(id)`\(hint.isEmpty ? "; declare it under `topics:`" : hint)",
                              at: pendingTopicLocations[id] ?? SourceLocation(file: file, line: 1, column: 1))
             }
@@ -403,7 +443,12 @@ struct EcosystemDecoder {
         var influencerIndex: [String: Int] = [:]
         for (i, c) in influencers.enumerated() { influencerIndex[c.id] = i }
 
-        for link in pending {
+        // Topic membership added by links, to keep each node's topics unique without a linear search.
+        var memberTopics: [String: Set<String>] = [:]
+        for c in communities { memberTopics[c.id] = Set(c.topics) }
+        for i in influencers { memberTopics[i.id] = Set(i.topics) }
+
+        for var link in pending {
             let fromDeclaration = declared[link.from], toDeclaration = declared[link.to]
             if fromDeclaration == nil {
                 reader.error("link to unknown id `\(link.from)`\(nearestIdHint(link.from))", at: link.fromLocation)
@@ -412,6 +457,8 @@ struct EcosystemDecoder {
                 reader.error("link to unknown id `\(link.to)`\(nearestIdHint(link.to))", at: link.toLocation)
             }
             guard let fromDeclaration, let toDeclaration, link.isValid else { continue }
+            link.from = declaredSpelling(link.from)
+            link.to = declaredSpelling(link.to)
             if link.from == link.to {
                 reader.error("a link from `\(link.from)` to itself is not allowed", at: link.location)
                 continue
@@ -425,9 +472,9 @@ struct EcosystemDecoder {
                 }
                 let (topic, member) = fromKind == .topic ? (link.from, link.to) : (link.to, link.from)
                 if let i = communityIndex[member] {
-                    if !communities[i].topics.contains(topic) { communities[i].topics.append(topic) }
+                    if memberTopics[member, default: []].insert(topic).inserted { communities[i].topics.append(topic) }
                 } else if let i = influencerIndex[member] {
-                    if !influencers[i].topics.contains(topic) { influencers[i].topics.append(topic) }
+                    if memberTopics[member, default: []].insert(topic).inserted { influencers[i].topics.append(topic) }
                 } else {
                     reader.warning("the link between stakeholder `\(member)` and topic `\(topic)` is ignored: "
                                    + "only communities and influencers have topics", at: link.location)

@@ -94,13 +94,17 @@ struct FieldReader {
         // when no such byte occurs.
         let suspicious = scalar.text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
         if suspicious, let bad = scalar.text.unicodeScalars.first(where: Self.isForbiddenControl) {
-            let code = String(bad.value, radix: 16, uppercase: true)
-            let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
-            error("`\(field)` contains the control character U+\(padded), which is not allowed in text",
+            error("`\(field)` contains the control character \(Self.codePoint(bad)), which is not allowed in text",
                   at: scalar.location)
             return nil
         }
         return scalar.text
+    }
+
+    /// `U+00AD`: a code point as Unicode writes it, at least four hex digits.
+    static func codePoint(_ s: Unicode.Scalar) -> String {
+        let code = String(s.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
     }
 
     static func isForbiddenControl(_ s: Unicode.Scalar) -> Bool {
@@ -322,7 +326,10 @@ struct FieldReader {
     /// Shows a found value in a message: short, on one line.
     static func quoted(_ text: String) -> String {
         var shown = text.unicodeScalars.map { s -> String in
-            isForbiddenControl(s) || s == "\n" || s == "\r" || s == "\t" ? "?" : String(s)
+            if isForbiddenControl(s) || s == "\n" || s == "\r" || s == "\t" { return "?" }
+            // Invisible characters are named, or the message would show two identical-looking texts.
+            if EcosystemDecoder.isInvisible(s) { return "<\(codePoint(s))>" }
+            return String(s)
         }.joined()
         if shown.count > 40 { shown = String(shown.prefix(40)) + "…" }
         return "\"\(shown)\""

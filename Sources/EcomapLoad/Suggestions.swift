@@ -1,8 +1,11 @@
 /// "Did you mean" support: the candidate nearest to a misspelt word.
 enum Suggestions {
     /// The candidate with the smallest edit distance to `word` (case-insensitive), ties by order.
+    /// Words longer than `maxWordLength` get no suggestion: nobody misspells a paragraph, and the
+    /// edit distance grows with the product of the lengths.
     static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let target = Array(word.lowercased().unicodeScalars)
+        guard target.count <= maxWordLength else { return nil }
         var best: (String, Int)?
         for candidate in candidates {
             let d = distance(target, Array(candidate.lowercased().unicodeScalars), bound: best?.1)
@@ -10,6 +13,8 @@ enum Suggestions {
         }
         return best?.0
     }
+
+    static let maxWordLength = 128
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.
     /// Gives up early (returning a value > bound) once every path exceeds `bound`.

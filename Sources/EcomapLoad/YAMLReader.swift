@@ -122,12 +122,13 @@ struct YAMLReader {
 
     /// Adds what an alias expands to. Only aliases count: nodes written out in the file are bounded by
     /// the file size limit, and counting them would reject large but honest files (100,000 nodes).
-    private mutating func count(_ n: Int) throws {
+    /// `location` (the alias whose expansion crossed the budget) is where the error points.
+    private mutating func count(_ n: Int, at location: SourceLocation) throws {
         expanded = expanded > Int.max - n ? Int.max : expanded + n
         if expanded > limits.maxAliasExpansion {
             diagnostics.append(.error(
                 "the document expands to more than \(limits.maxAliasExpansion) nodes through aliases "
-                    + "(limit: alias expansion)", at: SourceLocation(file: file, line: 1, column: 1)))
+                    + "(limit: alias expansion)", at: location))
             throw Abort()
         }
     }
@@ -149,7 +150,7 @@ struct YAMLReader {
                 diagnostics.append(.error("undefined alias `*\(name)`", at: loc))
                 throw Abort()
             }
-            try count(target.size)
+            try count(target.size, at: loc)
             return target
         case YAML_SCALAR_EVENT:
             let data = event.raw.data.scalar

@@ -134,7 +134,7 @@ final class ValueTests: XCTestCase {
             """, [
                 "t.yaml:2:16: error: id \"bad id\" may contain only letters, digits, `-`, `_` and `.`",
                 "t.yaml:4:9: error: duplicate id `tech`: already used by the topic at line 2",
-                "t.yaml:5:9: error: id \"a\u{200D}b\" may contain only letters, digits, `-`, `_` and `.`",
+                "t.yaml:5:9: error: id \"a<U+200D>b\" contains the invisible character U+200D; ids may contain only letters, digits, `-`, `_` and `.`",
                 "t.yaml:6:5: error: missing required key `id` in a community",
                 "t.yaml:7:9: error: `id` must not be empty",
                 "t.yaml:11:9: error: duplicate id `x`: already used by the influencer at line 9",

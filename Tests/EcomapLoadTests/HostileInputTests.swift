@@ -1,0 +1,75 @@
+import EcomapLoad
+import EcomapModel
+import XCTest
+
+/// Model-layer hardening: invisible characters in ids, normalisation-equivalent references, and
+/// inputs whose diagnostics would otherwise cost quadratic time.
+final class HostileInputTests: XCTestCase {
+    func testInvisibleCharactersInIdsAreRejectedAndNamed() {
+        // HANGUL FILLER (a letter!), COMBINING GRAPHEME JOINER and VARIATION SELECTOR-16 (marks!),
+        // SOFT HYPHEN, ZERO WIDTH SPACE and RIGHT-TO-LEFT OVERRIDE (format characters).
+        let cases: [(String, String)] = [
+            ("a\u{3164}", "U+3164"), ("b\u{34F}c", "U+034F"), ("d\u{FE0F}", "U+FE0F"),
+            ("e\u{AD}f", "U+00AD"), ("g\u{200B}", "U+200B"), ("h\u{202E}i", "U+202E"),
+        ]
+        let yaml = "ecosystem: T\ncommunities:\n" + cases.map { "  - id: \"\($0.0)\"\n" }.joined()
+        let expected = cases.enumerated().map { i, c -> String in
+            let shown = c.0.unicodeScalars.map { s -> String in
+                s.value < 0x80 ? String(s) : "<\(c.1)>"
+            }.joined()
+            return "t.yaml:\(i + 3):9: error: id \"\(shown)\" contains the invisible character \(c.1); "
+                + "ids may contain only letters, digits, `-`, `_` and `.`"
+        }
+        assertErrors(yaml, expected)
+    }
+
+    func testVisibleNonASCIIIdsStayValid() {
+        let e = loadValid("ecosystem: T\ncommunities:\n  - id: fietsvrienden-zuid\n  - id: straße\n  - id: 東京\n  - id: café\n")
+        XCTAssertEqual(e?.communities.map(\.id), ["fietsvrienden-zuid", "straße", "東京", "café"])
+    }
+
+    func testReferencesInAnotherNormalisationFormTakeTheDeclaredSpelling() throws {
+        let nfc = "caf\u{E9}", nfd = "cafe\u{301}"
+        let e = try XCTUnwrap(loadValid("""
+            ecosystem: T
+            focus: \(nfd)
+            topics: [th\u{E9}]
+            communities:
+              - { id: \(nfc), topics: [the\u{301}] }
+              - id: b
+            links:
+              - [b, \(nfd)]
+            """))
+        let declared = Array(nfc.unicodeScalars)
+        XCTAssertEqual(e.focus.map { Array($0.unicodeScalars) }, declared)
+        XCTAssertEqual(e.links.map { Array($0.to.unicodeScalars) }, [declared])
+        XCTAssertEqual(e.communities[0].topics.map { Array($0.unicodeScalars) }, [Array("th\u{E9}".unicodeScalars)])
+    }
+
+    func testManyUnknownIdsAreAllReportedWithHintsOnlyWhileTheBudgetLasts() {
+        let n = 1_500
+        var yaml = "ecosystem: T\ncommunities:\n"
+        for i in 0..<n { yaml += "  - id: community-\(i)\n" }
+        yaml += "links:\n"
+        for i in 0..<n { yaml += "  - [community-\(i), missing-\(i)]\n" }
+        let errors = load(yaml).diagnostics.errors
+        XCTAssertEqual(errors.count, n, "every unknown id is reported")
+        XCTAssertTrue(errors.first!.message.contains("did you mean"), errors.first!.message)
+        XCTAssertEqual(errors.last!.message, "link to unknown id `missing-\(n - 1)`")
+        XCTAssertEqual(errors.filter { $0.message.contains("did you mean") }.count, 200_000 / n)
+    }
+
+    func testVeryLongUnknownWordsGetNoSuggestion() {
+        let key = String(repeating: "k", count: 200)
+        assertErrors(minimalYAML + "\n\(key): 1\n", ["t.yaml:4:1: error: unknown key `\(key)` in the ecosystem file"])
+    }
+
+    func testLongTopicListsAndTopicLinksKeepTopicsUnique() throws {
+        let n = 5_000
+        var yaml = "ecosystem: T\ntopics: [" + (0..<n).map { "t\($0)" }.joined(separator: ", ") + "]\n"
+        yaml += "communities:\n  - id: a\n    topics: [" + (0..<n).map { "t\($0 % 100)" }.joined(separator: ", ") + "]\n"
+        yaml += "links:\n" + (0..<n).map { "  - [a, t\($0 % 200)]\n" }.joined()
+        let e = try XCTUnwrap(loadValid(yaml))
+        XCTAssertEqual(e.communities[0].topics, (0..<200).map { "t\($0)" })
+    }
+}

@@ -135,6 +135,11 @@ enum CSVLoader {
     /// nil when the header itself is wrong (the rows cannot be read then).
     private static func rows(_ text: String, file: String, known: [String], required: [String],
                              diagnostics: inout Diagnostics) -> [Row]? {
+        if let problem = quotingProblem(text, delimiter: delimiter(of: text)) {
+            diagnostics.append(.error(problem.message, at: SourceLocation(file: file, line: problem.row, column: 0,
+                                                                          columnName: problem.column)))
+            return nil
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter(of: text))
@@ -190,6 +195,70 @@ enum CSVLoader {
             if !row.cells.isEmpty { result.append(row) }
         }
         return result
+    }
+
+    /// The first break of RFC 4180 quoting: a quoted cell that never closes, or text after a closing
+    /// quote. The CSV reader accepts both silently (an unclosed quote swallows every row after it),
+    /// so they are caught here, with the row (record) and column where the cell starts.
+    static func quotingProblem(_ text: String, delimiter: UnicodeScalar)
+        -> (message: String, row: Int, column: String)? {
+        var header: [String] = [], cell = String.UnicodeScalarView()
+        var row = 1, field = 0
+        var atCellStart = true, inQuotes = false, afterClosingQuote = false
+        var quoteRow = 1, quoteField = 0
+        var previousWasCR = false
+        func columnName(_ index: Int) -> String {
+            index < header.count && !header[index].isEmpty ? header[index] : "#\(index + 1)"
+        }
+        func endCell() {
+            if row == 1 { header.append(String(cell).trimmingCharacters(in: .whitespaces)) }
+            cell = String.UnicodeScalarView()
+        }
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = scalars.next()
+        while let c = pending {
+            pending = scalars.next()
+            defer { previousWasCR = c == "\r" }
+            if inQuotes {
+                if c == "\"" {
+                    if pending == "\"" { pending = scalars.next(); cell.append(c); continue }
+                    inQuotes = false
+                    afterClosingQuote = true
+                } else {
+                    cell.append(c)
+                }
+                continue
+            }
+            if c == delimiter {
+                endCell()
+                field += 1
+                atCellStart = true
+                afterClosingQuote = false
+            } else if c == "\n" || c == "\r" {
+                if c == "\n" && previousWasCR { continue }
+                endCell()
+                row += 1
+                field = 0
+                atCellStart = true
+                afterClosingQuote = false
+            } else if afterClosingQuote {
+                return ("text after the closing quote of a quoted cell; double a quote inside quotes (\"\")",
+                        row, columnName(field))
+            } else if c == "\"" && atCellStart {
+                inQuotes = true
+                quoteRow = row
+                quoteField = field
+                atCellStart = false
+            } else {
+                cell.append(c)
+                atCellStart = false
+            }
+        }
+        if inQuotes {
+            return ("quoted cell never closes: a `\"` is missing, so every row after it would be read as this cell",
+                    quoteRow, columnName(quoteField))
+        }
+        return nil
     }
 
     private static func key(_ column: String, _ row: Row) -> DocumentNode {

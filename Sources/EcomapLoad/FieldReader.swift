@@ -102,8 +102,10 @@ struct FieldReader {
     }
 
     /// `U+00AD`: a code point as Unicode writes it, at least four hex digits.
-    static func codePoint(_ s: Unicode.Scalar) -> String {
-        let code = String(s.value, radix: 16, uppercase: true)
+    static func codePoint(_ s: Unicode.Scalar) -> String { codePoint(Int32(bitPattern: s.value)) }
+
+    static func codePoint(_ value: Int32) -> String {
+        let code = String(value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
     }
 

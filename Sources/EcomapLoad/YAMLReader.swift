@@ -26,6 +26,8 @@ struct YAMLReader {
     private var parser = yaml_parser_t()
     private var anchors: [String: (node: DocumentNode, size: Int)] = [:]
     private var expanded = 0
+    /// The bytes being read, to place reader errors (which libyaml reports as a byte offset).
+    private var input: [UInt8] = []
 
     /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes).
     mutating func read(_ bytes: [UInt8]) -> DocumentNode? {
@@ -34,6 +36,7 @@ struct YAMLReader {
             return nil
         }
         defer { yaml_parser_delete(&parser) }
+        input = bytes
         return bytes.withUnsafeBufferPointer { buffer -> DocumentNode? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -67,6 +70,14 @@ struct YAMLReader {
             if problem.hasPrefix("Maximum nesting level") {
                 diagnostics.append(.error("nesting is deeper than \(limits.maxDepth) levels (limit: nesting depth)",
                                           at: location(parser.problem_mark)))
+                throw Abort()
+            }
+            if parser.error == YAML_READER_ERROR {
+                // Reader errors (characters YAML does not allow) carry a byte offset, not a line mark.
+                var message = "invalid YAML: \(problem)"
+                if parser.problem_value >= 0 { message += " (\(FieldReader.codePoint(parser.problem_value)))" }
+                diagnostics.append(.error(message, at: ByteCheck.location(of: Int(parser.problem_offset),
+                                                                          in: input, file: file)))
                 throw Abort()
             }
             var message = "invalid YAML: \(problem)"

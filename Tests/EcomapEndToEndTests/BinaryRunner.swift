@@ -7,7 +7,15 @@ struct BinaryRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// True when the process died of a signal (a crash, or the hang guard's kill); `status` is the signal.
+        var signalled = false
+        /// True when the hang guard killed the process.
+        var timedOut = false
     }
+
+    /// The hang guard: a run that takes longer is killed and fails the test, so a hang cannot block CI.
+    /// Generous on purpose (debug builds, a shared machine); it is not a speed assertion.
+    static let defaultTimeout: TimeInterval = 120
 
     /// The repository root, found from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -24,7 +32,8 @@ struct BinaryRunner {
 
     /// Runs `ecomap args...` in `directory` (default: the repository root) and waits for it.
     static func run(_ args: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    stdin: Data? = nil) throws -> Output {
+                    stdin: Data? = nil, timeout: TimeInterval = defaultTimeout,
+                    file: StaticString = #filePath, line: UInt = #line) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = args
@@ -44,13 +53,28 @@ struct BinaryRunner {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try? input.fileHandleForWriting.close()
+        // Feed stdin off this thread: a child that never reads it must not block the guard below.
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async {
+            if let stdin { try? writer.write(contentsOf: stdin) }
+            try? writer.close()
+        }
+        var timedOut = false
+        if exited.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+            exited.wait()
+            XCTFail("`ecomap \(args.joined(separator: " "))` still running after \(Int(timeout)) s; killed",
+                    file: file, line: line)
+        }
         process.waitUntilExit()
         return Output(status: process.terminationStatus,
                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+                      signalled: process.terminationReason == .uncaughtSignal, timedOut: timedOut)
     }
 
     /// A fresh temporary directory, removed by the caller.

@@ -72,4 +72,32 @@ final class HostileInputTests: XCTestCase {
         let e = try XCTUnwrap(loadValid(yaml))
         XCTAssertEqual(e.communities[0].topics, (0..<200).map { "t\($0)" })
     }
+
+    func testCharactersYAMLForbidsAreReportedWhereTheyAre() {
+        XCTAssertEqual(messages("ecosystem: T\ncommunities:\n  - id: a\n    name: bell\u{7}here\n"),
+                       ["t.yaml:4:15: error: invalid YAML: control characters are not allowed (U+0007)"])
+        XCTAssertEqual(messages("ecosystem: T\ncommunities:\n  - id: a\n    name: é\u{9B}\n"),
+                       ["t.yaml:4:12: error: invalid YAML: control characters are not allowed (U+009B)"])
+    }
+
+    func testBrokenCSVQuotingIsAnErrorNotSwallowedRows() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecomap-quote-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func check(_ text: String) -> [String] {
+            let url = folder.appendingPathComponent("nodes.csv")
+            try! Data(text.utf8).write(to: url)
+            return EcosystemLoader.load(path: url.path).diagnostics.sorted.map {
+                $0.description.replacingOccurrences(of: folder.path + "/", with: "")
+            }
+        }
+        XCTAssertEqual(check("type,id,name\ncommunity,a,\"open\ncommunity,b,x\n"), [
+            "nodes.csv:2:name: error: quoted cell never closes: a `\"` is missing, so every row after it would be read as this cell",
+        ])
+        XCTAssertEqual(check("type,id,name\r\ncommunity,a,x\r\ncommunity,b,\"x\"y\r\n"), [
+            "nodes.csv:3:name: error: text after the closing quote of a quoted cell; double a quote inside quotes (\"\")",
+        ])
+        XCTAssertEqual(check("type,id,name\ncommunity,a,\"say \"\"hi\"\",\nand more\"\ncommunity,b,5\" screen\n"), [],
+                       "doubled quotes, line breaks inside quotes and a quote inside an unquoted cell are fine")
+    }
 }

@@ -1,0 +1,55 @@
+import Foundation
+import EcomapMapSpec
+
+/// `--format json`: the laid-out map as data: every node's position, size, kind and scores, every
+/// link, the engine and why it was chosen. Keys sorted, so output is byte-identical for equal input.
+public enum MapJSON {
+    struct Document: Encodable {
+        var title: String
+        var asOf: String?
+        var engine: String
+        var engineReason: String
+        var width: Double
+        var height: Double
+        var nodes: [Node]
+        var links: [Edge]
+    }
+
+    struct Node: Encodable {
+        var id: String
+        var name: String
+        var kind: String
+        var x: Double
+        var y: Double
+        var width: Double
+        var height: Double
+        var cluster: String?
+        var score: NodeScore?
+    }
+
+    struct Edge: Encodable {
+        var from: String
+        var to: String
+        var weight: Double
+        var directed: Bool
+    }
+
+    public static func encode(_ spec: MapSpec, layout: MapLayout) -> String {
+        let placements = Dictionary(uniqueKeysWithValues: layout.nodes.map { ($0.id, $0) })
+        let round = { (v: Double) in (v * 100).rounded() / 100 }
+        let document = Document(
+            title: spec.title.name, asOf: spec.title.asOf, engine: spec.layout.engine.rawValue,
+            engineReason: spec.layout.reason, width: round(layout.width), height: round(layout.height),
+            nodes: spec.nodes.map { node in
+                let p = placements[node.id]
+                return Node(id: node.id, name: node.labelLines.joined(separator: " "), kind: node.kind.rawValue,
+                            x: round(p?.x ?? 0), y: round(p?.y ?? 0), width: round(p?.width ?? 0),
+                            height: round(p?.height ?? 0), cluster: node.clusterID, score: node.score)
+            },
+            links: spec.edges.map { Edge(from: $0.from, to: $0.to, weight: $0.weight, directed: $0.directed) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

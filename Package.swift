@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "EcomapAnalysis", dependencies: ["EcomapModel"]),
         .target(name: "EcomapSynthetic", dependencies: ["EcomapModel"]),
         .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis"]),
-        .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "CGraphviz"]),
+        .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "EcomapOutput", "CGraphviz"]),
         .target(
             name: "EcomapOutput",
             dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec"]

@@ -1,0 +1,121 @@
+import ArgumentParser
+import EcomapAnalysis
+import EcomapGraphviz
+import EcomapMapSpec
+import EcomapModel
+import EcomapOutput
+import Foundation
+
+/// `ecomap render FILE -o map.svg`: lays out and draws the scored ecosystem through Graphviz.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the ecosystem map (SVG, PNG, PDF, DOT or JSON) through Graphviz, in-process.",
+        discussion: """
+            The format comes from --format, else the output's extension, else SVG. Flags win over the
+            file's style: section. --engine auto picks neato up to \(LayoutPlan.neatoLimit) nodes (fdp for grouped maps),
+            sfdp above. A layout still running after --timeout seconds is stopped (exit code 4).
+            The output is written atomically: on any error the previous file is untouched (exit code 3).
+            """)
+
+    @Argument(help: "Ecosystem file (.yaml) or CSV node table (.csv).")
+    var file: String
+
+    @Option(name: [.short, .customLong("output")], help: "Output file (default: the input's name with the format's extension).")
+    var output: String?
+
+    @Option(help: "svg, png, pdf, dot (the graph handed to Graphviz) or json (positions and scores).")
+    var format: String?
+
+    @Option(help: "Layout engine: \(EngineOption.names.joined(separator: ", ")).")
+    var engine: String = "auto"
+
+    @Option(help: "Colour theme: light, dark or print (greyscale).")
+    var theme: Theme?
+
+    @Option(name: .customLong("group-by"), help: "Draw communities in frames by: none, topic, scope, channel, presence.")
+    var groupBy: GroupBy?
+
+    @Option(name: .customLong("top"), help: "Rank badges on the top N communities.")
+    var top: Int?
+
+    @Option(help: "Fit the picture to a slide: 16:9, 4:3 or 1:1.")
+    var aspect: String?
+
+    @Option(help: "Seconds the layout may take before it is stopped.")
+    var timeout: Double = Render.defaultTimeout
+
+    @OptionGroup var input: InputOptions
+
+    static let defaultTimeout = 120.0
+
+    func validate() throws {
+        if EngineOption(engine) == nil {
+            throw ValidationError("--engine must be one of \(EngineOption.names.joined(separator: ", "))")
+        }
+        if let format, MapFormat(rawValue: format) == nil {
+            throw ValidationError("--format must be one of \(MapFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let aspect, Aspect(rawValue: aspect) == nil {
+            throw ValidationError("--aspect must be one of \(Aspect.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
+        if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let chosenFormat = format.flatMap(MapFormat.init(rawValue:))
+            ?? output.flatMap(MapFormat.init(pathExtension:)) ?? .svg
+        let destination = output ?? Self.defaultOutput(for: file, format: chosenFormat)
+        let inputs = [file] + (input.linksPath.map { [$0] } ?? [])
+        if inputs.contains(destination) {
+            Console.err("error: cannot write \(destination): it is the input file")
+            throw EcomapExit.outputFailure.code
+        }
+
+        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
+        let options = MapOptions(engine: EngineOption(engine) ?? .auto, theme: theme, groupBy: groupBy,
+                                 labelTop: top, aspect: aspect.flatMap(Aspect.init(rawValue:)))
+        let (spec, warnings) = MapSpecBuilder.build(Analyzer.analyze(ecosystem), options: options)
+        Console.report(Diagnostics(warnings), sources: [:])
+
+        let outcome = Deadline.run(seconds: timeout) { () -> Result<RenderedMap, GraphvizError> in
+            do { return .success(try MapRendering.render(spec, as: chosenFormat)) } catch { return .failure(error) }
+        }
+        let rendered: RenderedMap
+        switch outcome {
+        case nil:
+            Console.err("error: the \(spec.layout.engine.rawValue) layout of \(spec.nodes.count) nodes did not finish within \(TimeoutText.seconds(timeout)); try --engine sfdp or a larger --timeout")
+            throw EcomapExit.layoutFailure.code
+        case .failure(let error)?:
+            Console.err("error: graphviz: \(error.description)")
+            throw EcomapExit.layoutFailure.code
+        case .success(let map)?:
+            rendered = map
+        }
+        Console.report(Diagnostics(rendered.messages.map { .warning("graphviz: \($0)") }), sources: [:])
+
+        do {
+            try AtomicWriter.write(rendered.bytes, to: destination, protecting: inputs)
+        } catch {
+            Console.err("error: \(error.description)")
+            throw EcomapExit.outputFailure.code
+        }
+        Console.err("wrote \(destination) (\(chosenFormat.rawValue), \(spec.nodes.count) nodes, \(spec.edges.count) links, \(spec.layout.reason))")
+    }
+
+    /// `examples/alpha-moms.yaml` -> `alpha-moms.svg` in the current directory.
+    static func defaultOutput(for input: String, format: MapFormat) -> String {
+        let name = (input as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension
+        return (stem.isEmpty ? "map" : stem) + "." + format.rawValue
+    }
+}
+
+extension Theme: ExpressibleByArgument {}
+extension GroupBy: ExpressibleByArgument {}
+
+private enum TimeoutText {
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}

@@ -52,7 +52,11 @@ let package = Package(
         .testTarget(name: "EcomapLoadTests", dependencies: ["EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
-        .testTarget(name: "EcomapGraphvizTests", dependencies: ["EcomapGraphviz", "EcomapMapSpec", "EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(
+            name: "EcomapGraphvizTests",
+            dependencies: ["EcomapGraphviz", "EcomapMapSpec", "EcomapOutput", "EcomapAnalysis", "EcomapLoad"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap"]),

@@ -48,7 +48,7 @@ struct GraphBuilder {
         declare(graph, node, .fontname, GraphvizAttribute.font)
         declare(graph, node, .fontsize, "11")
         declare(graph, node, .fixedsize, "false")
-        declare(graph, node, .margin, "0.12,0.06")
+        declare(graph, node, .margin, "0.16,0.07")
         declare(graph, node, .style, "filled")
         declare(graph, edge, .fontname, GraphvizAttribute.font)
         declare(graph, edge, .arrowsize, "0.7")

@@ -3,7 +3,7 @@ internal import CGraphviz
 
 /// What Graphviz is asked to produce.
 public enum GraphvizProduct: String, Sendable, CaseIterable {
-    /// The graph exactly as handed to the layout (Graphviz `canon` DOT), not laid out.
+    /// The graph exactly as handed to the layout (cgraph's `agwrite`), not laid out.
     case dot
     /// Positions only (for `--format json`).
     case layout
@@ -17,7 +17,7 @@ public enum GraphvizProduct: String, Sendable, CaseIterable {
     /// The pinned `format:renderer:plugin` so output never depends on plugin priority.
     var renderFormat: String? {
         switch self {
-        case .dot: return "canon"
+        case .dot: return nil
         case .layout: return nil
         case .svg: return "svg:svg:core"
         case .png: return "png:cairo:cairo"
@@ -73,7 +73,7 @@ public enum GraphvizRenderer {
                 _ = ecomap_agsafeset(UnsafeMutableRawPointer(graph), GraphvizAttribute.ratio.rawValue, format(ratio))
             }
             if product == .dot {
-                guard let bytes = renderData(context, graph, "canon") else { return fail("writing DOT failed") }
+                guard let bytes = writeDOT(graph) else { return fail("writing DOT failed") }
                 return .success(GraphvizResult(bytes: bytes, layout: nil, messages: session.drainMessages()))
             }
             guard layOut() else { return fail("\(engine) layout failed") }
@@ -87,6 +87,15 @@ public enum GraphvizRenderer {
             return .success(GraphvizResult(bytes: bytes, layout: layout, messages: session.drainMessages()))
         }
         return try outcome.get()
+    }
+
+    private static func writeDOT(_ graph: UnsafeMutablePointer<Agraph_t>) -> [UInt8]? {
+        var length = 0
+        guard let buffer = ecomap_agwrite_memory(graph, &length) else { return nil }
+        defer { free(buffer) }
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            Array(UnsafeBufferPointer(start: $0, count: length))
+        }
     }
 
     private static func renderData(_ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ format: String) -> [UInt8]? {

@@ -13,6 +13,8 @@ final class GraphvizSession: @unchecked Sendable {
     private let context: OpaquePointer
 
     private init() {
+        // Before any graph exists: object ids by creation order, not by address (see shim.h).
+        ecomap_install_deterministic_ids()
         // Loads the installed plugins (core renderers, dot/neato layouts, cairo for PNG and PDF).
         context = gvContext()
         ecomap_capture_errors(captureMessage)

@@ -26,7 +26,7 @@ public enum MapSpecBuilder {
         let plan = LayoutPlan.choose(option: options.engine, fileEngine: style.engine, nodeCount: nodeCount,
                                      grouped: !grouping.clusters.isEmpty)
         if !grouping.clusters.isEmpty && !plan.drawsClusters {
-            warnings.append(.warning("--group-by \(groupBy.rawValue): the \(plan.engine.rawValue) engine does not draw groups; use --engine fdp or dot"))
+            warnings.append(.warning("--group-by \(groupBy.rawValue): the \(plan.engine.rawValue) engine does not draw groups; use --engine dot (or fdp)"))
         }
         let labelTop = max(0, options.labelTop ?? style.labelTop ?? MapOptions.defaultLabelTop)
         let encoder = NodeEncoder(analysis: analysis, colors: colors, labelTop: labelTop,

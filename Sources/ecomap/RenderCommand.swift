@@ -12,7 +12,7 @@ struct Render: ParsableCommand {
         abstract: "Draw the ecosystem map (SVG, PNG, PDF, DOT or JSON) through Graphviz, in-process.",
         discussion: """
             The format comes from --format, else the output's extension, else SVG. Flags win over the
-            file's style: section. --engine auto picks neato up to \(LayoutPlan.neatoLimit) nodes (fdp for grouped maps),
+            file's style: section. --engine auto picks neato up to \(LayoutPlan.neatoLimit) nodes (dot for grouped maps),
             sfdp above. A layout still running after --timeout seconds is stopped (exit code 4).
             The output is written atomically: on any error the previous file is untouched (exit code 3).
             """)
@@ -79,7 +79,7 @@ struct Render: ParsableCommand {
         Console.report(Diagnostics(warnings), sources: [:])
 
         let outcome = Deadline.run(seconds: timeout) { () -> Result<RenderedMap, GraphvizError> in
-            do { return .success(try MapRendering.render(spec, as: chosenFormat)) } catch { return .failure(error) }
+            Result { () throws(GraphvizError) in try MapRendering.render(spec, as: chosenFormat) }
         }
         let rendered: RenderedMap
         switch outcome {

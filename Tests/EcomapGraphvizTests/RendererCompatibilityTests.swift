@@ -1,0 +1,36 @@
+import EcomapGraphviz
+import EcomapMapSpec
+import EcomapModel
+import Foundation
+import XCTest
+
+/// Every example's SVG (every theme) renders without errors in librsvg (`rsvg-convert`).
+/// The PNGs are left in `.build/ecomap-rsvg/` for a human look.
+final class RendererCompatibilityTests: XCTestCase {
+    func testLibrsvgRendersEveryExample() throws {
+        guard let rsvg = ["/usr/bin/rsvg-convert", "/usr/local/bin/rsvg-convert"].first(where: FileManager.default.isExecutableFile) else {
+            throw XCTSkip("rsvg-convert is not installed (apt-get install librsvg2-bin); librsvg check skipped")
+        }
+        let out = Golden.repository.appendingPathComponent(".build/ecomap-rsvg")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        for name in ExampleMaps.names {
+            for theme in Theme.allCases {
+                let svg = out.appendingPathComponent("\(name).\(theme.rawValue).svg")
+                let png = out.appendingPathComponent("\(name).\(theme.rawValue).png")
+                try Data(try MapRendering.render(try ExampleMaps.spec(name, MapOptions(theme: theme)), as: .svg).bytes).write(to: svg)
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: rsvg)
+                process.arguments = [svg.path, "-o", png.path]
+                let errors = Pipe()
+                process.standardError = errors
+                try process.run()
+                process.waitUntilExit()
+                let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                XCTAssertEqual(process.terminationStatus, 0, "\(name) \(theme): \(message)")
+                XCTAssertEqual(message, "", "\(name) \(theme)")
+                let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
+                XCTAssertGreaterThan(size ?? 0, 1000, "\(name) \(theme): empty PNG")
+            }
+        }
+    }
+}

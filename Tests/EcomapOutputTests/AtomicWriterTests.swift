@@ -1,0 +1,71 @@
+import EcomapOutput
+import Foundation
+import XCTest
+
+final class AtomicWriterTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecomap-atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    private func leftovers() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".ecomap-") }
+    }
+
+    func testWritesAndReplaces() throws {
+        try AtomicWriter.write("first", to: path("map.svg"))
+        try AtomicWriter.write("second", to: path("map.svg"))
+        XCTAssertEqual(try String(contentsOfFile: path("map.svg"), encoding: .utf8), "second")
+        XCTAssertEqual(try leftovers(), [])
+    }
+
+    func testRefusesTheInputFileEvenByAnotherName() throws {
+        try AtomicWriter.write("input", to: path("in.yaml"))
+        XCTAssertThrowsError(try AtomicWriter.write("x", to: path("in.yaml"), protecting: [path("in.yaml")]))
+        XCTAssertThrowsError(try AtomicWriter.write("x", to: directory.path + "/./in.yaml", protecting: [path("in.yaml")]))
+        try FileManager.default.linkItem(atPath: path("in.yaml"), toPath: path("hard.yaml"))
+        XCTAssertThrowsError(try AtomicWriter.write("x", to: path("hard.yaml"), protecting: [path("in.yaml")]))
+        XCTAssertEqual(try String(contentsOfFile: path("in.yaml"), encoding: .utf8), "input")
+    }
+
+    func testRefusesDirectoriesAndSymlinks() throws {
+        try FileManager.default.createDirectory(atPath: path("dir"), withIntermediateDirectories: false)
+        XCTAssertThrowsError(try AtomicWriter.write("x", to: path("dir"))) { error in
+            XCTAssertTrue("\(error)".contains("directory"), "\(error)")
+        }
+        try AtomicWriter.write("target", to: path("target.svg"))
+        try FileManager.default.createSymbolicLink(atPath: path("link.svg"), withDestinationPath: path("target.svg"))
+        XCTAssertThrowsError(try AtomicWriter.write("x", to: path("link.svg")))
+        XCTAssertEqual(try String(contentsOfFile: path("target.svg"), encoding: .utf8), "target")
+    }
+
+    func testMissingOrReadOnlyDirectoryLeavesNothingBehind() throws {
+        XCTAssertThrowsError(try AtomicWriter.write("x", to: path("missing/map.svg")))
+        try AtomicWriter.write("old", to: path("map.svg"))
+        guard getuid() != 0 else { return } // root ignores directory permissions
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
+        XCTAssertThrowsError(try AtomicWriter.write("new", to: path("map.svg")))
+        XCTAssertEqual(try String(contentsOfFile: path("map.svg"), encoding: .utf8), "old")
+        XCTAssertEqual(try leftovers(), [])
+    }
+
+    func testFullDiskKeepsThePreviousFile() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        // /dev/full is not a regular file: refused before any write.
+        XCTAssertThrowsError(try AtomicWriter.write("x", to: "/dev/full"))
+    }
+
+    func testNewFilesGetUsualPermissions() throws {
+        try AtomicWriter.write("x", to: path("new.svg"))
+        let mode = try FileManager.default.attributesOfItem(atPath: path("new.svg"))[.posixPermissions] as? Int
+        XCTAssertEqual((mode ?? 0) & 0o644, 0o644)
+    }
+}

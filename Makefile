@@ -15,6 +15,7 @@ build: deps
 
 demo: build
 	$(BIN) validate $(EXAMPLE)
+	$(BIN) render $(EXAMPLE) -o alpha-moms.svg
 	$(BIN) rank $(EXAMPLE)
 
 test: build

@@ -11,7 +11,7 @@ enum OutputFile {
             return
         }
         do {
-            try AtomicFile.write(Array(text.utf8), to: path, protecting: inputs)
+            try AtomicWriter.write(text, to: path, protecting: inputs)
         } catch {
             Console.err("error: \(error)")
             throw EcomapExit.outputFailure.code

@@ -24,17 +24,34 @@ public enum PageRank {
         let uniform = 1.0 / Double(n)
         var rank = [Double](repeating: uniform, count: n)
         var next = [Double](repeating: 0, count: n)
+        // Nodes are relabelled in breadth-first order so that the ranks an arc reads sit near each other in
+        // memory; each node still sums its in-arcs in their original order, so the values are unchanged.
+        let order = breadthFirstOrder(graph)
+        var label = [Int32](repeating: 0, count: n)
+        for (new, old) in order.enumerated() { label[Int(old)] = Int32(new) }
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var sources = [Int32](repeating: 0, count: graph.inSources.count)
         // Each arc's share of its source's rank (weight / source out-weight), computed once.
-        let arcShare = graph.inWeights.indices.map { k in
-            let out = graph.outWeight[Int(graph.inSources[k])]
-            return out > 0 ? graph.inWeights[k] / out : 0
+        var arcShare = [Double](repeating: 0, count: graph.inSources.count)
+        var cursor = 0
+        for new in 0..<n {
+            let old = Int(order[new])
+            for k in graph.inOffsets[old]..<graph.inOffsets[old + 1] {
+                let source = Int(graph.inSources[k])
+                sources[cursor] = label[source]
+                let out = graph.outWeight[source]
+                arcShare[cursor] = out > 0 ? graph.inWeights[k] / out : 0
+                cursor += 1
+            }
+            offsets[new + 1] = cursor
         }
-        let dangling = (0..<n).filter { graph.outWeight[$0] <= 0 }
+        // Dangling nodes in their original order, so the dangling mass is summed as before.
+        let dangling = (0..<n).filter { graph.outWeight[$0] <= 0 }.map { Int(label[$0]) }
         let ranges = max(1, (n + nodesPerRange - 1) / nodesPerRange)
         var changes = [Double](repeating: 0, count: ranges)
 
-        graph.inOffsets.withUnsafeBufferPointer { offsets in
-        graph.inSources.withUnsafeBufferPointer { sources in
+        offsets.withUnsafeBufferPointer { offsets in
+        sources.withUnsafeBufferPointer { sources in
         arcShare.withUnsafeBufferPointer { weights in
         changes.withUnsafeMutableBufferPointer { changes in
             for _ in 0..<maxIterations {
@@ -61,7 +78,29 @@ public enum PageRank {
                 if change < tolerance { break }
             }
         }}}}
-        return rank
+        return (0..<n).map { rank[Int(label[$0])] }
+    }
+
+    /// Node indices in breadth-first order over the undirected links, each component started from its
+    /// lowest unvisited index.
+    static func breadthFirstOrder(_ graph: Graph) -> [Int32] {
+        let n = graph.nodeCount
+        var seen = [Bool](repeating: false, count: n)
+        var order = [Int32]()
+        order.reserveCapacity(n)
+        for start in 0..<n where !seen[start] {
+            seen[start] = true
+            var head = order.count
+            order.append(Int32(start))
+            while head < order.count {
+                let v = Int(order[head]); head += 1
+                for k in graph.neighborOffsets[v]..<graph.neighborOffsets[v + 1] {
+                    let w = Int(graph.neighbors[k])
+                    if !seen[w] { seen[w] = true; order.append(Int32(w)) }
+                }
+            }
+        }
+        return order
     }
 }
 

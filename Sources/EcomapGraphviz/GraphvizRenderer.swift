@@ -50,7 +50,9 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible {
 public enum GraphvizRenderer {
     /// Builds the graph, lays it out with `spec.layout.engine` (twice when fitting an aspect ratio),
     /// renders `product`, and frees every Graphviz object before returning.
-    public static func render(_ spec: MapSpec, as product: GraphvizProduct) throws(GraphvizError) -> GraphvizResult {
+    /// - Parameter stageDone: told `layout` once the graph is built and laid out (for `--timings`).
+    public static func render(_ spec: MapSpec, as product: GraphvizProduct,
+                              stageDone: (@Sendable (String) -> Void)? = nil) throws(GraphvizError) -> GraphvizResult {
         let outcome: Result<GraphvizResult, GraphvizError> = GraphvizSession.shared.run { context in
             let session = GraphvizSession.shared
             let builder = GraphBuilder(spec: spec, titleAsLabel: product == .png || product == .pdf)
@@ -78,6 +80,7 @@ public enum GraphvizRenderer {
             }
             guard layOut() else { return fail("\(engine) layout failed") }
             defer { gvFreeLayout(context, graph) }
+            stageDone?("layout")
             let layout = readLayout(graph, ids: Dictionary(uniqueKeysWithValues: spec.nodes.map { (DOMID.escape($0.id), $0.id) }))
             var bytes: [UInt8] = []
             if let format = product.renderFormat {

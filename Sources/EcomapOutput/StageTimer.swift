@@ -9,7 +9,7 @@ import Darwin
 ///
 /// Stages are recorded in the order they finish; a stage name with a dot (`score.pagerank`) is a part
 /// of the stage before the dot and is shown indented under it.
-public final class StageTimer {
+public final class StageTimer: @unchecked Sendable {
     /// One finished stage.
     public struct Stage: Sendable, Equatable {
         public var name: String

@@ -46,6 +46,8 @@ struct Render: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var timing: TimingOptions
+
     static let defaultTimeout = 120.0
 
     func validate() throws {
@@ -72,14 +74,25 @@ struct Render: ParsableCommand {
             throw EcomapExit.outputFailure.code
         }
 
-        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
+        let run = timing.start()
+        defer { run.finish() }
+        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
         let options = MapOptions(engine: EngineOption(engine) ?? .auto, theme: theme, groupBy: groupBy,
                                  labelTop: top, aspect: aspect.flatMap(Aspect.init(rawValue:)))
-        let (spec, warnings) = MapSpecBuilder.build(Analyzer.analyze(ecosystem), options: options)
+        let analysis = run.timer.measureParts("score") { part in Analyzer.analyze(ecosystem, stageDone: part) }
+        let (spec, warnings) = run.timer.measure("spec") { MapSpecBuilder.build(analysis, options: options) }
         Console.report(Diagnostics(warnings), sources: [:])
+        run.note("\(spec.nodes.count) nodes, \(spec.edges.count) links; engine \(spec.layout.engine.rawValue) (\(spec.layout.reason))")
 
+        let timer = run.timer
+        timer.begin("layout")
         let outcome = Deadline.run(seconds: timeout) { () -> Result<RenderedMap, GraphvizError> in
-            Result { () throws(GraphvizError) in try MapRendering.render(spec, as: chosenFormat) }
+            Result { () throws(GraphvizError) in
+                try MapRendering.render(spec, as: chosenFormat) { stage in
+                    timer.lap(stage)
+                    if stage == "layout" { timer.begin("render") }
+                }
+            }
         }
         let rendered: RenderedMap
         switch outcome {
@@ -95,9 +108,9 @@ struct Render: ParsableCommand {
         Console.report(Diagnostics(rendered.messages.map { .warning("graphviz: \($0)") }), sources: [:])
 
         do {
-            try AtomicWriter.write(rendered.bytes, to: destination, protecting: inputs)
+            try run.timer.measure("write") { try AtomicWriter.write(rendered.bytes, to: destination, protecting: inputs) }
         } catch {
-            Console.err("error: \(error.description)")
+            Console.err("error: \(error)")
             throw EcomapExit.outputFailure.code
         }
         Console.err("wrote \(destination) (\(chosenFormat.rawValue), \(spec.nodes.count) nodes, \(spec.edges.count) links, \(spec.layout.reason))")

@@ -60,6 +60,12 @@ struct GraphBuilder {
         set(g, .outputorder, "edgesfirst")
         set(g, .pad, "0.15")
         set(g, .splines, spec.layout.curvedEdges ? "true" : "line")
+        if spec.layout.pinned {
+            // Positions are points and stay where they are; external labels are always placed.
+            set(g, .inputscale, "72")
+            set(g, .overlap, "true")
+            set(g, .forcelabels, "true")
+        } else {
         switch spec.layout.engine {
         case .dot:
             set(g, .rankdir, "LR")
@@ -76,6 +82,7 @@ struct GraphBuilder {
         case .circo, .twopi:
             set(g, .overlap, "false")
             set(g, .sep, "+8")
+        }
         }
         if titleAsLabel {
             set(g, .label, GraphvizText.lines([spec.title.name] + (spec.title.asOf.map { ["as of \($0)"] } ?? []) + spec.title.descriptionLines))
@@ -107,11 +114,19 @@ struct GraphBuilder {
     private func setNodeAttributes(_ handle: UnsafeMutablePointer<Agnode_t>, _ node: MapNode) {
         let n = UnsafeMutableRawPointer(handle)
         set(n, .id, node.domID)
-        set(n, .label, GraphvizText.lines(node.drawnLines))
+        if node.externalLabel {
+            set(n, .label, "")
+            set(n, .xlabel, GraphvizText.lines(node.drawnLines))
+        } else {
+            set(n, .label, GraphvizText.lines(node.drawnLines))
+        }
         set(n, .shape, node.shape.rawValue)
         set(n, .width, format(node.minWidth))
         set(n, .height, format(node.minHeight))
-        var style = ["filled"]
+        if let p = node.position { set(n, .pos, format(p.x) + "," + format(p.y) + "!") }
+        if node.fixedSize { set(n, .fixedsize, "true") }
+        if let size = node.fontSize { set(n, .fontsize, format(size)) }
+        var style = node.shape == .plaintext || node.shape == .point ? ["solid"] : ["filled"]
         if node.shape == .box { style.append("rounded") }
         if node.dashed { style.append("dashed") }
         set(n, .style, style.joined(separator: ","))
@@ -129,6 +144,7 @@ struct GraphBuilder {
         set(e, .id, edge.domID)
         set(e, .penwidth, format(edge.penWidth))
         set(e, .color, edge.color.hex)
+        if edge.dashed { set(e, .style, "dashed") }
         set(e, .tooltip, GraphvizText.literal(edge.tooltip.replacingNewlines))
         if edge.directed { set(e, .dir, "forward") }
     }

@@ -8,6 +8,8 @@ enum GraphvizAttribute: String, CaseIterable {
     // Nodes, edges, clusters
     case id, shape, style, fillcolor, color, fontcolor, fontname, fontsize, penwidth, peripheries
     case width, height, fixedsize, margin, tooltip, URL, target, dir, arrowhead, arrowsize
+    // Pinned layouts (the strategy matrix)
+    case pos, inputscale, forcelabels, xlabel
 
     /// The font Graphviz measures labels with (fontconfig resolves it to a metric-compatible face
     /// such as Liberation Sans). Never taken from input.

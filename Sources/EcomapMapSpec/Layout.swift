@@ -21,8 +21,12 @@ public struct LayoutPlan: Sendable, Hashable {
     public var reason: String
     /// Route edges around nodes (`splines=true`); straight lines when false (large maps).
     public var curvedEdges: Bool
+    /// Every node has a `position` that the layout keeps (neato with `pos="x,y!"` in points, no overlap
+    /// removal): the strategy matrix.
+    public var pinned: Bool
 
-    public init(engine: LayoutEngine, reason: String, curvedEdges: Bool) {
+    public init(engine: LayoutEngine, reason: String, curvedEdges: Bool, pinned: Bool = false) {
+        self.pinned = pinned
         self.engine = engine
         self.reason = reason
         self.curvedEdges = curvedEdges

@@ -19,11 +19,18 @@ public struct MapSpec: Sendable, Hashable {
     public var layout: LayoutPlan
     /// The slide shape to fit, if any.
     public var aspect: Aspect?
+    /// One sentence for the SVG `<desc>` on how the picture encodes the data.
+    public var encodingNote: String
+
+    public static let mapEncodingNote = "Community area shows the size score, fill the focus score."
 
     public init(title: MapTitle, nodes: [MapNode], edges: [MapEdge], clusters: [MapCluster],
-                legend: Legend, colors: ThemeColors, layout: LayoutPlan, aspect: Aspect?) {
+                legend: Legend, colors: ThemeColors, layout: LayoutPlan, aspect: Aspect?,
+                encodingNote: String = MapSpec.mapEncodingNote) {
         self.title = title
-        self.nodes = nodes.sorted { $0.id < $1.id }
+        self.encodingNote = encodingNote
+        // Draw order first (all 0 on the map), then id.
+        self.nodes = nodes.sorted { ($0.drawOrder, $0.id) < ($1.drawOrder, $1.id) }
         self.edges = edges.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
         self.clusters = clusters.sorted { $0.id < $1.id }
         self.legend = legend
@@ -62,11 +69,30 @@ public enum NodeShape: String, Sendable, Hashable, CaseIterable {
     case box
     /// Stakeholders.
     case hexagon
+    /// Bubbles of the strategy matrix.
+    case circle
+    /// Text without an outline (matrix quadrant names, axis titles and ticks).
+    case plaintext
+    /// An invisible anchor for drawn lines (matrix axes).
+    case point
+}
+
+/// A position in points (1/72 inch), Graphviz's coordinate system: y grows upwards.
+public struct MapPoint: Sendable, Hashable {
+    public var x: Double
+    public var y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
 }
 
 /// What a node is, for the legend and the JSON.
 public enum MapNodeKind: String, Sendable, Hashable, Codable {
     case community, influencer, stakeholder
+    /// Not an ecosystem node: an axis end, a tick or a quadrant name of the strategy matrix.
+    case decoration
 }
 
 /// One node of the map with its complete visual encoding.
@@ -100,11 +126,27 @@ public struct MapNode: Sendable, Hashable {
     public var clusterID: String?
     /// Scores for the JSON output (nil for influencers and stakeholders).
     public var score: NodeScore?
+    /// A pinned position (points); set for every node of a pinned layout (`LayoutPlan.pinned`).
+    public var position: MapPoint?
+    /// The label is drawn beside the shape (Graphviz `xlabel`) instead of inside it.
+    public var externalLabel: Bool
+    /// The shape is exactly `minWidth` x `minHeight` and does not grow with its label.
+    public var fixedSize: Bool
+    /// Label font size in points (`nil`: the map's default).
+    public var fontSize: Double?
+    /// Nodes are drawn in ascending draw order, then by id (later ones on top).
+    public var drawOrder: Int
 
     public init(id: String, kind: MapNodeKind, shape: NodeShape, labelLines: [String], badge: String?,
                 minWidth: Double, minHeight: Double, fill: RGB, stroke: RGB, fontColor: RGB,
                 penWidth: Double, dashed: Bool, emphasised: Bool, tooltip: String, url: String?,
-                clusterID: String?, score: NodeScore?) {
+                clusterID: String?, score: NodeScore?, position: MapPoint? = nil, externalLabel: Bool = false,
+                fixedSize: Bool = false, fontSize: Double? = nil, drawOrder: Int = 0) {
+        self.fontSize = fontSize
+        self.drawOrder = drawOrder
+        self.position = position
+        self.externalLabel = externalLabel
+        self.fixedSize = fixedSize
         self.id = id
         self.domID = DOMID.node(id)
         self.kind = kind
@@ -167,9 +209,12 @@ public struct MapEdge: Sendable, Hashable {
     public var directed: Bool
     /// Hover text: both names, the kind and the weight. Literal user text.
     public var tooltip: String
+    /// Drawn dashed (matrix midlines).
+    public var dashed: Bool
 
     public init(from: String, to: String, weight: Double, penWidth: Double, color: RGB,
-                directed: Bool, tooltip: String) {
+                directed: Bool, tooltip: String, dashed: Bool = false) {
+        self.dashed = dashed
         self.from = from
         self.to = to
         self.domID = DOMID.edge(from: from, to: to)

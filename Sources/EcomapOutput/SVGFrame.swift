@@ -117,9 +117,10 @@ struct FrameDrawing {
         var attributes: [(String, String)]
         let name: String
         switch shape {
-        case .ellipse:
+        case .ellipse, .circle, .plaintext, .point:
+            // Legend samples of the matrix bubbles (and of text-only decorations) are drawn round.
             name = "ellipse"
-            attributes = [("cx", px(cx)), ("cy", py(cy)), ("rx", n(rx)), ("ry", n(ry))]
+            attributes = [("cx", px(cx)), ("cy", py(cy)), ("rx", n(shape == .circle ? ry : rx)), ("ry", n(ry))]
         case .box:
             name = "rect"
             attributes = [("x", px(cx - rx)), ("y", py(cy - ry)), ("width", n(2 * rx)), ("height", n(2 * ry)), ("rx", "3"), ("ry", "3")]

@@ -71,7 +71,7 @@ public enum SVGPostProcessor {
         let count = { (kind: MapNodeKind) in spec.nodes.filter { $0.kind == kind }.count }
         var text = "Ecosystem map with \(count(.community)) communities, \(count(.influencer)) influencers, "
             + "\(count(.stakeholder)) stakeholders and \(spec.edges.count) links. "
-            + "Community area shows the size score, fill the focus score."
+            + spec.encodingNote
         let about = spec.title.descriptionLines.joined(separator: " ")
         if !about.isEmpty { text += " " + about }
         return text

@@ -64,13 +64,14 @@ public enum CompareDecoration {
         }
         var items: [LegendItem] = []
         let sample = spec.colors.background
-        for (move, text) in [(Move.up, "▲ N: up N places \(since)"), (.down, "▼ N: down N places \(since)"), (.new, "NEW: not in the old snapshot")]
+        // Legend texts stay within the legend column (about 27 characters); the date is in the title.
+        for (move, text) in [(Move.up, "▲ N: up N places"), (.down, "▼ N: down N places"), (.new, "NEW: new community")]
         where used.contains(move) {
             items.append(LegendItem(.shape(.ellipse, fill: sample, stroke: moverColor(move, theme: theme), dashed: false, double: false), text))
         }
         let removed = diff.removedCommunities.count
         if removed > 0 {
-            items.append(LegendItem(.badge("−\(removed)"), "\(removed) communit\(removed == 1 ? "y" : "ies") gone \(since) (ecomap diff)"))
+            items.append(LegendItem(.badge("−\(removed)"), "\(removed) communit\(removed == 1 ? "y" : "ies") gone"))
         }
         spec.legend.items += items
         spec.title.descriptionLines.append("Compared with the snapshot \(diff.old.asOf.map { "of \($0)" } ?? "given by --compare"): "

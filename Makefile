@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/ecomap
 EXAMPLE := examples/alpha-moms.yaml
 
-.PHONY: all deps build demo test accept bench leaks clean
+.PHONY: all deps build demo test browser-test accept bench leaks clean
 
 all: build
 
@@ -21,6 +21,15 @@ demo: build
 test: build
 	bash scripts/install-deps.sh --test
 	$(SWIFT) test --disable-swift-testing
+	@$(MAKE) --no-print-directory browser-test
+
+# The HTML report in headless Chromium (Tests/Browser/report_test.py). Needs Debian's chromium and
+# chromium-driver and PyPI's selenium (`scripts/install-deps.sh --browser`, run by .ci/run); skipped
+# with a clear message when they are missing.
+browser-test: build
+	@python3 Tests/Browser/report_test.py --ecomap $(BIN); rc=$$?; \
+	if [ $$rc -eq 77 ]; then echo "browser test SKIPPED (install with: bash scripts/install-deps.sh --browser)"; exit 0; fi; \
+	exit $$rc
 
 # Regenerate golden files after an intended output change (review the diff!).
 accept: build

@@ -2,6 +2,7 @@
 # Installs the system packages ecomap needs when they are missing (Debian/Ubuntu).
 #   scripts/install-deps.sh            libgraphviz-dev (build and run)
 #   scripts/install-deps.sh --test     plus the tools the test suite uses
+#   scripts/install-deps.sh --browser  Chromium, chromedriver and selenium for the report's browser test
 set -euo pipefail
 need=()
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
@@ -11,7 +12,19 @@ if [ "${1:-}" = "--test" ]; then
   command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
   command -v valgrind >/dev/null 2>&1 || need+=(valgrind)
 fi
-[ ${#need[@]} -eq 0 ] && exit 0
+if [ "${1:-}" = "--browser" ]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-liberation)
+  command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+  python3 -c 'import pip' >/dev/null 2>&1 || need+=(python3-pip)
+fi
+install_selenium() {
+  [ "${1:-}" = "--browser" ] || return 0
+  python3 -c 'import selenium' >/dev/null 2>&1 && return 0
+  echo "installing: selenium (PyPI)" >&2
+  python3 -m pip install --quiet selenium 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages selenium
+}
+if [ ${#need[@]} -eq 0 ]; then install_selenium "${1:-}"; exit 0; fi
 echo "installing: ${need[*]}" >&2
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -21,3 +34,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+install_selenium "${1:-}"

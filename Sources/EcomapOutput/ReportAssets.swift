@@ -31,7 +31,9 @@ enum ReportAssets {
         background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:14px 16px;max-height:calc(100vh - 24px);overflow:auto}\
         .ranking-section,.gaps-section{grid-column:1 / span 2}\
         .map{border:1px solid var(--line);border-radius:6px;overflow:auto;max-height:78vh;background:#FFF}\
-        .map svg{display:block;width:100%;height:auto}\
+        .map svg{display:block;height:auto;max-width:none}\
+        .zoom{display:flex;gap:6px;align-items:center;margin:0 0 6px;font-size:13px;color:var(--muted)}\
+        .zoom button{font:inherit;padding:1px 9px;border:1px solid var(--line);background:#FFF;border-radius:4px;cursor:pointer;color:var(--ink)}\
         .map [id^="node-"]{cursor:pointer}\
         .map svg.has-selection [id^="node-"]{opacity:.35}\
         .map svg.has-selection [id^="edge-"]{opacity:.2}\
@@ -59,7 +61,7 @@ enum ReportAssets {
         .ranking td.name{font-weight:600}.ranking .unknown{color:#999}\
         .details h2{font-size:20px;margin:0 0 2px}.details .kind{margin:0 0 10px;color:var(--muted)}\
         .details h3{font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);margin:14px 0 4px}\
-        .details dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0}.details dt{color:var(--muted)}.details dd{margin:0}\
+        .details dl{display:grid;grid-template-columns:fit-content(12em) 1fr;gap:2px 10px;margin:0}.details dt{color:var(--muted)}.details dd{margin:0}\
         .details meter{width:110px;vertical-align:middle;margin-right:6px}\
         .details .next{font-weight:600}.details ul{margin:0;padding-left:18px}\
         button.link{font:inherit;background:none;border:0;padding:0;color:#0B5CAD;text-decoration:underline;cursor:pointer;text-align:left}\
@@ -223,9 +225,16 @@ enum ReportAssets {
               if (e) { e.classList.add("is-linked"); }
               if (o) { o.classList.add("is-neighbor"); }
             });
-            if (from !== "map" && g.scrollIntoView) { g.scrollIntoView({ block: "nearest", inline: "nearest" }); }
+            if (from !== "map") { centreInMap(g); }
           }
           showDetails(n);
+        }
+
+        // Scrolls the map box (not the page) so that the element is in its middle.
+        function centreInMap(g) {
+          var r = g.getBoundingClientRect(), c = mapBox.getBoundingClientRect();
+          mapBox.scrollLeft += (r.left + r.width / 2) - (c.left + c.width / 2);
+          mapBox.scrollTop += (r.top + r.height / 2) - (c.top + c.height / 2);
         }
 
         function safeHref(u) {
@@ -313,6 +322,30 @@ enum ReportAssets {
             details.appendChild(el("h3", "", "Notes"));
             details.appendChild(el("p", "", n.notes));
           }
+        }
+
+        // Zoom: the map's natural size is in pt; "Fit" shows all of it, the default keeps labels readable.
+        var zoom = 1, natural = svg ? svg.viewBox.baseVal.width * (parseFloat(svg.getAttribute("width")) / svg.viewBox.baseVal.width || 1) * 4 / 3 : 0;
+        function setZoom(z) {
+          if (!svg) { return; }
+          zoom = Math.max(0.1, Math.min(3, z));
+          svg.style.width = Math.round(natural * zoom) + "px";
+          document.getElementById("zoom-level").textContent = Math.round(zoom * 100) + "%";
+        }
+        function fitZoom() { return natural ? Math.min(1, (mapBox.clientWidth - 2) / natural) : 1; }
+        if (svg && natural > 0) {
+          var bar = el("div", "zoom");
+          bar.appendChild(el("span", "", "Map size"));
+          [["\\u2212", function () { setZoom(zoom / 1.25); }], ["+", function () { setZoom(zoom * 1.25); }],
+           ["Fit", function () { setZoom(fitZoom()); }], ["100%", function () { setZoom(1); }]].forEach(function (b) {
+            var button = el("button", "", b[0]);
+            button.type = "button";
+            button.addEventListener("click", b[1]);
+            bar.appendChild(button);
+          });
+          bar.appendChild(el("span", "", "")).id = "zoom-level";
+          mapBox.parentNode.insertBefore(bar, mapBox);
+          setZoom(Math.max(fitZoom(), Math.min(1, 0.7)));
         }
 
         if (svg) {

@@ -44,6 +44,18 @@ struct Render: ParsableCommand {
     @Option(help: "Seconds the layout may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
+    @Option(help: "What to draw: map (the ecosystem network) or matrix (the 2x2 strategy matrix, docs/matrix.md).")
+    var view: RenderView = .map
+
+    @Option(name: .customLong("x"), help: "Matrix view: the dimension across: size, activity, reach (default) or action.")
+    var xAxis: EcomapAnalysis.Dimension?
+
+    @Option(name: .customLong("y"), help: "Matrix view: the dimension up: size, activity, reach or action (default).")
+    var yAxis: EcomapAnalysis.Dimension?
+
+    @Option(help: ArgumentHelp("Map view: mark the communities that moved up, moved down or are new since this older snapshot.", valueName: "old-file"))
+    var compare: String?
+
     @OptionGroup var input: InputOptions
 
     @OptionGroup var timing: TimingOptions
@@ -62,13 +74,14 @@ struct Render: ParsableCommand {
         }
         if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
         if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
+        try validateView()
     }
 
     func run() throws {
         let chosenFormat = format.flatMap(MapFormat.init(rawValue:))
             ?? output.flatMap(MapFormat.init(pathExtension:)) ?? .svg
         let destination = output ?? Self.defaultOutput(for: file, format: chosenFormat)
-        let inputs = [file] + (input.linksPath.map { [$0] } ?? [])
+        let inputs = [file] + (input.linksPath.map { [$0] } ?? []) + (compare.map { [$0] } ?? [])
         if inputs.contains(destination) {
             Console.err("error: cannot write \(destination): it is the input file")
             throw EcomapExit.outputFailure.code
@@ -77,10 +90,8 @@ struct Render: ParsableCommand {
         let run = timing.start()
         defer { run.finish() }
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
-        let options = MapOptions(engine: EngineOption(engine) ?? .auto, theme: theme, groupBy: groupBy,
-                                 labelTop: top, aspect: aspect.flatMap(Aspect.init(rawValue:)))
         let analysis = run.timer.measureParts("score") { part in Analyzer.analyze(ecosystem, stageDone: part) }
-        let (spec, warnings) = run.timer.measure("spec") { MapSpecBuilder.build(analysis, options: options) }
+        let (spec, warnings) = try run.timer.measure("spec") { try buildSpec(analysis) }
         Console.report(Diagnostics(warnings), sources: [:])
         run.note("\(spec.nodes.count) nodes, \(spec.edges.count) links; engine \(spec.layout.engine.rawValue) (\(spec.layout.reason))")
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import EcomapAnalysis
+import EcomapGraphviz
+import EcomapMapSpec
 import EcomapModel
 import EcomapOutput
 import Foundation
@@ -24,7 +26,17 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Dimension weights, e.g. size=2,activity=1,reach=1,action=3.", valueName: "weights"))
     var weights: String?
 
+    @Option(help: "Map layout engine: \(EngineOption.names.joined(separator: ", ")).")
+    var engine: String = "auto"
+
+    @Option(help: "Seconds the map layout may take before it is stopped.")
+    var timeout: Double = Render.defaultTimeout
+
     func validate() throws {
+        if EngineOption(engine) == nil {
+            throw ValidationError("--engine must be one of \(EngineOption.names.joined(separator: ", "))")
+        }
+        if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
         if let weights {
             do { _ = try WeightsSpec(parsing: weights) } catch { throw ValidationError(error.description) }
         }
@@ -43,9 +55,33 @@ struct Report: ParsableCommand {
         }
         let analysis = Analyzer.analyze(ecosystem, weights: chosen)
         let gaps = EcomapAnalysis.Gaps.find(analysis)
-        let page = HTMLReport.render(analysis, map: nil, gaps: gaps)
+        let page = HTMLReport.render(analysis, map: try drawMap(analysis), gaps: gaps)
         try OutputFile.emit(page, to: destination, inputs: [file] + (input.linksPath.map { [$0] } ?? []))
         Console.err("wrote \(destination)")
+    }
+
+    /// The map as `ecomap render` draws it (light theme, the file's style), with its element ids.
+    private func drawMap(_ analysis: Analysis) throws -> ReportMap {
+        let (spec, warnings) = MapSpecBuilder.build(analysis, options: MapOptions(engine: EngineOption(engine) ?? .auto, theme: .light))
+        Console.report(Diagnostics(warnings), sources: [:])
+        let outcome = Deadline.run(seconds: timeout) { () -> Result<RenderedMap, GraphvizError> in
+            Result { () throws(GraphvizError) in try MapRendering.render(spec, as: .svg) }
+        }
+        switch outcome {
+        case nil:
+            Console.err("error: the \(spec.layout.engine.rawValue) layout of \(spec.nodes.count) nodes did not finish within \(timeout) s; try --engine sfdp or a larger --timeout")
+            throw EcomapExit.layoutFailure.code
+        case .failure(let error)?:
+            Console.err("error: graphviz: \(error.description)")
+            throw EcomapExit.layoutFailure.code
+        case .success(let map)?:
+            Console.report(Diagnostics(map.messages.map { .warning("graphviz: \($0)") }), sources: [:])
+            return ReportMap(
+                svg: String(decoding: map.bytes, as: UTF8.self),
+                nodeElementIDs: Dictionary(spec.nodes.map { ($0.id, $0.domID) }, uniquingKeysWith: { a, _ in a }),
+                edgeElementIDs: Dictionary(spec.edges.map { (ReportMap.edgeKey(from: $0.from, to: $0.to), $0.domID) },
+                                           uniquingKeysWith: { a, _ in a }))
+        }
     }
 
     /// `examples/alpha-moms.yaml` -> `alpha-moms.html` in the current directory.

@@ -1,0 +1,103 @@
+import XCTest
+import EcomapModel
+import EcomapAnalysis
+@testable import EcomapMapSpec
+
+final class MatrixSpecTests: XCTestCase {
+    private func community(_ id: String, reach: Int?, actions: Double?, members: Int? = 1000) -> Community {
+        Community(id: id, members: members, discussions: 20, reactions: 200, reach: reach, actions: actions)
+    }
+
+    private var analysis: Analysis {
+        Analyzer.analyze(Ecosystem(title: "T", communities: [
+            community("a", reach: 1_000_000, actions: 30), community("b", reach: 10_000, actions: 2),
+            community("c", reach: 100_000, actions: 10, members: nil), community("no-reach", reach: nil, actions: 5),
+        ], influencers: [Influencer(id: "i")], stakeholders: [Stakeholder(id: "s")]))
+    }
+
+    func testBubblesArePlacedByTheirScoresOnAZoomedAxisSplitAtTheMedian() throws {
+        let a = analysis
+        let spec = MatrixSpecBuilder.build(a).0
+        XCTAssertTrue(spec.layout.pinned)
+        XCTAssertTrue(spec.nodes.allSatisfy { $0.position != nil }, "every node is pinned")
+        let placed = a.ranking.filter { $0.dimensions.reach != nil && $0.dimensions.action != nil }
+        XCTAssertEqual(placed.count, 3)
+        let xs = placed.map { $0.dimensions.reach! }, ys = placed.map { $0.dimensions.action! }
+        let axisX = MatrixSpecBuilder.Axis(xs), axisY = MatrixSpecBuilder.Axis(ys)
+        XCTAssertEqual(axisX.split, xs.sorted()[1], "median of three")
+        XCTAssertLessThanOrEqual(axisX.low, xs.min()! - 5)
+        XCTAssertGreaterThanOrEqual(axisX.high, xs.max()! + 5)
+        XCTAssertEqual(axisX.low.truncatingRemainder(dividingBy: 10), 0)
+        for s in placed {
+            let node = try XCTUnwrap(spec.nodes.first { $0.id == s.id })
+            XCTAssertEqual(node.shape, .circle)
+            XCTAssertTrue(node.externalLabel)
+            XCTAssertEqual(node.position!.x, (s.dimensions.reach! - axisX.low) / (axisX.high - axisX.low) * MatrixSpecBuilder.plotWidth, accuracy: 1e-9)
+            XCTAssertEqual(node.position!.y, (s.dimensions.action! - axisY.low) / (axisY.high - axisY.low) * MatrixSpecBuilder.plotHeight, accuracy: 1e-9)
+            XCTAssertEqual(node.fill, MatrixSpecBuilder.tierFill(s.tier, theme: .light))
+        }
+        // Unknown size: dashed bubble; unknown axis figure: a chip under the plot.
+        XCTAssertTrue(try XCTUnwrap(spec.nodes.first { $0.id == "c" }).dashed)
+        let chip = try XCTUnwrap(spec.nodes.first { $0.id == "no-reach" })
+        XCTAssertEqual(chip.shape, .box)
+        XCTAssertLessThan(chip.position!.y, 0, "under the plot")
+        // Influencers and stakeholders are not in the matrix; decorations are.
+        XCTAssertNil(spec.nodes.first { $0.id == "i" || $0.id == "s" })
+        XCTAssertEqual(spec.nodes.filter { $0.id.hasPrefix("#quadrant-") }.count, 4)
+        XCTAssertEqual(spec.edges.filter(\.dashed).count, 2, "two midlines")
+        XCTAssertTrue(spec.title.descriptionLines.joined().contains("3 of 4 communities placed"))
+    }
+
+    func testLargerBubblesAreDrawnFirst() {
+        let spec = MatrixSpecBuilder.build(analysis).0
+        let bubbles = spec.nodes.filter { $0.shape == .circle }
+        XCTAssertEqual(bubbles.map(\.minWidth), bubbles.map(\.minWidth).sorted(by: >))
+    }
+
+    func testQuadrantNamesAndAxisChoice() {
+        XCTAssertEqual(MatrixSpecBuilder.quadrantNames(x: .reach, y: .action).topRight, "Mobilise: wide reach, acts")
+        XCTAssertEqual(MatrixSpecBuilder.quadrantNames(x: .size, y: .activity).bottomLeft, "Low size, low activity")
+        let (spec, warnings) = MatrixSpecBuilder.build(analysis, options: MatrixOptions(x: .size, y: .size))
+        XCTAssertEqual(warnings.count, 1)
+        XCTAssertTrue(spec.nodes.contains { $0.labelLines == ["Size score →"] })
+    }
+
+    func testEmptyPlotStillHasItsFrame() {
+        let a = Analyzer.analyze(Ecosystem(title: "T", communities: [Community(id: "x", members: 3)]))
+        let spec = MatrixSpecBuilder.build(a).0
+        XCTAssertEqual(MatrixSpecBuilder.Axis([]).split, 50)
+        XCTAssertEqual(spec.edges.count, 6)
+        XCTAssertEqual(spec.nodes.filter { $0.kind == .community }.map(\.shape), [.box])
+    }
+}
+
+final class CompareDecorationTests: XCTestCase {
+    func testMoversAreMarkedAndTheLegendExplainsThem() throws {
+        func eco(_ big: Int, extra: Bool, gone: Bool) -> Ecosystem {
+            var cs = [Community(id: "a", name: "A", members: big), Community(id: "b", name: "B", members: 5000)]
+            if extra { cs.append(Community(id: "n", name: "N", members: 50)) }
+            if gone { cs.append(Community(id: "g", name: "G", members: 10)) }
+            return Ecosystem(title: "T", asOf: CalendarDate(year: 2026, month: gone ? 1 : 4, day: 1), communities: cs)
+        }
+        let old = Analyzer.analyze(eco(100, extra: false, gone: true))
+        let new = Analyzer.analyze(eco(1_000_000, extra: true, gone: false))
+        let diff = Differ.diff(old: old, new: new)
+        let spec = CompareDecoration.apply(MapSpecBuilder.build(new).0, diff: diff, theme: .light)
+        let a = try XCTUnwrap(spec.nodes.first { $0.id == "a" }), b = try XCTUnwrap(spec.nodes.first { $0.id == "b" })
+        let n = try XCTUnwrap(spec.nodes.first { $0.id == "n" })
+        XCTAssertEqual(a.labelLines.last, "▲ 1")
+        XCTAssertEqual(b.labelLines.last, "▼ 1")
+        XCTAssertEqual(n.labelLines.last, "NEW")
+        XCTAssertEqual(a.stroke, CompareDecoration.moverColor(.up, theme: .light))
+        XCTAssertEqual(b.stroke, CompareDecoration.moverColor(.down, theme: .light))
+        XCTAssertEqual(n.stroke, CompareDecoration.moverColor(.new, theme: .light))
+        XCTAssertTrue(a.tooltip.contains("Up 1 place since 2026-01-01 (was #2)"), a.tooltip)
+        let legend = spec.legend.items.map(\.text)
+        XCTAssertTrue(legend.contains("▲ N: up N places"))
+        XCTAssertTrue(legend.contains("▼ N: down N places"))
+        XCTAssertTrue(legend.contains("NEW: new community"))
+        XCTAssertTrue(legend.contains("1 community gone"))
+        XCTAssertTrue(legend.suffix(4).allSatisfy { $0.count <= 27 }, "fits the legend column")
+        XCTAssertEqual(spec.title.descriptionLines.last, "Compared with the snapshot of 2026-01-01: 1 up, 1 down, 1 new, 1 gone.")
+    }
+}

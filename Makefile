@@ -38,6 +38,10 @@ accept: build
 # Benchmarks (not part of `make test`): release build, stage timings per size, every goal against
 # its baseline measured in the same run; figures go to docs/performance.md. BENCH_QUICK=1 skips the
 # slowest baselines.
+# The render path under valgrind: no invalid accesses, no definite leaks (see scripts/leaks.sh).
+leaks: build
+	bash scripts/leaks.sh
+
 bench: deps
 	bash scripts/bench.sh
 

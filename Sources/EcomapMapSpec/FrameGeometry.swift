@@ -8,7 +8,10 @@ public struct FrameGeometry: Sendable {
     public static let titleSize = 20.0
     public static let subtitleSize = 12.0
     public static let descriptionSize = 11.0
-    public static let legendWidth = 210.0
+    /// The narrowest legend column.
+    public static let minLegendWidth = 150.0
+    /// Where legend text starts, right of its symbol.
+    public static let legendTextOffset = 46.0
     public static let legendHeadingHeight = 22.0
     public static let legendRowHeight = 24.0
     public static let legendTextSize = 11.0
@@ -32,13 +35,19 @@ public struct FrameGeometry: Sendable {
         return 2 * Self.margin + max(name, description)
     }
 
+    /// The legend column's width: its longest row (0.56 em per character, a generous estimate).
+    public var legendWidth: Double {
+        let longest = spec.legend.items.map(\.text.count).max() ?? 0
+        return max(Self.minLegendWidth, Self.legendTextOffset + Double(longest) * Self.legendTextSize * 0.56 + Self.margin / 2)
+    }
+
     public var legendHeight: Double {
         Self.legendHeadingHeight + Double(spec.legend.items.count) * Self.legendRowHeight + Self.margin / 2
     }
 
     /// The whole picture's size for a drawing of the given size, before aspect padding.
     public func contentSize(graphWidth: Double, graphHeight: Double) -> (width: Double, height: Double) {
-        let width = max(Self.margin + graphWidth + Self.gap + Self.legendWidth + Self.margin, titleWidth)
+        let width = max(Self.margin + graphWidth + Self.gap + legendWidth + Self.margin, titleWidth)
         let height = titleHeight + max(graphHeight, legendHeight) + Self.margin
         return (width, height)
     }

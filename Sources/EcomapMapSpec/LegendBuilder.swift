@@ -3,7 +3,7 @@ import EcomapModel
 /// Builds the legend from what the map actually shows.
 enum LegendBuilder {
     static func legend(nodes: [MapNode], edges: [MapEdge], colors: ThemeColors, labelTop: Int,
-                       grouped: Bool, groupBy: GroupBy) -> Legend {
+                       grouped: Bool, groupBy: GroupBy, roles: [StakeholderRole?]) -> Legend {
         var items: [LegendItem] = []
         let communities = nodes.filter { $0.kind == .community }
         if !communities.isEmpty {
@@ -19,15 +19,16 @@ enum LegendBuilder {
         if nodes.contains(where: { $0.kind == .influencer }) {
             items.append(LegendItem(.shape(.box, fill: colors.influencer, stroke: colors.communityStroke, dashed: false, double: false), "Influencer"))
         }
-        let stakeholderFills = nodes.filter { $0.kind == .stakeholder }.map(\.fill)
-        var seenRoles = Set<String>()
-        for role in StakeholderRole.allCases {
+        // One row per stakeholder colour in use, naming the roles drawn in it.
+        var rows: [(fill: RGB, names: [String])] = []
+        for role in StakeholderRole.allCases.map(Optional.some) + [nil] where roles.contains(role) {
             let fill = colors.stakeholderFill(role)
-            guard stakeholderFills.contains(fill), seenRoles.insert(fill.hex).inserted else { continue }
-            items.append(LegendItem(.shape(.hexagon, fill: fill, stroke: colors.communityStroke, dashed: false, double: false), "Stakeholder: \(rolesSharing(fill, colors))"))
+            let name = role?.rawValue ?? "no role"
+            if let i = rows.firstIndex(where: { $0.fill == fill }) { rows[i].names.append(name) } else { rows.append((fill, [name])) }
         }
-        if stakeholderFills.contains(colors.stakeholder), !seenRoles.contains(colors.stakeholder.hex) {
-            items.append(LegendItem(.shape(.hexagon, fill: colors.stakeholder, stroke: colors.communityStroke, dashed: false, double: false), "Stakeholder"))
+        for row in rows {
+            let names = row.names.count > 3 ? row.names.prefix(3).joined(separator: ", ") + ", …" : row.names.joined(separator: ", ")
+            items.append(LegendItem(.shape(.hexagon, fill: row.fill, stroke: colors.communityStroke, dashed: false, double: false), "Stakeholder: \(names)"))
         }
         if let focus = nodes.first(where: \.emphasised) {
             items.append(LegendItem(.shape(focus.shape, fill: focus.fill, stroke: focus.stroke, dashed: false, double: true), "Focus of the map"))
@@ -39,11 +40,5 @@ enum LegendBuilder {
             items.append(LegendItem(.shape(.box, fill: colors.clusterFill, stroke: colors.clusterStroke, dashed: false, double: false), "Frame = \(groupBy.rawValue)"))
         }
         return Legend(items: items)
-    }
-
-    /// The roles drawn in one colour (the print theme shares greys), e.g. `competitor, media`.
-    private static func rolesSharing(_ fill: RGB, _ colors: ThemeColors) -> String {
-        let roles = StakeholderRole.allCases.filter { colors.stakeholderFill($0) == fill }.map(\.rawValue)
-        return roles.count > 3 ? roles.prefix(3).joined(separator: ", ") + "…" : roles.joined(separator: ", ")
     }
 }

@@ -52,7 +52,8 @@ public enum MapSpecBuilder {
             nodes: nodes, edges: edges,
             clusters: plan.drawsClusters ? grouping.clusters : [],
             legend: LegendBuilder.legend(nodes: nodes, edges: edges, colors: colors, labelTop: labelTop,
-                                         grouped: plan.drawsClusters && !grouping.clusters.isEmpty, groupBy: groupBy),
+                                         grouped: plan.drawsClusters && !grouping.clusters.isEmpty, groupBy: groupBy,
+                                         roles: ecosystem.stakeholders.map(\.role)),
             colors: colors, layout: plan, aspect: options.aspect)
         return (spec, warnings)
     }

@@ -57,6 +57,14 @@ public struct RGB: Sendable, Hashable, CustomStringConvertible {
         return white >= black ? RGB(255, 255, 255) : RGB(17, 17, 17)
     }
 
+    /// The grey of the same relative luminance.
+    public var grey: RGB {
+        let l = luminance
+        let encoded = l <= 0.0031308 ? 12.92 * l : 1.055 * pow(l, 1 / 2.4) - 0.055
+        let v = UInt8((min(max(encoded, 0), 1) * 255).rounded())
+        return RGB(v, v, v)
+    }
+
     /// Linear mix: `0` is self, `1` is `other`.
     public func mixed(with other: RGB, _ t: Double) -> RGB {
         func lerp(_ a: UInt8, _ b: UInt8) -> UInt8 {

@@ -30,10 +30,12 @@ public struct ThemeColors: Sendable, Hashable {
         var colors = ThemeColors.defaults(theme)
         var warnings: [String] = []
         for key in palette.keys.sorted() {
-            guard let value = palette[key], let rgb = RGB(hex: value) else {
+            guard let value = palette[key], let parsed = RGB(hex: value) else {
                 warnings.append("style.palette.\(key): \"\(palette[key] ?? "")\" is not a #RRGGBB colour; ignored")
                 continue
             }
+            // The print theme stays greyscale: an override keeps only its lightness.
+            let rgb = theme == .print ? parsed.grey : parsed
             if !colors.apply(key: key, rgb) {
                 warnings.append("style.palette: unknown key \"\(key)\"; ignored")
             }

@@ -80,7 +80,7 @@ struct FrameDrawing {
             let top = y + FrameGeometry.legendHeadingHeight + Double(index) * FrameGeometry.legendRowHeight
             let middle = top + FrameGeometry.legendRowHeight / 2
             rows.append(.element(symbol(item.symbol, x: x, middle: middle)))
-            rows.append(.element(text(item.text, x: x + 46, y: middle + 4, size: FrameGeometry.legendTextSize, color: colors.text)))
+            rows.append(.element(text(item.text, x: x + FrameGeometry.legendTextOffset, y: middle + 4, size: FrameGeometry.legendTextSize, color: colors.text)))
         }
         return XMLElement("g", [("id", "map-legend")], rows)
     }

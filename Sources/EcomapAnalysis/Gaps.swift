@@ -294,10 +294,14 @@ public enum Gaps {
             let b = "betweenness " + fixed(betweenness, 2)
             let cutOff = cut.cutOff(by: v).flatMap { $0 }
             if !cutOff.isEmpty {
+                // Cutting off one minor node is worth knowing; cutting off more, or a strong community, matters.
+                let strongCutOff = cutOff.contains { v in
+                    graph.kinds[v] == .community && (a.score(for: graph.ids[v]).map { $0.tier != .monitor } ?? false)
+                }
                 let names = cutOff.sorted().prefix(3).map { name(a, graph.ids[$0]) }
                 let more = cutOff.count > 3 ? " and \(cutOff.count - 3) more" : ""
                 out.append(.init(
-                    kind: .bridgeCommunity, severity: .medium,
+                    kind: .bridgeCommunity, severity: cutOff.count >= 2 || strongCutOff ? .medium : .low,
                     subject: .init(id: s.id, name: s.name, kind: "community"),
                     detail: "\(s.name) is the only tie to " + names.joined(separator: ", ") + more + " (\(b))",
                     suggestion: "Keep \(s.name) close and add a second tie to " + names[0] + ": losing it splits the map",

@@ -9,16 +9,19 @@ public enum GapsFormat: String, Sendable, CaseIterable {
 /// Renders a `GapReport`: findings grouped by kind, each with its suggestion.
 public struct GapsOutput: Sendable {
     public var report: GapReport
+    /// Findings shown per kind in the table and Markdown (`nil`: all); JSON always lists all.
+    public var limitPerKind: Int?
 
-    public init(report: GapReport) {
+    public init(report: GapReport, limitPerKind: Int? = nil) {
         self.report = report
+        self.limitPerKind = limitPerKind
     }
 
     /// The report in `format`; every format ends with a newline.
     public func rendered(as format: GapsFormat) -> String {
         switch format {
-        case .table: GapsText.table(report)
-        case .markdown: GapsText.markdown(report)
+        case .table: GapsText.table(report, limit: limitPerKind)
+        case .markdown: GapsText.markdown(report, limit: limitPerKind)
         case .json: GapsJSON.render(report)
         }
     }
@@ -43,13 +46,19 @@ enum GapsText {
         return "Focus node: \(f.name) (\(f.id))"
     }
 
-    static func table(_ r: GapReport) -> String {
+    /// `… and 12 more (--limit 0 shows all)` when a kind has more findings than shown.
+    static func more(_ total: Int, _ shown: Int) -> String? {
+        total > shown ? "… and \(total - shown) more (--limit 0 shows all)" : nil
+    }
+
+    static func table(_ r: GapReport, limit: Int?) -> String {
         var out = TextSafety.singleLine(heading(r)) + "\n" + TextSafety.singleLine(focusLine(r)) + "\n"
             + summary(r) + ".\n"
         for kind in GapFinding.Kind.allCases {
-            let items = r.findings(kind)
-            guard !items.isEmpty else { continue }
-            out += "\n" + kind.title + "\n"
+            let all = r.findings(kind)
+            guard !all.isEmpty else { continue }
+            let items = limit.map { Array(all.prefix($0)) } ?? all
+            out += "\n" + kind.title + (items.count < all.count ? " (\(all.count))" : "") + "\n"
             for f in items {
                 let label = f.severity.rawValue + String(repeating: " ", count: 6 - f.severity.rawValue.count)
                 // Node findings start with their subject's name already; topics and goals get it as a prefix.
@@ -57,22 +66,25 @@ enum GapsText {
                 out += "  " + label + "  " + TextSafety.singleLine(subject + f.detail) + "\n"
                 out += "          → " + TextSafety.singleLine(f.suggestion) + "\n"
             }
+            if let more = more(all.count, items.count) { out += "  " + more + "\n" }
         }
         return out
     }
 
-    static func markdown(_ r: GapReport) -> String {
+    static func markdown(_ r: GapReport, limit: Int?) -> String {
         var out = "## " + TextSafety.markdownCell(heading(r)) + "\n\n"
         out += TextSafety.markdownCell(focusLine(r)) + ". " + summary(r) + ".\n"
         for kind in GapFinding.Kind.allCases {
-            let items = r.findings(kind)
-            guard !items.isEmpty else { continue }
-            out += "\n### " + kind.title + "\n\n"
+            let all = r.findings(kind)
+            guard !all.isEmpty else { continue }
+            let items = limit.map { Array(all.prefix($0)) } ?? all
+            out += "\n### " + kind.title + (items.count < all.count ? " (\(all.count))" : "") + "\n\n"
             out += "| Severity | Subject | Finding | Suggestion |\n| :-- | :-- | :-- | :-- |\n"
             for f in items {
                 let cells = [f.severity.rawValue, f.subject?.name ?? "", f.detail, f.suggestion]
                 out += "| " + cells.map(TextSafety.markdownCell).joined(separator: " | ") + " |\n"
             }
+            if let more = more(all.count, items.count) { out += "\n" + more + "\n" }
         }
         return out
     }

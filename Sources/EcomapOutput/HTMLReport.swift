@@ -74,8 +74,13 @@ public enum HTMLReport {
         out += "<noscript><p>Turn on JavaScript to see the ranking table; `ecomap rank` prints it too.</p></noscript>\n"
         out += "</section>\n"
         if let gaps, !gaps.findings.isEmpty {
+            let shown = ReportData.shownGaps(gaps).count
             out += "<section class=\"gaps-section\" aria-labelledby=\"gaps-heading\"><h2 id=\"gaps-heading\">Gaps</h2>"
-                + "<ul id=\"gaps\" class=\"gaps\"></ul></section>\n"
+                + "<ul id=\"gaps\" class=\"gaps\"></ul>"
+                + (shown < gaps.findings.count
+                    ? "<p class=\"hint\">The first \(ReportData.gapsPerKind) findings of each kind are shown, \(shown) of \(gaps.findings.count); `ecomap gaps --limit 0` lists all.</p>"
+                    : "")
+                + "</section>\n"
         }
         out += "</main>\n<footer>Made with ecomap from " + html((e.sourceFile as String).split(separator: "/").last.map(String.init) ?? "")
             + ". Scales, tiers and next-step rules: docs/scoring.md.</footer>\n"
@@ -279,7 +284,7 @@ enum ReportData {
                 fact("Tags", s.tags.isEmpty ? nil : s.tags.joined(separator: ", ")),
             ]))
         }
-        let gapItems: [JSONValue] = (gaps?.findings ?? []).map { f in
+        let gapItems: [JSONValue] = (gaps.map(shownGaps) ?? []).map { f in
             .object([.init("kind", .string(f.kind.title)), .init("severity", .string(f.severity.rawValue)),
                      .init("subject", .optional(f.subject?.id)), .init("detail", .string(f.detail)),
                      .init("suggestion", .string(f.suggestion))])
@@ -290,6 +295,13 @@ enum ReportData {
             .init("nodes", .array(nodes)),
             .init("gaps", .array(gapItems)),
         ]).rendered()
+    }
+
+    /// Gap findings shown in the report per kind (the most severe first).
+    static let gapsPerKind = 10
+
+    static func shownGaps(_ gaps: GapReport) -> [GapFinding] {
+        GapFinding.Kind.allCases.flatMap { gaps.findings($0).prefix(gapsPerKind) }
     }
 
     /// `http`, `https` and `mailto` URLs without spaces or control characters; anything else is dropped.

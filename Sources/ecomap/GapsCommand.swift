@@ -20,10 +20,14 @@ struct Gaps: ParsableCommand {
     @Option(help: "Output format: table, json or markdown.")
     var format: GapsFormat = .table
 
+    @Option(help: "Findings shown per kind in the table and Markdown (0: all; JSON always lists all).")
+    var limit: Int = 10
+
     @Option(help: ArgumentHelp("Dimension weights, e.g. size=2,activity=1,reach=1,action=3 (they decide the tiers).", valueName: "weights"))
     var weights: String?
 
     func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if let weights {
             do { _ = try WeightsSpec(parsing: weights) } catch { throw ValidationError(error.description) }
         }
@@ -41,6 +45,6 @@ struct Gaps: ParsableCommand {
             }
         }
         let report = EcomapAnalysis.Gaps.find(Analyzer.analyze(ecosystem, weights: chosen))
-        FileHandle.standardOutput.write(Data(GapsOutput(report: report).rendered(as: format).utf8))
+        FileHandle.standardOutput.write(Data(GapsOutput(report: report, limitPerKind: limit == 0 ? nil : limit).rendered(as: format).utf8))
     }
 }

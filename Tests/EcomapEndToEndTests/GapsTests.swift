@@ -59,6 +59,25 @@ final class GapsCommandTests: XCTestCase {
         XCTAssertTrue(table.stdout.contains("\nTopics no community covers\n  high    nobody: no community in the map covers nobody\n"), table.stdout)
     }
 
+    func testLongListsAreCutPerKindExceptInJSON() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Twelve unlinked influencers and one focus community: twelve influencer findings.
+        var yaml = "ecosystem: Many\ncommunities:\n  - { id: c, members: 1000000, activity: { discussions: 5000, reactions: 100000 }, reach: 5000000, actions: 3000 }\ninfluencers:\n"
+        for i in 1...12 { yaml += "  - { id: i\(i) }\n" }
+        try Data(yaml.utf8).write(to: dir.appendingPathComponent("m.yaml"))
+        let table = try BinaryRunner.run(["gaps", "m.yaml"], in: dir)
+        XCTAssertTrue(table.stdout.contains("Influencers with no route into a focus community (12)\n"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("  … and 2 more (--limit 0 shows all)\n"), table.stdout)
+        let all = try BinaryRunner.run(["gaps", "m.yaml", "--limit", "0", "--format", "markdown"], in: dir)
+        XCTAssertEqual(all.stdout.components(separatedBy: "| medium | i").count - 1, 12)
+        let three = try BinaryRunner.run(["gaps", "m.yaml", "--limit", "3", "--format", "markdown"], in: dir)
+        XCTAssertEqual(three.stdout.components(separatedBy: "| medium | i").count - 1, 3)
+        let json = try BinaryRunner.run(["gaps", "m.yaml", "--limit", "3", "--format", "json"], in: dir)
+        XCTAssertEqual(json.stdout.components(separatedBy: "\"influencer-without-route\"").count - 1, 13, "12 findings + summary")
+        XCTAssertEqual(try BinaryRunner.run(["gaps", "m.yaml", "--limit", "-1"], in: dir).status, 2)
+    }
+
     func testInvalidInputExitsOne() throws {
         let dir = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -62,6 +62,18 @@ final class MatrixSpecTests: XCTestCase {
         XCTAssertTrue(spec.nodes.contains { $0.labelLines == ["Size score →"] })
     }
 
+    func testLargeMatricesNameOnlyTheBestRanked() {
+        let many = (0..<45).map { i in
+            Community(id: "c\(i)", members: 100 * (i + 1), discussions: 10, reactions: 100, reach: 1000 * (i + 1), actions: Double(i % 7))
+        }
+        let a = Analyzer.analyze(Ecosystem(title: "T", communities: many))
+        let spec = MatrixSpecBuilder.build(a).0
+        let named = Set(spec.nodes.filter { $0.shape == .circle && !$0.labelLines.isEmpty }.map(\.id))
+        XCTAssertEqual(named, Set(a.ranking.prefix(MatrixSpecBuilder.labelTop).map(\.id)))
+        XCTAssertTrue(spec.nodes.filter { $0.shape == .circle }.allSatisfy { !$0.tooltip.isEmpty })
+        XCTAssertTrue(spec.title.descriptionLines.last!.hasSuffix("names shown for the top 20."))
+    }
+
     func testEmptyPlotStillHasItsFrame() {
         let a = Analyzer.analyze(Ecosystem(title: "T", communities: [Community(id: "x", members: 3)]))
         let spec = MatrixSpecBuilder.build(a).0

@@ -26,6 +26,9 @@ struct Diff: ParsableCommand {
     @Option(help: "Output format: table, json or markdown.")
     var format: DiffFormat = .table
 
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of stdout.")
+    var output: String?
+
     @Option(help: ArgumentHelp("Dimension weights for both snapshots, e.g. size=2,action=3 (unnamed dimensions weigh 1).", valueName: "weights"))
     var weights: String?
 
@@ -41,7 +44,7 @@ struct Diff: ParsableCommand {
         let newResult = Console.loadReporting(new)
         guard let oldEco = oldResult, let newEco = newResult else { throw EcomapExit.invalidInput.code }
         let diff = Differ.diff(old: try Self.analyze(oldEco, weights), new: try Self.analyze(newEco, weights))
-        FileHandle.standardOutput.write(Data(DiffReport(diff: diff).rendered(as: format).utf8))
+        try OutputFile.emit(DiffReport(diff: diff).rendered(as: format), to: output, inputs: [old, new])
     }
 
     /// Scores one snapshot with `--weights` applied over its own weights, or its own weights alone.

@@ -20,6 +20,9 @@ struct Gaps: ParsableCommand {
     @Option(help: "Output format: table, json or markdown.")
     var format: GapsFormat = .table
 
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of stdout.")
+    var output: String?
+
     @Option(help: "Findings shown per kind in the table and Markdown (0: all; JSON always lists all).")
     var limit: Int = 10
 
@@ -45,6 +48,7 @@ struct Gaps: ParsableCommand {
             }
         }
         let report = EcomapAnalysis.Gaps.find(Analyzer.analyze(ecosystem, weights: chosen))
-        FileHandle.standardOutput.write(Data(GapsOutput(report: report, limitPerKind: limit == 0 ? nil : limit).rendered(as: format).utf8))
+        try OutputFile.emit(GapsOutput(report: report, limitPerKind: limit == 0 ? nil : limit).rendered(as: format),
+                            to: output, inputs: [file] + (input.linksPath.map { [$0] } ?? []))
     }
 }

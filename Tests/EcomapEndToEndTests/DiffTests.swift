@@ -54,6 +54,26 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("b.yaml:4:5: error:"), r.stderr)
     }
 
+    func testOutputFileForDiffAndGaps() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let stdout = try BinaryRunner.run(["diff", old, new, "--format", "markdown"]).stdout
+        let toFile = try BinaryRunner.run(["diff", old, new, "--format", "markdown", "-o", dir.appendingPathComponent("d.md").path])
+        XCTAssertEqual(toFile.status, 0, toFile.stderr)
+        XCTAssertEqual(toFile.stdout, "")
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("d.md"), encoding: .utf8), stdout)
+        let gaps = try BinaryRunner.run(["gaps", new, "-o", dir.appendingPathComponent("g.txt").path])
+        XCTAssertEqual(gaps.status, 0, gaps.stderr)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("g.txt"), encoding: .utf8),
+                       try BinaryRunner.run(["gaps", new]).stdout)
+        // Never over an input.
+        let copy = dir.appendingPathComponent("old.yaml")
+        try FileManager.default.copyItem(at: BinaryRunner.root.appendingPathComponent(old), to: copy)
+        let clobber = try BinaryRunner.run(["diff", copy.path, new, "-o", copy.path])
+        XCTAssertEqual(clobber.status, 3)
+        XCTAssertEqual(try Data(contentsOf: copy), try Data(contentsOf: BinaryRunner.root.appendingPathComponent(old)))
+    }
+
     func testWeightsApplyToBothAndBadWeightsAreAUsageError() throws {
         let r = try BinaryRunner.run(["diff", old, new, "--weights", "action=3", "--format", "json"])
         XCTAssertEqual(r.status, 0, r.stderr)

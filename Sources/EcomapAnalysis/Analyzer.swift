@@ -6,15 +6,18 @@ public enum Analyzer {
     /// - Parameter weights: `nil` = the file's `scoring.weights`, else equal weights. Invalid weights
     ///   (negative, non-finite, all zero) fall back to equal weights; validate user input with
     ///   `WeightsSpec` first to report it.
+    /// - Parameter centrality: false skips PageRank and betweenness, leaving them 0 in `nodes`, for callers
+    ///   that never show them (the map: its encoding and tooltips use scores and degrees only). The
+    ///   community scores do not depend on them.
     /// - Parameter stageDone: called with `graph`, `pagerank`, `betweenness` and `scores` as each part
     ///   finishes (for `--timings`).
-    public static func analyze(_ ecosystem: Ecosystem, weights: ScoringWeights? = nil,
+    public static func analyze(_ ecosystem: Ecosystem, weights: ScoringWeights? = nil, centrality: Bool = true,
                                stageDone: ((String) -> Void)? = nil) -> Analysis {
         let chosen = weights ?? ecosystem.scoringWeights ?? .equal
         let used = chosen.isValid ? chosen : .equal
         let graph = Graph(ecosystem)
         stageDone?("graph")
-        let nodes = nodeMetrics(graph, stageDone: stageDone)
+        let nodes = nodeMetrics(graph, centrality: centrality, stageDone: stageDone)
         let reached = NetworkAudience.reached(graph, audience: NetworkAudience.perNode(ecosystem))
         let scores = ecosystem.communities.enumerated().map { i, c in
             score(c, networkAudience: reached[i], weights: used)
@@ -25,11 +28,14 @@ public enum Analyzer {
     }
 
     /// Degree, weighted degree, PageRank and betweenness of every node.
-    public static func nodeMetrics(_ graph: Graph, stageDone: ((String) -> Void)? = nil) -> [NodeMetrics] {
-        let pagerank = PageRank.compute(graph)
-        stageDone?("pagerank")
-        let betweenness = Betweenness.compute(graph)
-        stageDone?("betweenness")
+    /// - Parameter centrality: false leaves PageRank and betweenness 0 (not computed).
+    public static func nodeMetrics(_ graph: Graph, centrality: Bool = true,
+                                   stageDone: ((String) -> Void)? = nil) -> [NodeMetrics] {
+        let zeros = [Double](repeating: 0, count: graph.nodeCount)
+        let pagerank = centrality ? PageRank.compute(graph) : zeros
+        if centrality { stageDone?("pagerank") }
+        let betweenness = centrality ? Betweenness.compute(graph) : zeros
+        if centrality { stageDone?("betweenness") }
         return (0..<graph.nodeCount).map { v in
             NodeMetrics(id: graph.ids[v], kind: graph.kinds[v], degree: graph.degree[v],
                         weightedDegree: graph.weightedDegree[v], pagerank: pagerank[v],

@@ -90,7 +90,10 @@ struct Render: ParsableCommand {
         let run = timing.start()
         defer { run.finish() }
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
-        let analysis = run.timer.measureParts("score") { part in Analyzer.analyze(ecosystem, stageDone: part) }
+        // The map and the matrix show scores and degrees, never PageRank or betweenness: skip computing them.
+        let analysis = run.timer.measureParts("score") { part in
+            Analyzer.analyze(ecosystem, centrality: false, stageDone: part)
+        }
         let (spec, warnings) = try run.timer.measure("spec") { try buildSpec(analysis) }
         Console.report(Diagnostics(warnings), sources: [:])
         run.note("\(spec.nodes.count) nodes, \(spec.edges.count) links; engine \(spec.layout.engine.rawValue) (\(spec.layout.reason))")

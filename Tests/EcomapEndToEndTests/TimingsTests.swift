@@ -24,3 +24,21 @@ final class TimingsTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("timing: score "), result.stderr)
     }
 }
+
+final class RenderTimingsTests: XCTestCase {
+    func testRenderTimingsCoverEveryStageAndSkipCentrality() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("m.svg").path
+        let result = try BinaryRunner.run(["render", "examples/alpha-moms.yaml", "-o", out, "--timings", "--verbose"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let stages = result.stderr.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            return words.first == "timing:" ? String(words[1]) : nil
+        }
+        XCTAssertEqual(stages, ["load", "validate", "score", "score.graph", "score.scores", "spec", "layout",
+                                "render", "write", "total", "peak-rss"])
+        XCTAssertTrue(result.stderr.contains("ecomap: 20 nodes"), result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out))
+    }
+}

@@ -95,6 +95,10 @@ enum XMLTree {
 
     /// XML-escapes text; drops characters XML 1.0 cannot carry.
     static func escape(_ text: String, attribute: Bool) -> String {
+        // Most text needs nothing: printable ASCII without & < > " (checked on the bytes, no scalar walk).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

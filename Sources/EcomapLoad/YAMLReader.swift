@@ -28,6 +28,7 @@ struct YAMLReader {
     private var expanded = 0
     /// The bytes being read, to place reader errors (which libyaml reports as a byte offset).
     private var input: [UInt8] = []
+    private var end = (line: 1, column: 1)
 
     /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes).
     mutating func read(_ bytes: [UInt8]) -> DocumentNode? {
@@ -37,6 +38,7 @@ struct YAMLReader {
         }
         defer { yaml_parser_delete(&parser) }
         input = bytes
+        end = Self.endOfInput(bytes)
         return bytes.withUnsafeBufferPointer { buffer -> DocumentNode? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -91,7 +93,31 @@ struct YAMLReader {
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        let line = Int(mark.line) + 1
+        // At the end of a file without a final line break libyaml moves its mark to a line that does
+        // not exist; point at the end of the last line instead.
+        if line > end.line { return SourceLocation(file: file, line: end.line, column: end.column) }
+        return SourceLocation(file: file, line: line, column: Int(mark.column) + 1)
+    }
+
+    /// The last line of the input (counting line breaks as YAML does) and the column just after its end.
+    private static func endOfInput(_ bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, column = 1, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                if b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+                line += 1; column = 1
+            } else if b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0x85 {  // NEL
+                line += 1; column = 1; i += 1
+            } else if b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
+                line += 1; column = 1; i += 2  // LINE / PARAGRAPH SEPARATOR
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return (line, column)
     }
 
     private mutating func readStream() throws -> DocumentNode? {

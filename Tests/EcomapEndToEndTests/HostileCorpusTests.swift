@@ -49,6 +49,7 @@ final class HostileCorpusTests: XCTestCase {
         ("id-variation-selector.yaml", 1, "id-variation-selector.yaml:4:9: error: id \"a<U+FE0F>\" contains the invisible character U+FE0F; ids may contain only letters, digits, `-`, `_` and `.`"),
         ("id-zero-width-joiner.yaml", 1, "id-zero-width-joiner.yaml:4:9: error: id \"a<U+200D>\" contains the invisible character U+200D; ids may contain only letters, digits, `-`, `_` and `.`"),
         ("id-zero-width-space.yaml", 1, "id-zero-width-space.yaml:4:9: error: id \"a<U+200B>\" contains the invisible character U+200B; ids may contain only letters, digits, `-`, `_` and `.`"),
+        ("fuzz-flow-sequence-cut-at-end-of-file.yaml", 1, "fuzz-flow-sequence-cut-at-end-of-file.yaml:6:14: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence (line 6)"),
         ("invalid-utf8-above-unicode.yaml", 1, "invalid-utf8-above-unicode.yaml:5:12: error: the file is not valid UTF-8 (byte 0xF4)"),
         ("invalid-utf8-latin1.yaml", 1, "invalid-utf8-latin1.yaml:1:15: error: the file is not valid UTF-8 (byte 0xE9)"),
         ("invalid-utf8-overlong.yaml", 1, "invalid-utf8-overlong.yaml:5:14: error: the file is not valid UTF-8 (byte 0xC0)"),
@@ -234,6 +235,11 @@ final class HostileCorpusTests: XCTestCase {
         let root = try XCTUnwrap(object as? [String: Any], what)
         let communities = try XCTUnwrap(root["communities"] as? [[String: Any]], what)
         XCTAssertFalse(communities.isEmpty, what)
+        // PageRank is at least (1 - damping) / n for every node: 0 here means a NaN printed as 0.
+        for node in try XCTUnwrap(root["nodes"] as? [[String: Any]], what) {
+            let pagerank = try XCTUnwrap(node["pagerank"] as? NSNumber, what).doubleValue
+            XCTAssertGreaterThan(pagerank, 0, "\(what): pagerank of \(node["id"] ?? "?")")
+        }
         for c in communities {
             var scores: [Any?] = [c["score"]]
             if let dimensions = c["dimensions"] as? [String: Any] { scores += dimensions.values.map { $0 } }

@@ -100,4 +100,10 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(check("type,id,name\ncommunity,a,\"say \"\"hi\"\",\nand more\"\ncommunity,b,5\" screen\n"), [],
                        "doubled quotes, line breaks inside quotes and a quote inside an unquoted cell are fine")
     }
+
+    func testSyntaxErrorAtTheEndOfAFileWithoutALineBreakPointsAtTheLastLine() {
+        // libyaml moves its end mark to a line after the last one; found by the fuzzer.
+        XCTAssertEqual(messages("ecosystem: T\ncommunities:\n  - id: a\nlinks:\n  - [a, b, 1e"),
+                       ["t.yaml:5:14: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence (line 5)"])
+    }
 }

@@ -1,0 +1,64 @@
+// libFuzzer target for the loader and the analysis behind `ecomap rank` (built by scripts/fuzz.sh).
+//
+// Input: a YAML ecosystem file, or a CSV node table when it starts with the line `CSV` (the rest of the
+// input is the table). Whatever the bytes, loading must end without a crash, a hang or a leak, report
+// every error with a location inside the input, and a file that loads must score every community
+// finite and within 0-100.
+import EcomapAnalysis
+import EcomapLoad
+import EcomapModel
+import Foundation
+
+/// Small limits keep each run fast; the limit checks themselves are exercised all the same.
+private let limits: Limits = {
+    var l = Limits()
+    l.maxFileBytes = 1 << 20
+    l.maxTextBytes = 4096
+    l.maxAliasExpansion = 20_000
+    l.maxNodes = 2_000
+    l.maxLinks = 20_000
+    return l
+}()
+
+private let csvFolder: String = {
+    let path = NSTemporaryDirectory() + "ecomap-fuzz-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}()
+
+/// `precondition` that also says why in an optimised build.
+private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fatalError(message()) }
+}
+
+private func check(_ result: LoadResult, lineCount: Int) {
+    for d in result.diagnostics.items {
+        if let l = d.location { require(l.line >= 1 && l.line <= lineCount + 1, "diagnostic outside the input: \(d)") }
+        require(!d.message.isEmpty, "empty message")
+    }
+    guard let ecosystem = result.ecosystem else {
+        require(result.diagnostics.hasErrors, "rejected without an error")
+        return
+    }
+    require(!result.diagnostics.hasErrors, "accepted with errors")
+    let analysis = Analyzer.analyze(ecosystem)
+    for c in analysis.ranking {
+        let values = [c.score, c.dimensions.size, c.dimensions.activity, c.dimensions.reach, c.dimensions.action]
+        for case let v? in values { require(v.isFinite && v >= 0 && v <= 100, "score \(v) of \(c.id)") }
+    }
+    for n in analysis.nodes { require(n.pagerank.isFinite && n.betweenness.isFinite, "metric of \(n.id)") }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let lineCount = bytes.reduce(0) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) }
+    if bytes.starts(with: Array("CSV\n".utf8)) {
+        let path = csvFolder + "/nodes.csv"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes.dropFirst(4)))
+        check(EcosystemLoader.load(path: path, limits: limits), lineCount: lineCount)
+    } else {
+        check(EcosystemLoader.load(yamlBytes: bytes, file: "fuzz.yaml", limits: limits), lineCount: lineCount)
+    }
+    return 0
+}

@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/ecomap
 EXAMPLE := examples/alpha-moms.yaml
 
-.PHONY: all deps build demo test browser-test accept bench leaks clean
+.PHONY: all deps build demo test browser-test accept bench leaks fuzz clean
 
 all: build
 
@@ -44,6 +44,10 @@ leaks: build
 
 bench: deps
 	bash scripts/bench.sh
+
+# Fuzz the loader and scoring with libFuzzer + AddressSanitizer (FUZZ_SECONDS, default 60).
+fuzz:
+	bash scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)
 
 clean:
 	rm -rf .build

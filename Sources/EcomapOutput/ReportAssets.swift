@@ -225,7 +225,9 @@ enum ReportAssets {
               if (e) { e.classList.add("is-linked"); }
               if (o) { o.classList.add("is-neighbor"); }
             });
-            if (from !== "map") { centreInMap(g); }
+            // From the overview, selecting zooms in far enough to read the labels around the node.
+            if (zoom < READABLE) { setZoom(READABLE); }
+            centreInMap(g);
           }
           showDetails(n);
         }
@@ -324,7 +326,9 @@ enum ReportAssets {
           }
         }
 
-        // Zoom: the map's natural size is in pt; "Fit" shows all of it, the default keeps labels readable.
+        // Zoom: the map's natural size is in pt. It opens fitted (the whole map); selecting a node zooms in to
+        // READABLE, where 11 pt labels are about 10 px.
+        var READABLE = 0.7;
         var zoom = 1, natural = svg ? svg.viewBox.baseVal.width * (parseFloat(svg.getAttribute("width")) / svg.viewBox.baseVal.width || 1) * 4 / 3 : 0;
         function setZoom(z) {
           if (!svg) { return; }
@@ -345,7 +349,7 @@ enum ReportAssets {
           });
           bar.appendChild(el("span", "", "")).id = "zoom-level";
           mapBox.parentNode.insertBefore(bar, mapBox);
-          setZoom(Math.max(fitZoom(), Math.min(1, 0.7)));
+          setZoom(fitZoom());
         }
 
         if (svg) {

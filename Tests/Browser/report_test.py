@@ -226,6 +226,25 @@ class ReportPage(unittest.TestCase):
         self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, "#details h2").text, "AdHocMom")
         self.assertFalse(self.js("return document.getElementById('node-themotherhood').classList.contains('is-selected')"))
 
+    def test_map_opens_fitted_and_zooms_in_on_selection(self):
+        from selenium.webdriver.common.by import By
+        self.open(self.alpha)
+        fitted = self.js("return document.querySelector('#map svg').getBoundingClientRect().width")
+        box = self.js("return document.getElementById('map').clientWidth")
+        self.assertLessEqual(fitted, box, "the whole map is visible at first")
+        self.driver.find_element(By.CSS_SELECTOR, "#ranking-body tr[data-id='mom-101']").click()
+        zoomed = self.js("return document.querySelector('#map svg').getBoundingClientRect().width")
+        self.assertGreater(zoomed, fitted)
+        self.assertEqual(self.js("return document.getElementById('zoom-level').textContent"), "70%")
+        # The selected node is inside the visible part of the map box.
+        inside = self.js("""
+            const r = document.getElementById('node-mom-101').getBoundingClientRect();
+            const c = document.getElementById('map').getBoundingClientRect();
+            return r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom;""")
+        self.assertTrue(inside)
+        self.driver.find_element(By.XPATH, "//div[@class='zoom']/button[normalize-space()='Fit']").click()
+        self.assertAlmostEqual(self.js("return document.querySelector('#map svg').getBoundingClientRect().width"), fitted, delta=1)
+
     def test_node_click_selects_the_row_and_shows_the_details(self):
         from selenium.webdriver.common.by import By
         from selenium.webdriver.common.action_chains import ActionChains
@@ -311,9 +330,15 @@ def screenshots(directory):
         try:
             driver.set_window_size(1400, 1000)
             driver.get("file://" + path)
-            # A little smaller than the default zoom so that the selected community's neighbours show too.
-            driver.find_element(By.XPATH, "//div[@class='zoom']/button[1]").click()
+            # Select a community (the map zooms in to readable labels), then one step out so that its
+            # neighbours show too.
             driver.find_element(By.CSS_SELECTOR, "#ranking-body tr[data-id='themotherhood']").click()
+            driver.find_element(By.XPATH, "//div[@class='zoom']/button[1]").click()
+            driver.execute_script("""
+                const g = document.getElementById('node-themotherhood'), box = document.getElementById('map');
+                const r = g.getBoundingClientRect(), c = box.getBoundingClientRect();
+                box.scrollLeft += (r.left + r.width / 2) - (c.left + c.width / 2);
+                box.scrollTop += (r.top + r.height / 2) - (c.top + c.height / 2);""")
             driver.execute_script("window.scrollTo(0, 0)")
             driver.save_screenshot(os.path.join(directory, "report.png"))
         finally:

@@ -16,6 +16,7 @@ build: deps
 demo: build
 	$(BIN) validate $(EXAMPLE)
 	$(BIN) render $(EXAMPLE) -o alpha-moms.svg
+	$(BIN) report $(EXAMPLE) -o alpha-moms.html
 	$(BIN) rank $(EXAMPLE)
 
 test: build

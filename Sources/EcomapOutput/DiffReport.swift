@@ -161,15 +161,19 @@ enum DiffText {
     }
 }
 
-/// A plain aligned text table (for terminals): columns padded by character count, two spaces apart.
+/// A plain aligned text table (for terminals): columns padded by display width (wide characters count
+/// two), two spaces apart; cells wider than `maxCellWidth` are shortened with `…`.
 enum TextTable {
+    static let maxCellWidth = 64
+
     static func render(header: [String], rows: [[String]], rightAligned: Set<Int>, indent: String = "") -> String {
+        let rows = rows.map { $0.map { TextSafety.truncated($0, toWidth: maxCellWidth) } }
         let widths = header.indices.map { i in
-            ([header] + rows).map { $0.indices.contains(i) ? $0[i].count : 0 }.max() ?? 0
+            ([header] + rows).map { $0.indices.contains(i) ? TextSafety.displayWidth($0[i]) : 0 }.max() ?? 0
         }
         func line(_ cells: [String]) -> String {
             var text = indent + cells.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
+                let pad = String(repeating: " ", count: max(0, widths[i] - TextSafety.displayWidth(cell)))
                 return rightAligned.contains(i) ? pad + cell : cell + pad
             }.joined(separator: "  ")
             while text.last == " " { text.removeLast() }

@@ -48,6 +48,17 @@ final class DiffFormatTests: XCTestCase {
         XCTAssertEqual(DiffCells.dimension(.init(old: nil, new: nil)), "-")
     }
 
+    func testTableAlignsWideCharactersAndShortensLongCells() {
+        let text = TextTable.render(header: ["A", "B"], rows: [["日本語", "x"], ["ab", "y"]], rightAligned: [])
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[1], "日本語  x")
+        XCTAssertEqual(lines[2], "ab      y")
+        let long = TextTable.render(header: ["A"], rows: [[String(repeating: "n", count: 90)]], rightAligned: [])
+        let lastLine = String(long.split(separator: "\n")[1])
+        XCTAssertEqual(TextSafety.displayWidth(lastLine), TextTable.maxCellWidth)
+        XCTAssertTrue(lastLine.hasSuffix("…"))
+    }
+
     func testJSONParsesAndHasTheDocumentedShape() throws {
         let text = report.rendered(as: .json)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

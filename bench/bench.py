@@ -112,6 +112,15 @@ print(json.dumps({'pagerank': pr, 'betweenness': bc}))
     return json.loads(p.stdout)
 
 
+def ecomap_load(path):
+    """load + validate stage seconds of `ecomap validate --timings`."""
+    _, _, _, err, code = timed([BIN, "validate", path, "--timings"])
+    if code != 0:
+        raise SystemExit(f"ecomap validate failed on {path}:\n{err[-2000:]}")
+    s = stages(err)
+    return s["load"] + s["validate"]
+
+
 def ecomap_rank(path):
     wall, rss, _, err, code = timed([BIN, "rank", path, "--format", "json", "--timings"])
     if code != 0:
@@ -121,12 +130,12 @@ def ecomap_rank(path):
     return s
 
 
-def ecomap_render(path, engine="auto", fmt="svg"):
+def ecomap_render(path, engine="auto", fmt="svg", limit=LAYOUT_TIMEOUT):
     out = os.path.join(WORK, f"{os.path.basename(path)}.{engine}.{fmt}")
-    cmd = [BIN, "render", path, "-o", out, "--timings", "--verbose", "--timeout", str(LAYOUT_TIMEOUT)]
+    cmd = [BIN, "render", path, "-o", out, "--timings", "--verbose", "--timeout", str(limit)]
     if engine != "auto":
         cmd += ["--engine", engine]
-    wall, rss, _, err, code = timed(cmd, timeout=LAYOUT_TIMEOUT + 60)
+    wall, rss, _, err, code = timed(cmd, timeout=limit + 60)
     if code != 0:
         return {"failed": err.strip().splitlines()[-1] if err.strip() else f"exit {code}"}
     s = stages(err)
@@ -137,9 +146,10 @@ def ecomap_render(path, engine="auto", fmt="svg"):
 
 
 def graphviz_cli(path, engine):
-    dot = os.path.join(WORK, f"{os.path.basename(path)}.dot")
-    subprocess.run([BIN, "render", path, "--format", "dot", "-o", dot, "--engine", engine], check=True,
-                   capture_output=True)
+    dot = os.path.join(WORK, f"{os.path.basename(path)}.{engine}.dot")
+    if not os.path.exists(dot):
+        subprocess.run([BIN, "render", path, "--format", "dot", "-o", dot, "--engine", engine], check=True,
+                       capture_output=True)
     wall, rss, _, err, code = timed([engine, "-Tsvg", dot, "-o", dot + ".svg"], timeout=LAYOUT_TIMEOUT)
     if code != 0:
         return {"failed": (err.strip().splitlines() or ["?"])[-1]}
@@ -171,8 +181,8 @@ def main():
     # 1. Stage table per size.
     say("## Stages per size (seconds; peak RSS of the whole process)")
     say()
-    say("| nodes | links | file | load | validate | score | (pagerank) | (betweenness) | layout | render | write | total wall | peak RSS | engine |")
-    say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    say("| nodes | links | file | load | validate | score (rank: all metrics) | (PageRank) | (betweenness) | rank wall | spec | layout | render | write | render wall | render peak RSS | engine |")
+    say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     results = {}
     for n in SIZES:
         log(f"[bench] {n} nodes: generate, rank, render")
@@ -182,11 +192,11 @@ def main():
         r = ecomap_rank(path)
         d = ecomap_render(path) if render else {"failed": "no render command"}
         results[n] = (r, d)
-        src = d if "failed" not in d else r
-        say(f"| {n:,} | {links:,} | {size_mb:.1f} MB | {fmt_s(src.get('load'))} | {fmt_s(src.get('validate'))} | "
-            f"{fmt_s(src.get('score'))} | {fmt_s(src.get('score.pagerank'))} | {fmt_s(src.get('score.betweenness'))} | "
-            f"{fmt_s(d.get('layout'))} | {fmt_s(d.get('render'))} | {fmt_s(d.get('write'))} | {fmt_s(src.get('wall'))} | "
-            f"{src.get('rss') or 0:.0f} MiB | {d.get('engine', d.get('failed', '–'))} |")
+        say(f"| {n:,} | {links:,} | {size_mb:.1f} MB | {fmt_s(d.get('load', r.get('load')))} | "
+            f"{fmt_s(d.get('validate', r.get('validate')))} | {fmt_s(r.get('score'))} | {fmt_s(r.get('score.pagerank'))} | "
+            f"{fmt_s(r.get('score.betweenness'))} | {fmt_s(r.get('wall'))} | {fmt_s(d.get('spec'))} | "
+            f"{fmt_s(d.get('layout'))} | {fmt_s(d.get('render'))} | {fmt_s(d.get('write'))} | {fmt_s(d.get('wall'))} | "
+            f"{(d.get('rss') or 0):.0f} MiB | {d.get('engine', d.get('failed', '–'))} |")
     say()
 
     # 2. Loader vs PyYAML's C loader, same file.
@@ -199,8 +209,7 @@ def main():
         log(f"[bench] {n} nodes: PyYAML")
         path = ecosystem(n)
         py = pyyaml_load(path, 5 if n <= 2000 else 2)
-        best = min((ecomap_rank(path) for _ in range(3)), key=lambda r: r["load"] + r["validate"])
-        ours = best["load"] + best["validate"]
+        ours = min(ecomap_load(path) for _ in range(5 if n <= 2000 else 3))
         ratio = py / ours
         ok = ratio >= 10
         goals.append((f"load+validate {n:,} nodes >= 10x PyYAML C", ok, f"{ratio:.1f}x"))
@@ -216,7 +225,9 @@ def main():
         log(f"[bench] {n} nodes: networkx")
         path = ecosystem(n)
         nx_ = networkx_metrics(path, bc)
-        ours = min((ecomap_rank(path) for _ in range(3)), key=lambda r: r["score"])
+        runs = [results[n][0]] if n in results else []
+        runs += [ecomap_rank(path) for _ in range(1 if n >= 100000 else 3)]
+        ours = min(runs, key=lambda r: r["score"])
         ratio = (nx_["pagerank"] + nx_["betweenness"]) / ours["score"] if nx_["betweenness"] else None
         say(f"| {n:,} | {fmt_s(nx_['pagerank'])} | {fmt_s(nx_['betweenness'])} | {fmt_s(ours['score'])} | "
             f"{fmt_s(ours['score.pagerank'])} | {fmt_s(ours['score.betweenness'])} | {fmt_x(ratio)} |")
@@ -237,22 +248,40 @@ def main():
         for n in cli_sizes:
             log(f"[bench] {n} nodes: render vs Graphviz CLI")
             path = ecosystem(n)
-            ours = results[n][1] if n in results and "failed" not in results[n][1] else ecomap_render(path)
-            if "failed" in ours:
-                say(f"| {n:,} | – | – | failed: {ours['failed']} | | | | |")
+            # Alternate the two and keep each one's best run: the machine is shared, so single runs are noisy.
+            repeats = 3 if n <= 5000 else 1
+            ours_runs, cli_runs = [], []
+            engine = None
+            for k in range(repeats):
+                if k == 0 and n in results and "failed" not in results[n][1]:
+                    o = results[n][1]
+                else:
+                    o = ecomap_render(path)
+                if "failed" in o:
+                    break
+                ours_runs.append(o)
+                engine = o["engine"]
+                c = graphviz_cli(path, engine)
+                if "failed" in c:
+                    break
+                cli_runs.append(c)
+            if not ours_runs or not cli_runs:
+                say(f"| {n:,} | {engine or '–'} | failed | failed | | | | |")
                 continue
-            cli = graphviz_cli(path, ours["engine"])
-            if "failed" in cli:
-                say(f"| {n:,} | {ours['engine']} | failed: {cli['failed']} | {fmt_s(ours['wall'])} | | | | |")
-                continue
-            tr, rr = ours["wall"] / cli["wall"], ours["rss"] / cli["rss"]
+            if n not in results:
+                results[n] = (None, ours_runs[0])
+            ours = min(ours_runs, key=lambda r: r["wall"])
+            cli = min(cli_runs, key=lambda r: r["wall"])
+            ours_rss = min(r["rss"] for r in ours_runs)
+            cli_rss = min(r["rss"] for r in cli_runs)
+            tr, rr = ours["wall"] / cli["wall"], ours_rss / cli_rss
             if n in (1000, 5000):
-                goals.append((f"render {n:,} within 1.05x of {ours['engine']} CLI", tr <= 1.05, f"{tr:.2f}x"))
-            goals.append((f"peak RSS {n:,} within 1.5x of {ours['engine']} CLI", rr <= 1.5, f"{rr:.2f}x"))
+                goals.append((f"render {n:,} within 1.05x of {engine} CLI", tr <= 1.05, f"{tr:.2f}x"))
+            goals.append((f"peak RSS {n:,} within 1.5x of {engine} CLI", rr <= 1.5, f"{rr:.2f}x"))
             if n == 100000:
-                goals.append(("100k nodes load, score, render with sfdp", ours["engine"] == "sfdp", f"{ours['wall']:.0f} s"))
-            say(f"| {n:,} | {ours['engine']} | {fmt_s(cli['wall'])} | {fmt_s(ours['wall'])} | {tr:.2f}x | "
-                f"{cli['rss']:.0f} MiB | {ours['rss']:.0f} MiB | {rr:.2f}x |")
+                goals.append(("100k nodes load, score, render with sfdp", engine == "sfdp", f"{ours['wall']:.0f} s wall"))
+            say(f"| {n:,} | {engine} | {fmt_s(cli['wall'])} | {fmt_s(ours['wall'])} | {tr:.2f}x | "
+                f"{cli_rss:.0f} MiB | {ours_rss:.0f} MiB | {rr:.2f}x |")
         say()
 
         # 5. auto vs the alternatives.
@@ -263,22 +292,24 @@ def main():
         for n in [200, 1000, 5000]:
             log(f"[bench] {n} nodes: engines")
             path = ecosystem(n)
-            auto = ecomap_render(path)
+            auto = results[n][1] if n in results and "failed" not in results[n][1] else ecomap_render(path)
+            # An alternative slower than 12x auto cannot make auto 10x slower than the best: stop it there.
+            limit = max(30, int(12 * auto["wall"]) + 1)
             times = {}
             for engine in ["dot", "neato", "fdp", "sfdp"]:
-                if n >= 5000 and engine in ("dot", "neato", "fdp") and QUICK:
-                    continue
                 if engine == auto.get("engine"):
                     times[engine] = auto.get("wall")
                     continue
-                r = ecomap_render(path, engine)
-                times[engine] = r.get("wall")
-            served = [t for t in times.values() if t]
+                if QUICK and n >= 5000 and engine != "sfdp":
+                    continue
+                r = ecomap_render(path, engine, limit=limit)
+                times[engine] = r.get("wall") if "failed" not in r else f"> {limit} s"
+            served = [t for t in times.values() if isinstance(t, float)]
             worst = auto["wall"] / min(served) if served and auto.get("wall") else None
             goals.append((f"auto at {n:,} nodes not 10x slower than the best", worst is not None and worst < 10,
                           f"{auto.get('engine')}, {worst:.2f}x of fastest" if worst else "–"))
             say(f"| {n:,} | {auto.get('engine')} | {fmt_s(auto.get('wall'))} | " +
-                " | ".join(fmt_s(times.get(e)) for e in ["dot", "neato", "fdp", "sfdp"]) + f" | {fmt_x(worst, True)} |")
+                " | ".join(t if isinstance(t, str) else fmt_s(t) for t in (times.get(e) for e in ["dot", "neato", "fdp", "sfdp"])) + f" | {fmt_x(worst, True)} |")
         say()
 
     say("## Goals")

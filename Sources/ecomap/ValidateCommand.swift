@@ -13,6 +13,8 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var timing: TimingOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to validate") }
         if input.linksPath != nil && files.count > 1 {
@@ -23,7 +25,14 @@ struct Validate: ParsableCommand {
     func run() throws {
         var failed = false
         for file in files {
-            let result = EcosystemLoader.load(path: file, linksPath: input.linksPath, title: input.title)
+            let run = timing.start()
+            defer { run.finish() }
+            run.timer.begin("load")
+            let result = EcosystemLoader.load(path: file, linksPath: input.linksPath, title: input.title,
+                                              stageDone: { stage in
+                                                  run.timer.lap(stage)
+                                                  if stage == "load" { run.timer.begin("validate") }
+                                              })
             Console.report(result.diagnostics, sources: result.sources)
             if let ecosystem = result.ecosystem {
                 Console.out("\(file): ok: " + Self.summary(ecosystem)

@@ -82,6 +82,14 @@ struct EcosystemDecoder {
             reader.error("missing required key `communities` (at least one community)", at: top.location)
         }
         let communityNodes = list(top["communities"], "communities")
+        // Size the id tables once for every declaration to come (no rehashing while they fill).
+        var expected = communityNodes.count
+        for key in ["topics", "influencers", "stakeholders"] {
+            if case .sequence(let items, _)? = top[key] { expected += items.count }
+        }
+        declared.reserveCapacity(expected)
+        declaredFolded.reserveCapacity(expected)
+        declarationOrder.reserveCapacity(expected)
         if top.has("communities") && communityNodes.isEmpty, case .sequence = top["communities"]! {
             reader.error("`communities` must list at least one community", at: top["communities"]!.location)
         }

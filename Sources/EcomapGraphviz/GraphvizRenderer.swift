@@ -41,6 +41,11 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var graphvizMessages: [String]
 
+    public init(message: String, graphvizMessages: [String] = []) {
+        self.message = message
+        self.graphvizMessages = graphvizMessages
+    }
+
     public var description: String {
         ([message] + graphvizMessages).joined(separator: ": ")
     }

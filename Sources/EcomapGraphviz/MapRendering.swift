@@ -16,6 +16,11 @@ public enum MapFormat: String, Sendable, CaseIterable {
 public struct RenderedMap: Sendable {
     public var bytes: [UInt8]
     public var messages: [String]
+
+    public init(bytes: [UInt8], messages: [String]) {
+        self.bytes = bytes
+        self.messages = messages
+    }
 }
 
 /// The whole map path after the spec: Graphviz layout and rendering, then the format's

@@ -111,20 +111,30 @@ public final class StageTimer: @unchecked Sendable {
     /// Six decimals: microsecond resolution, enough for the smallest stage.
     static func seconds(_ value: Double) -> String { String(format: "%.6f", value) }
 
-    /// The process's peak resident set size (getrusage; kilobytes on Linux, bytes on macOS).
+    /// The peak resident set size of this process or, if larger, of a finished child (the layout runs in
+    /// one; getrusage: kilobytes on Linux, bytes on macOS).
     public static func peakResidentBytes() -> Int? {
-        var usage = rusage()
+        func peak(_ whoValue: Int32) -> Int? {
+            var usage = rusage()
+            #if os(Linux)
+            let who = __rusage_who_t(whoValue)
+            #else
+            let who = whoValue
+            #endif
+            guard getrusage(who, &usage) == 0 else { return nil }
+            #if os(Linux)
+            return Int(usage.ru_maxrss) * 1024
+            #else
+            return Int(usage.ru_maxrss)
+            #endif
+        }
         #if os(Linux)
-        let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+        let (selfWho, childrenWho) = (RUSAGE_SELF.rawValue, RUSAGE_CHILDREN.rawValue)
         #else
-        let who = RUSAGE_SELF
+        let (selfWho, childrenWho) = (RUSAGE_SELF, RUSAGE_CHILDREN)
         #endif
-        guard getrusage(who, &usage) == 0 else { return nil }
-        #if os(Linux)
-        return Int(usage.ru_maxrss) * 1024
-        #else
-        return Int(usage.ru_maxrss)
-        #endif
+        guard let own = peak(selfWho) else { return nil }
+        return max(own, peak(childrenWho) ?? 0)
     }
 }
 

@@ -100,13 +100,10 @@ struct Render: ParsableCommand {
 
         let timer = run.timer
         timer.begin("layout")
-        let outcome = Deadline.run(seconds: timeout) { () -> Result<RenderedMap, GraphvizError> in
-            Result { () throws(GraphvizError) in
-                try MapRendering.render(spec, as: chosenFormat) { stage in
-                    timer.lap(stage)
-                    if stage == "layout" { timer.begin("render") }
-                }
-            }
+        // In a child process: a Graphviz hang or crash ends in exit code 4, never takes ecomap with it.
+        let outcome = LayoutProcess.render(spec, as: chosenFormat, seconds: timeout) { stage in
+            timer.lap(stage)
+            if stage == "layout" { timer.begin("render") }
         }
         let rendered: RenderedMap
         switch outcome {

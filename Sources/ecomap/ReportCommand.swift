@@ -64,9 +64,7 @@ struct Report: ParsableCommand {
     private func drawMap(_ analysis: Analysis) throws -> ReportMap {
         let (spec, warnings) = MapSpecBuilder.build(analysis, options: MapOptions(engine: EngineOption(engine) ?? .auto, theme: .light))
         Console.report(Diagnostics(warnings), sources: [:])
-        let outcome = Deadline.run(seconds: timeout) { () -> Result<RenderedMap, GraphvizError> in
-            Result { () throws(GraphvizError) in try MapRendering.render(spec, as: .svg) }
-        }
+        let outcome = LayoutProcess.render(spec, as: .svg, seconds: timeout)
         switch outcome {
         case nil:
             Console.err("error: the \(spec.layout.engine.rawValue) layout of \(spec.nodes.count) nodes did not finish within \(timeout) s; try --engine sfdp or a larger --timeout")

@@ -79,8 +79,10 @@ enum LayoutProcess {
             }
         }
         let status = reap(pid)
-        if let result { return result }
-        return .failure(GraphvizError(message: "the layout process " + describe(status)))
+        // A child that sent its result and then did not exit cleanly is a failure too (under valgrind,
+        // `--error-exitcode` is how the child's memory errors reach the exit code).
+        if let result, status == 0 { return result }
+        return .failure(GraphvizError(message: "the layout process " + describe(status, hadResult: result != nil)))
     }
 
     // MARK: - Child
@@ -125,14 +127,14 @@ enum LayoutProcess {
         return status
     }
 
-    /// "crashed (signal 11, SIGSEGV)" or "exited with status 1 without a result".
-    static func describe(_ status: Int32) -> String {
+    /// "crashed (signal 11: Segmentation fault)" or "exited with status 1 without a result".
+    static func describe(_ status: Int32, hadResult: Bool) -> String {
         let signal = status & 0x7F
         if signal != 0 && signal != 0x7F {
             let name = strsignal(signal).map { String(cString: $0) } ?? "signal"
             return "crashed (signal \(signal): \(name))"
         }
-        return "exited with status \((status >> 8) & 0xFF) without a result"
+        return "exited with status \((status >> 8) & 0xFF)" + (hadResult ? "" : " without a result")
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }

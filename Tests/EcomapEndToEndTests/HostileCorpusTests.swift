@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 
 /// The hostile-input corpus (`Hostile/`, one file per attack) run through the built binary: every file
@@ -156,6 +159,32 @@ final class HostileCorpusTests: XCTestCase {
                     }
                 }
             }
+        }
+    }
+
+    /// The other commands read the same files: `gaps`, `export` (GraphML must stay well-formed XML),
+    /// `diff` (a file against itself) and `report` end the same way, without a crash or a hang.
+    func testEveryOtherCommandEndsTheSameWay() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (file, status, firstLine) in Self.expectations {
+            let report = dir.appendingPathComponent("report.html").path
+            let commands = [["gaps", file], ["export", file, "--format", "graphml"], ["diff", file, file],
+                            ["report", file, "-o", report]]
+            for command in commands {
+                let r = try BinaryRunner.run(command, in: Self.corpus, timeout: Self.guardSeconds)
+                let what = command.joined(separator: " ")
+                XCTAssertFalse(r.signalled, "\(what) died of signal \(r.status)")
+                XCTAssertEqual(r.status, status, "\(what): \(r.stderr)")
+                if status != 0 {
+                    XCTAssertEqual(r.stderr.split(separator: "\n").first.map(String.init), firstLine, what)
+                } else if command[0] == "export" {
+                    let parser = XMLParser(data: Data(r.stdout.utf8))
+                    XCTAssertTrue(parser.parse(), "\(what): GraphML is not well-formed XML")
+                }
+            }
+            if status != 0 { XCTAssertFalse(FileManager.default.fileExists(atPath: report), "\(file): report written") }
+            try? FileManager.default.removeItem(atPath: report)
         }
     }
 

@@ -135,6 +135,7 @@ final class HostileRenderTests: XCTestCase {
         try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("dangling.svg"),
                                                    withDestinationURL: dir.appendingPathComponent("nowhere.svg"))
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("folder.svg"), withIntermediateDirectories: false)
+        XCTAssertEqual(mkfifo(dir.appendingPathComponent("fifo.svg").path, 0o600), 0)  // opening it would block
         let cases: [(String, String)] = [
             ("in.yaml", "it is the input file"),
             ("hard.svg", "it is the input file"),
@@ -142,6 +143,7 @@ final class HostileRenderTests: XCTestCase {
             ("link.svg", "symbolic link"),
             ("dangling.svg", "symbolic link"),
             ("folder.svg", "directory"),
+            ("fifo.svg", "not a regular file"),
             ("missing/map.svg", "No such file or directory"),
             ("/dev/full", "not a regular file"),
             ("/proc/ecomap-map.svg", "cannot write"),

@@ -198,6 +198,7 @@ public enum Gaps {
     // MARK: ties to the focus node
 
     private static func focusGaps(_ a: Analysis, graph: Graph, focus: NodeRef, target: Int) -> [GapFinding] {
+        let nodeNames = names(a.ecosystem)
         var out: [GapFinding] = []
         for s in a.ranking where s.tier == .focus && s.id != focus.id {
             guard let source = graph.index(of: s.id) else { continue }
@@ -214,14 +215,14 @@ public enum Gaps {
             // A node that separates the two lies on every route, so it lies on this one.
             let cuts = path.dropFirst().dropLast().filter { shortestPath(graph, from: source, to: target, removing: $0) == nil }
             if !cuts.isEmpty {
-                let names = cuts.map { name(a, graph.ids[$0]) }
+                let names = cuts.map { nodeNames[$0] }
                 out.append(.init(
                     kind: .singleBridgeToFocus, severity: .medium, subject: subject,
                     detail: "\(s.name) (rank \(s.rank)) reaches \(focus.name) only through " + names.joined(separator: " and then "),
                     suggestion: "Build a direct tie with \(s.name) so the relationship does not hang on \(names[0])",
                     related: cuts.map { graph.ids[$0] }))
             } else {
-                let via = path.dropFirst().dropLast().map { name(a, graph.ids[$0]) }
+                let via = path.dropFirst().dropLast().map { nodeNames[$0] }
                 out.append(.init(
                     kind: .noDirectLink, severity: .low, subject: subject,
                     detail: "\(s.name) (rank \(s.rank)) has no direct link to \(focus.name); shortest route via "
@@ -252,6 +253,13 @@ public enum Gaps {
         let focusTier = Set(a.ranking.filter { $0.tier == .focus }.compactMap { graph.index(of: $0.id) })
         guard !focusTier.isEmpty else { return [] }
         let communities = Dictionary(eco.communities.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+        let nodeNames = names(eco)
+        // The best-ranked focus community per topic, for the suggestion.
+        var bestFocusByTopic: [String: CommunityScore] = [:]
+        for s in a.ranking where s.tier == .focus {
+            for t in communities[s.id]?.topics ?? [] where bestFocusByTopic[t] == nil { bestFocusByTopic[t] = s }
+        }
+        let nearestFocus = nearestTarget(graph, targets: focusTier)
         var out: [GapFinding] = []
         for influencer in eco.influencers {
             guard let v = graph.index(of: influencer.id) else { continue }
@@ -263,12 +271,10 @@ public enum Gaps {
 
             let audience = influencer.followers.map { " (\(grouped($0)) followers)" } ?? ""
             // Suggest the best-ranked focus community sharing a topic, else the nearest one, else the best.
-            let sharing = a.ranking.first { s in
-                s.tier == .focus && !Set(communities[s.id]?.topics ?? []).isDisjoint(with: influencer.topics)
-            }
-            let nearest = nearestIndex(graph, from: v, in: focusTier).map { graph.ids[$0] }
+            let sharing = influencer.topics.compactMap { bestFocusByTopic[$0] }.min { $0.rank < $1.rank }
+            let nearest = nearestFocus[v].map { graph.ids[$0] }
             let pickID = sharing?.id ?? nearest ?? a.ranking.first { $0.tier == .focus }!.id
-            let pick = name(a, pickID)
+            let pick = graph.index(of: pickID).map { nodeNames[$0] } ?? pickID
             let why = sharing != nil ? "it shares their topics" : nearest != nil ? "it is the nearest focus community" : "it ranks highest"
             out.append(.init(
                 kind: .influencerWithoutRoute, severity: direct.isEmpty ? .medium : .low,
@@ -286,6 +292,7 @@ public enum Gaps {
 
     private static func bridgeGaps(_ a: Analysis, graph: Graph) -> [GapFinding] {
         let cut = CutVertices(graph)
+        let nodeNames = names(a.ecosystem)
         var out: [GapFinding] = []
         for s in a.ranking {
             guard let v = graph.index(of: s.id) else { continue }
@@ -298,7 +305,7 @@ public enum Gaps {
                 let strongCutOff = cutOff.contains { v in
                     graph.kinds[v] == .community && (a.score(for: graph.ids[v]).map { $0.tier != .monitor } ?? false)
                 }
-                let names = cutOff.sorted().prefix(3).map { name(a, graph.ids[$0]) }
+                let names = cutOff.sorted().prefix(3).map { nodeNames[$0] }
                 let more = cutOff.count > 3 ? " and \(cutOff.count - 3) more" : ""
                 out.append(.init(
                     kind: .bridgeCommunity, severity: cutOff.count >= 2 || strongCutOff ? .medium : .low,
@@ -344,27 +351,26 @@ public enum Gaps {
         return path.reversed()
     }
 
-    /// The first node of `targets` a breadth-first search from `s` meets (ties: lower index first).
-    private static func nearestIndex(_ g: Graph, from s: Int, in targets: Set<Int>) -> Int? {
-        var seen = [Bool](repeating: false, count: g.nodeCount)
-        seen[s] = true
-        var frontier = [s]
-        while !frontier.isEmpty {
-            var next: [Int] = []
-            for u in frontier {
-                for k in g.neighborOffsets[u]..<g.neighborOffsets[u + 1] {
-                    let w = Int(g.neighbors[k])
-                    if !seen[w] { seen[w] = true; next.append(w) }
-                }
+    /// For every node, the target closest to it over the undirected graph (one multi-source breadth-first
+    /// search; among equally close targets the one whose search wave arrived first, sources in index order).
+    static func nearestTarget(_ g: Graph, targets: Set<Int>) -> [Int?] {
+        var nearest = [Int?](repeating: nil, count: g.nodeCount)
+        var queue = targets.sorted()
+        for t in queue { nearest[t] = t }
+        var head = 0
+        while head < queue.count {
+            let u = queue[head]; head += 1
+            for k in g.neighborOffsets[u]..<g.neighborOffsets[u + 1] {
+                let w = Int(g.neighbors[k])
+                if nearest[w] == nil { nearest[w] = nearest[u]; queue.append(w) }
             }
-            if let hit = next.filter(targets.contains).min() { return hit }
-            frontier = next
         }
-        return nil
+        return nearest
     }
 
-    private static func name(_ a: Analysis, _ id: String) -> String {
-        a.ecosystem.graphNodes.first { $0.id == id }?.name ?? id
+    /// Node names by graph index (the graph keeps the file order: communities, influencers, stakeholders).
+    private static func names(_ e: Ecosystem) -> [String] {
+        e.communities.map(\.name) + e.influencers.map(\.name) + e.stakeholders.map(\.name)
     }
 
     private static func grouped(_ n: Int) -> String {
@@ -392,6 +398,7 @@ struct CutVertices {
     /// for a DFS root, all its children when it has two or more).
     private var hanging: [[Int]]
     private var children: [[Int]]
+    private var subtreeSize: [Int]
     private var component: [Int]
     private var componentMembers: [[Int]]
 
@@ -403,6 +410,7 @@ struct CutVertices {
         var children = [[Int]](repeating: [], count: n)
         var component = [Int](repeating: -1, count: n)
         var componentMembers: [[Int]] = []
+        var size = [Int](repeating: 1, count: n)   // DFS subtree sizes
         var time = 0
         for root in 0..<n where disc[root] == -1 {
             let id = componentMembers.count
@@ -428,6 +436,7 @@ struct CutVertices {
                 } else {
                     stack.removeLast()
                     if let p = stack.last?.v {
+                        size[p] += size[v]
                         low[p] = min(low[p], low[v])
                         if p != root && low[v] >= disc[p] { hanging[p].append(v) }
                     }
@@ -437,6 +446,7 @@ struct CutVertices {
             componentMembers.append(members)
         }
         self.hanging = hanging
+        self.subtreeSize = size
         self.children = children
         self.component = component
         self.componentMembers = componentMembers
@@ -449,17 +459,29 @@ struct CutVertices {
     /// each sorted by node index; empty when `v` is no cut vertex.
     func cutOff(by v: Int) -> [[Int]] {
         guard isCutVertex(v) else { return [] }
-        var parts = hanging[v].map(subtree)
-        let inParts = parts.reduce(0) { $0 + $1.count }
-        let componentSize = componentMembers[component[v]].count
-        if inParts + 1 < componentSize {
-            let taken = Set(parts.joined())
-            parts.append(componentMembers[component[v]].filter { $0 != v && !taken.contains($0) }.sorted())
+        // Sizes first; only the parts that are returned are listed (the rest of the map is usually the
+        // largest part and never materialised).
+        let hangingSizes = hanging[v].map { subtreeSize[$0] }
+        let remainder = componentMembers[component[v]].count - 1 - hangingSizes.reduce(0, +)
+        func listRemainder() -> [Int] {
+            var taken = Set<Int>([v])
+            for c in hanging[v] { taken.formUnion(subtree(c)) }
+            return componentMembers[component[v]].filter { !taken.contains($0) }.sorted()
         }
-        let largest = parts.indices.max { a, b in
-            parts[a].count != parts[b].count ? parts[a].count < parts[b].count : parts[a][0] > parts[b][0]
-        }!
-        parts.remove(at: largest)
+        // Candidate parts as (size, lowest index, list): the lowest index of a subtree is found on listing,
+        // so compare sizes first and list only the tied ones.
+        var parts: [[Int]] = []
+        let maxHanging = hangingSizes.max() ?? 0
+        if remainder > maxHanging {
+            parts = hanging[v].map(subtree)
+        } else {
+            parts = hanging[v].map(subtree)
+            if remainder > 0 { parts.append(listRemainder()) }
+            let largest = parts.indices.max { a, b in
+                parts[a].count != parts[b].count ? parts[a].count < parts[b].count : parts[a][0] > parts[b][0]
+            }!
+            parts.remove(at: largest)
+        }
         return parts.sorted { $0.count != $1.count ? $0.count < $1.count : $0[0] < $1[0] }
     }
 

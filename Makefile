@@ -28,7 +28,8 @@ test: build
 # chromium-driver and PyPI's selenium (`scripts/install-deps.sh --browser`, run by .ci/run); skipped
 # with a clear message when they are missing.
 browser-test: build
-	@python3 Tests/Browser/report_test.py --ecomap $(BIN); rc=$$?; \
+	@if ! command -v python3 >/dev/null 2>&1; then echo "browser test SKIPPED: python3 is not installed"; exit 0; fi; \
+	python3 Tests/Browser/report_test.py --ecomap $(BIN); rc=$$?; \
 	if [ $$rc -eq 77 ]; then echo "browser test SKIPPED (install with: bash scripts/install-deps.sh --browser)"; exit 0; fi; \
 	exit $$rc
 

@@ -30,7 +30,23 @@ struct GraphBuilder {
             let handle = ecomap_agedge(graph, tail, head)!
             setEdgeAttributes(handle, edge)
         }
+        chainUnlinkedNodes(graph, handles)
         return graph
+    }
+
+    /// Unlinked nodes are slow to lay out one by one: neato, fdp and sfdp pack each as its own
+    /// component (3,000 unlinked nodes: 75 s), and dot puts them all on one rank (an endless row).
+    /// Invisible edges chain them into about sqrt(n) groups of sqrt(n), which every engine lays out
+    /// and packs quickly (dot as a grid). A layout hint only: the chains carry no id and are not drawn.
+    private func chainUnlinkedNodes(_ graph: UnsafeMutablePointer<Agraph_t>, _ handles: [String: UnsafeMutablePointer<Agnode_t>]) {
+        let linked = Set(spec.edges.flatMap { [$0.from, $0.to] })
+        let unlinked = spec.nodes.filter { !linked.contains($0.id) && $0.clusterID == nil }.compactMap { handles[$0.id] }
+        guard unlinked.count > 3 else { return }
+        let rowLength = Int(Double(unlinked.count).squareRoot().rounded(.up))
+        for index in unlinked.indices where index % rowLength != 0 {
+            let chain = ecomap_agedge(graph, unlinked[index - 1], unlinked[index])!
+            set(UnsafeMutableRawPointer(chain), .style, "invis")
+        }
     }
 
     private func set(_ object: UnsafeMutableRawPointer, _ attribute: GraphvizAttribute, _ value: String) {

@@ -24,6 +24,18 @@ final class GeometryTests: XCTestCase {
         }
     }
 
+    func testManyUnlinkedNodes() throws {
+        var ecosystem = GeneratedEcosystem.make(nodes: 400)
+        ecosystem.communities += (0..<1600).map { Community(id: "u\($0)", name: "Unlinked community \($0)", members: $0) }
+        for engine in [EngineOption.auto, .fixed(.dot)] {
+            let spec = Fixtures.spec(ecosystem, MapOptions(engine: engine))
+            try assertClean(spec, "2,000 nodes, 1,640 unlinked, \(spec.layout.engine.rawValue)")
+            // Chained into groups: not one endless row, even in dot.
+            let svg = try SVGDocument(try MapRendering.render(spec, as: .svg).bytes)
+            XCTAssertLessThan(max(svg.width / svg.height, svg.height / svg.width), 6, spec.layout.engine.rawValue)
+        }
+    }
+
     func testGeneratedGroupedMap() throws {
         var ecosystem = GeneratedEcosystem.make(nodes: 300)
         for i in ecosystem.communities.indices { ecosystem.communities[i].scope = Scope.allCases[i % 4] }

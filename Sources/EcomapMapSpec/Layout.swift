@@ -37,6 +37,9 @@ public struct LayoutPlan: Sendable, Hashable {
     /// Grouped maps up to this many nodes use `dot`, which draws clusters deterministically
     /// (Graphviz 2.42's fdp places clusters differently from run to run).
     public static let groupedLimit = 2000
+    /// More groups than this are not drawn (a warning says so): thousands of clusters make dot
+    /// and fdp crawl (500 groups over 2,000 nodes already take 5 s in dot).
+    public static let maxClusters = 300
     /// Edges are routed around nodes only up to this many nodes (spline routing is quadratic).
     public static let curvedEdgeLimit = 60
 

@@ -21,7 +21,11 @@ public enum MapSpecBuilder {
         warnings += paletteWarnings.map { Diagnostic.warning($0) }
 
         let groupBy = options.groupBy ?? style.groupBy ?? GroupBy.none
-        let grouping = Grouping(ecosystem: ecosystem, by: groupBy)
+        var grouping = Grouping(ecosystem: ecosystem, by: groupBy)
+        if grouping.clusters.count > LayoutPlan.maxClusters {
+            warnings.append(.warning("--group-by \(groupBy.rawValue): \(grouping.clusters.count) groups are more than \(LayoutPlan.maxClusters); drawing the map without groups"))
+            grouping = Grouping(ecosystem: ecosystem, by: .none)
+        }
         let nodeCount = ecosystem.communities.count + ecosystem.influencers.count + ecosystem.stakeholders.count
         let plan = LayoutPlan.choose(option: options.engine, fileEngine: style.engine, nodeCount: nodeCount,
                                      grouped: !grouping.clusters.isEmpty)

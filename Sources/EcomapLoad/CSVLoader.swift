@@ -21,6 +21,7 @@ enum CSVLoader {
 
     static func load(nodesPath: String, linksPath: String?, title: String?, limits: Limits) -> LoadResult {
         var diagnostics = Diagnostics()
+        var hints = HintBudget()
         var sources: [String: String] = [:]
         guard let nodesText = readText(nodesPath, limits: limits, into: &diagnostics) else {
             return LoadResult(ecosystem: nil, diagnostics: diagnostics)
@@ -39,7 +40,7 @@ enum CSVLoader {
         var sectionItems: [String: [DocumentNode]] = [:]
         let start = SourceLocation(file: nodesPath, line: 1, column: 1)
         guard let nodeRows = rows(nodesText, file: nodesPath, known: nodeColumns, required: ["type", "id"],
-                                  diagnostics: &diagnostics)
+                                  diagnostics: &diagnostics, hints: &hints)
         else { return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources) }
         for row in nodeRows {
             guard let typeCell = row.cells["type"], !typeCell.text.isEmpty else {
@@ -48,7 +49,7 @@ enum CSVLoader {
                 continue
             }
             guard let section = sections.first(where: { $0.type == typeCell.text.lowercased() }) else {
-                let hint = Suggestions.hint(for: typeCell.text, in: sections.map(\.type), closeOnly: true)
+                let hint = Suggestions.hint(for: typeCell.text, in: sections.map(\.type), closeOnly: true, budget: &hints)
                 diagnostics.append(.error("unknown node type \(FieldReader.quoted(typeCell.text)); expected topic, "
                                           + "community, influencer or stakeholder\(hint)", at: row.location("type")))
                 continue
@@ -59,7 +60,7 @@ enum CSVLoader {
         var linkItems: [DocumentNode] = []
         if let linksText {
             guard let linkRows = rows(linksText, file: linksFile, known: linkColumns, required: ["from", "to"],
-                                      diagnostics: &diagnostics)
+                                      diagnostics: &diagnostics, hints: &hints)
             else { return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources) }
             for row in linkRows {
                 var pairs: [(key: DocumentNode, value: DocumentNode)] = []
@@ -134,7 +135,7 @@ enum CSVLoader {
     /// Parses a table, checks its header against `known` and yields its non-empty rows;
     /// nil when the header itself is wrong (the rows cannot be read then).
     private static func rows(_ text: String, file: String, known: [String], required: [String],
-                             diagnostics: inout Diagnostics) -> [Row]? {
+                             diagnostics: inout Diagnostics, hints: inout HintBudget) -> [Row]? {
         if let problem = quotingProblem(text, delimiter: delimiter(of: text)) {
             diagnostics.append(.error(problem.message, at: SourceLocation(file: file, line: problem.row, column: 0,
                                                                           columnName: problem.column)))
@@ -160,7 +161,7 @@ enum CSVLoader {
             if name.isEmpty {
                 columns.append(nil)
             } else if !known.contains(name) {
-                diagnostics.append(.error("unknown column `\(name)`\(Suggestions.hint(for: name, in: known))", at: location))
+                diagnostics.append(.error("unknown column `\(name)`\(Suggestions.hint(for: name, in: known, budget: &hints))", at: location))
                 columns.append(nil)
             } else if seen.contains(name) {
                 diagnostics.append(.error("duplicate column `\(name)`", at: location))

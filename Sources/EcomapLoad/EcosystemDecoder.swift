@@ -335,23 +335,8 @@ struct EcosystemDecoder {
         return true
     }
 
-    /// Candidate comparisons left for "did you mean" hints. A file with thousands of unknown ids and
-    /// thousands of declared ones would otherwise cost their product in edit distances (minutes);
-    /// once spent, unknown ids are still reported, only without a hint.
-    private var hintBudget = 200_000
-
-    private mutating func spendHintBudget(_ candidates: Int) -> Bool {
-        guard candidates <= hintBudget else {
-            hintBudget = 0
-            return false
-        }
-        hintBudget -= candidates
-        return true
-    }
-
     private mutating func nearestIdHint(_ id: String) -> String {
-        guard spendHintBudget(declarationOrder.count) else { return "" }
-        return Suggestions.hint(for: id, in: declarationOrder)
+        Suggestions.hint(for: id, in: declarationOrder, budget: &reader.hints)
     }
 
     /// The id as declared, for a reference that may be spelt in another Unicode normalisation form
@@ -383,7 +368,7 @@ struct EcosystemDecoder {
             if topicIds.contains(id) { return true }
             if !reportedTopics.contains(id) {
                 reportedTopics.insert(id)
-                let hint = spendHintBudget(topicIds.count) ? Suggestions.hint(for: id, in: topicIds.sorted()) : ""
+                let hint = reader.hints.cells > 0 ? Suggestions.hint(for: id, in: topicIds.sorted(), budget: &reader.hints) : ""
                 reader.error("unknown topic `\(id)`\(hint.isEmpty ? "; declare it under `topics:`" : hint)",
                              at: pendingTopicLocations[id] ?? SourceLocation(file: file, line: 1, column: 1))
             }

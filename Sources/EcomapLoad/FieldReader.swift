@@ -38,6 +38,8 @@ struct Fields {
 struct FieldReader {
     let limits: Limits
     var diagnostics: [Diagnostic] = []
+    /// Shared by every "did you mean" in the file (keys, values, ids, topics).
+    var hints = HintBudget()
 
     init(limits: Limits) { self.limits = limits }
 
@@ -62,7 +64,7 @@ struct FieldReader {
                 continue
             }
             guard known.contains(key.text) else {
-                error("unknown key `\(key.text)` in \(what)\(Suggestions.hint(for: key.text, in: known))",
+                error("unknown key `\(key.text)` in \(what)\(Suggestions.hint(for: key.text, in: known, budget: &hints))",
                       at: key.location)
                 continue
             }
@@ -268,7 +270,7 @@ struct FieldReader {
         if let value = E(rawValue: scalar.text) { return value }
         let names = E.allCases.map(\.rawValue)
         error("`\(field)` must be one of \(Self.choices(E.self)), found \(Self.quoted(scalar.text))"
-              + Suggestions.hint(for: scalar.text, in: names, closeOnly: true), at: scalar.location)
+              + Suggestions.hint(for: scalar.text, in: names, closeOnly: true, budget: &hints), at: scalar.location)
         return nil
     }
 

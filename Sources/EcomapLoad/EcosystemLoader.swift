@@ -80,9 +80,18 @@ public enum EcosystemLoader {
     }
 }
 
+extension EcosystemLoader {
+    /// Waits until the memory of earlier loads has been given back (document trees are freed on a
+    /// background queue). For leak checkers and fuzzers, which look right after a load.
+    public static func waitForPendingReleases() { DocumentRelease.waitForPending() }
+}
+
 /// Releases document trees off the caller's thread.
 enum DocumentRelease {
     private static let queue = DispatchQueue(label: "ecomap.document-release", qos: .utility)
+
+    /// Returns once every tree handed to `later` has been freed.
+    static func waitForPending() { queue.sync {} }
 
     static func later(_ root: consuming DocumentNode) {
         let box = ReleaseBox(root)

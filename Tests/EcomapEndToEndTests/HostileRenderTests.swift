@@ -104,6 +104,16 @@ final class HostileRenderTests: XCTestCase {
                        "too-long.yaml:3:19: error: text of 100000 bytes is longer than the limit of 65536 bytes (limit: text length)")
     }
 
+    func testTimeoutMustBeAPositiveFiniteNumber() throws {
+        for bad in ["0", "-1", "nan", "inf", "abc", "-inf"] {
+            let r = try render(["names-markup.yaml", "-o", dir.appendingPathComponent("t.svg").path, "--timeout", bad])
+            XCTAssertEqual(r.status, 2, "--timeout \(bad): \(r.stderr)")
+        }
+        // Absurdly large limits are fine: the deadline arithmetic must not overflow.
+        let r = try render(["names-markup.yaml", "-o", dir.appendingPathComponent("t.svg").path, "--timeout", "1e308"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
     // MARK: - The file system
 
     var example: String { BinaryRunner.root.appendingPathComponent("examples/starter.yaml").path }

@@ -1,5 +1,4 @@
 import EcomapMapSpec
-import Foundation
 internal import CGraphviz
 
 /// What Graphviz is asked to produce.
@@ -96,13 +95,6 @@ public enum GraphvizRenderer {
             return .success(GraphvizResult(bytes: bytes, layout: layout, messages: session.drainMessages()))
         }
         return try outcome.get()
-    }
-
-    /// Points stderr back at the real one. For a caller that abandons a layout still running (a
-    /// timeout) and must report it while the session has stderr redirected.
-    public static func restoreStandardError() {
-        fflush(nil)
-        if originalStandardError >= 0 { dup2(originalStandardError, 2) }
     }
 
     private static func writeDOT(_ graph: UnsafeMutablePointer<Agraph_t>) -> [UInt8]? {

@@ -32,7 +32,6 @@ final class GraphvizSession: @unchecked Sendable {
         defer { lock.unlock() }
         capturedText = ""
         fflush(nil)
-        _ = originalStandardError
         let savedStderr = dup(2)
         stderrSink = tmpfile()
         stderrRead = 0
@@ -81,9 +80,6 @@ final class GraphvizSession: @unchecked Sendable {
         return out
     }
 }
-
-/// The process's real stderr, kept so an abandoned session can give it back.
-let originalStandardError: Int32 = dup(2)
 
 /// Text cgraph reported; only touched while `GraphvizSession`'s lock is held.
 nonisolated(unsafe) private var capturedText = ""

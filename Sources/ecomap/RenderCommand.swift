@@ -108,7 +108,6 @@ struct Render: ParsableCommand {
         let rendered: RenderedMap
         switch outcome {
         case nil:
-            GraphvizRenderer.restoreStandardError()
             Console.err("error: the \(spec.layout.engine.rawValue) layout of \(spec.nodes.count) nodes did not finish within \(TimeoutText.seconds(timeout)); try --engine sfdp or a larger --timeout")
             throw EcomapExit.layoutFailure.code
         case .failure(let error)?:

@@ -174,12 +174,14 @@ def main():
     lines = []
     say = lambda s="": (print(s, flush=True), lines.append(s))
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    say(f"# ecomap benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {machine}"
+    say(f"Load average at the start: {' / '.join(f'{x:.1f}' for x in os.getloadavg())} (1 / 5 / 15 min, 2 cores)")
+    say()
+    say(f"### ecomap benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {machine}"
         f"{', BENCH_QUICK=1' if QUICK else ''})")
     say()
 
     # 1. Stage table per size.
-    say("## Stages per size (seconds; peak RSS of the whole process)")
+    say("#### Stages per size (seconds; peak RSS of the whole process)")
     say()
     say("| nodes | links | file | load | validate | score (rank: all metrics) | (PageRank) | (betweenness) | rank wall | spec | layout | render | write | render wall | render peak RSS | engine |")
     say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
@@ -200,7 +202,7 @@ def main():
     say()
 
     # 2. Loader vs PyYAML's C loader, same file.
-    say("## Goal: load + validate >= 10x faster than PyYAML's C loader (yaml.load, CSafeLoader), same file")
+    say("#### Goal: load + validate >= 10x faster than PyYAML's C loader (yaml.load, CSafeLoader), same file")
     say()
     say("| nodes | file | PyYAML CSafeLoader | ecomap load + validate | ratio | goal |")
     say("|---:|---:|---:|---:|---:|---|")
@@ -217,7 +219,7 @@ def main():
     say()
 
     # 3. Metrics vs networkx.
-    say("## Goal: scoring incl. exact betweenness >= 30x faster than networkx at 5k; PageRank at 100k within 0.1 s")
+    say("#### Goal: scoring incl. exact betweenness >= 30x faster than networkx at 5k; PageRank at 100k within 0.1 s")
     say()
     say("| nodes | networkx PageRank | networkx betweenness | ecomap score (all) | ecomap PageRank | ecomap betweenness | ratio (nx PR+BC / ecomap score) |")
     say("|---:|---:|---:|---:|---:|---:|---:|")
@@ -240,7 +242,7 @@ def main():
 
     if render:
         # 4. Render vs Graphviz CLI on the exported DOT, same engine.
-        say("## Goal: render end-to-end within 1.05x of the Graphviz CLI on the exported DOT (same engine); peak RSS within 1.5x")
+        say("#### Goal: render end-to-end within 1.05x of the Graphviz CLI on the exported DOT (same engine); peak RSS within 1.5x")
         say()
         say("| nodes | engine | Graphviz CLI -Tsvg | ecomap render (wall) | time ratio | CLI peak RSS | ecomap peak RSS | RSS ratio |")
         say("|---:|---|---:|---:|---:|---:|---:|---:|")
@@ -285,7 +287,7 @@ def main():
         say()
 
         # 5. auto vs the alternatives.
-        say("## Goal: `auto` never picks an engine 10x slower than another that serves the graph (ecomap render wall time)")
+        say("#### Goal: `auto` never picks an engine 10x slower than another that serves the graph (ecomap render wall time)")
         say()
         say("| nodes | auto picks | auto | dot | neato | fdp | sfdp | auto / fastest |")
         say("|---:|---|---:|---:|---:|---:|---:|---:|")
@@ -312,12 +314,14 @@ def main():
                 " | ".join(t if isinstance(t, str) else fmt_s(t) for t in (times.get(e) for e in ["dot", "neato", "fdp", "sfdp"])) + f" | {fmt_x(worst, True)} |")
         say()
 
-    say("## Goals")
+    say("#### Goals")
     say()
     say("| goal | measured | status |")
     say("|---|---|---|")
     for name, ok, measured in goals:
         say(f"| {name} | {measured} | {'met' if ok else 'NOT met'} |")
+    say()
+    say(f"Load average at the end: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
     say()
     say("Reproduce: `make bench` (or `BENCH_QUICK=1 make bench`); raw files in `.bench/`.")
 

@@ -59,6 +59,6 @@ let package = Package(
         ),
         .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
-        .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap"]),
+        .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap"], exclude: ["Golden", "Hostile"]),
     ]
 )

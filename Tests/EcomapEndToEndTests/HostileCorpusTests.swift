@@ -195,7 +195,7 @@ final class HostileCorpusTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         // 65 MiB, sparse: refused from its size before a byte is read.
         let huge = dir.appendingPathComponent("huge.yaml")
-        FileManager.default.createFile(atPath: huge.path, contents: Data("ecosystem: T\n".utf8))
+        _ = FileManager.default.createFile(atPath: huge.path, contents: Data("ecosystem: T\n".utf8))
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 65 * 1024 * 1024)
         try handle.close()

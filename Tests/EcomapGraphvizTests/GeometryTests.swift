@@ -26,7 +26,7 @@ final class GeometryTests: XCTestCase {
 
     func testManyUnlinkedNodes() throws {
         var ecosystem = GeneratedEcosystem.make(nodes: 400)
-        ecosystem.communities += (0..<1600).map { Community(id: "u\($0)", name: "Unlinked community \($0)", members: $0) }
+        ecosystem.communities += (0..<1600).map { Community(id: "u\($0)", name: "Unlinked community \($0)", members: Int($0)) }
         for engine in [EngineOption.auto, .fixed(.dot)] {
             let spec = Fixtures.spec(ecosystem, MapOptions(engine: engine))
             try assertClean(spec, "2,000 nodes, 1,640 unlinked, \(spec.layout.engine.rawValue)")

@@ -29,7 +29,7 @@ final class RendererCompatibilityTests: XCTestCase {
                 XCTAssertEqual(process.terminationStatus, 0, "\(name) \(theme): \(message)")
                 XCTAssertEqual(message, "", "\(name) \(theme)")
                 let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
-                XCTAssertGreaterThan(size ?? 0, 1000, "\(name) \(theme): empty PNG")
+                XCTAssertGreaterThan(size, 1000, "\(name) \(theme): empty PNG")
             }
         }
     }

@@ -1,3 +1,4 @@
+import EcomapModel
 import Dispatch
 import Foundation
 

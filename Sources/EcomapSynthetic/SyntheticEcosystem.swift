@@ -46,14 +46,14 @@ public enum SyntheticEcosystem {
 
 private struct Generator {
     let options: SyntheticOptions
-    var random: SeededRandom
+    var random: SplitMix64
     var serial = 0
     /// Topic names by id, for lookups only (never iterated, so no dictionary order reaches the output).
     var topicNames: [String: String] = [:]
 
     init(options: SyntheticOptions) {
         self.options = options
-        random = SeededRandom(seed: options.seed)
+        random = SplitMix64(seed: options.seed)
     }
 
     mutating func run() -> Ecosystem {
@@ -66,7 +66,7 @@ private struct Generator {
         let ids = communities.map(\.id) + influencers.map(\.id) + stakeholders.map(\.id)
         let brand = stakeholders.first?.id
         let links = makeLinks(ids: ids, hub: stakeholders.isEmpty ? nil : communities.count + influencers.count)
-        let month = 1 + random.below(12), day = 1 + random.below(28)
+        let month = 1 + random.nextInt(below: 12), day = 1 + random.nextInt(below: 28)
         return Ecosystem(
             title: "Synthetic ecosystem \(options.seed)",
             description: "An invented ecosystem of \(options.nodeCount) nodes for trying out and benchmarking ecomap.",
@@ -147,10 +147,10 @@ private struct Generator {
     /// Topic ids for a node: popular topics are picked more often (index skewed towards the start).
     mutating func pickTopics(_ topics: [String], max count: Int) -> [String] {
         guard !topics.isEmpty else { return [] }
-        let n = random.below(count + 1)
+        let n = random.nextInt(below: count + 1)
         var chosen: [Int] = []
         for _ in 0..<n {
-            let u = random.unit()
+            let u = random.nextUnit()
             let index = min(topics.count - 1, Int(Double(topics.count) * u * u))
             if !chosen.contains(index) { chosen.append(index) }
         }
@@ -165,7 +165,7 @@ private struct Generator {
     /// Enumeration values: the first nodes walk through every case so each one appears in the file.
     mutating func enumValue<T: CaseIterable>(_ index: Int, _ type: T.Type) -> T where T.AllCases == [T] {
         let all = T.allCases
-        let draw = random.below(all.count)
+        let draw = random.nextInt(below: all.count)
         return index < all.count ? all[index] : all[draw]
     }
 
@@ -182,7 +182,7 @@ private struct Generator {
         let actions = (discussions * min(1, random.logNormal(median: 0.06, sigma: 1.0)) * 10).rounded() / 10
         let reach = Int((Double(members) * random.logNormal(median: 3, sigma: 1.1)).rounded())
         let activityKnown = random.chance(0.85) || forced
-        let goalCount = random.below(4)
+        let goalCount = random.nextInt(below: 4)
         var goals: [Goal] = forced ? [Goal.allCases[index % Goal.allCases.count]] : []
         for _ in 0..<goalCount {
             let goal = random.pick(Goal.allCases)
@@ -233,7 +233,7 @@ private struct Generator {
         }
         let roles = StakeholderRole.allCases
         // The first stakeholder is the brand; the next ones walk through the other roles.
-        let role = index < roles.count ? roles[index] : roles[1 + random.below(roles.count - 1)]
+        let role = index < roles.count ? roles[index] : roles[1 + random.nextInt(below: roles.count - 1)]
         return Stakeholder(id: makeId(name), name: name,
                            url: random.chance(0.5) ? "https://\(Self.slug(name)).example" : nil,
                            role: maybe(role, missing: 0.05, forced: index < roles.count))
@@ -248,7 +248,7 @@ private struct Generator {
         let n = ids.count
         guard n > 1 else { return [] }
         var order = Array(0..<n)
-        for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, random.below(i + 1)) }
+        for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, random.nextInt(below: i + 1)) }
         if let hub, let at = order.firstIndex(of: hub) { order.swapAt(0, at) }
         let isolated = min(n / 200, 10)
         var endpoints: [Int] = []
@@ -258,12 +258,12 @@ private struct Generator {
         links.reserveCapacity(n * 2)
         for position in 1..<(n - isolated) {
             let node = order[position]
-            let wanted = min(position, 1 + random.below(3))
+            let wanted = min(position, 1 + random.nextInt(below: 3))
             var made = 0, attempts = 0
             while made < wanted && attempts < 20 {
                 attempts += 1
                 let other = endpoints.isEmpty || random.chance(0.2)
-                    ? order[random.below(position)] : endpoints[random.below(endpoints.count)]
+                    ? order[random.nextInt(below: position)] : endpoints[random.nextInt(below: endpoints.count)]
                 let key = UInt64(min(node, other)) << 32 | UInt64(max(node, other))
                 if other == node || seen.contains(key) { continue }
                 seen.insert(key)

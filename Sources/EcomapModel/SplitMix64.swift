@@ -1,7 +1,8 @@
 import Foundation
 
 /// A small, fast, seeded random number generator (SplitMix64): the same seed gives the same sequence
-/// on every platform, which keeps sampling and sensitivity trials reproducible.
+/// on every platform (Swift's default generator promises no such thing). Betweenness sampling, the
+/// sensitivity trials and the synthetic ecosystems all draw from it.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -20,13 +21,6 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// A standard normal deviate (Box–Muller; one value per call, the partner is discarded for simplicity).
-    public mutating func nextNormal() -> Double {
-        let u1 = 1 - nextUnit()          // (0, 1]
-        let u2 = nextUnit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-    }
-
     /// A uniform integer in `0..<bound` without modulo bias (Lemire's method would also do; this is rejection).
     public mutating func nextInt(below bound: Int) -> Int {
         precondition(bound > 0)
@@ -35,16 +29,5 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         var x = next()
         while x >= limit { x = next() }
         return Int(x % b)
-    }
-
-    /// `count` distinct indices from `0..<n`, sorted, by a partial Fisher–Yates shuffle.
-    public mutating func sample(count: Int, from n: Int) -> [Int] {
-        let k = min(count, n)
-        var pool = Array(0..<n)
-        for i in 0..<k {
-            let j = i + nextInt(below: n - i)
-            pool.swapAt(i, j)
-        }
-        return pool[0..<k].sorted()
     }
 }

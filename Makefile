@@ -19,10 +19,11 @@ demo: build
 	$(BIN) report $(EXAMPLE) -o alpha-moms.html
 	$(BIN) rank $(EXAMPLE)
 
+# The browser test runs first so that XCTest's summary is the run's closing line.
 test: build
 	bash scripts/install-deps.sh --test
-	$(SWIFT) test --disable-swift-testing
 	@$(MAKE) --no-print-directory browser-test
+	$(SWIFT) test --disable-swift-testing
 
 # The HTML report in headless Chromium (Tests/Browser/report_test.py). Needs Debian's chromium and
 # chromium-driver and PyPI's selenium (`scripts/install-deps.sh --browser`, run by .ci/run); skipped
@@ -37,13 +38,13 @@ browser-test: build
 accept: build
 	ECOMAP_ACCEPT=1 $(SWIFT) test --disable-swift-testing
 
-# Benchmarks (not part of `make test`): release build, stage timings per size, every goal against
-# its baseline measured in the same run; figures go to docs/performance.md. BENCH_QUICK=1 skips the
-# slowest baselines.
 # The render path under valgrind: no invalid accesses, no definite leaks (see scripts/leaks.sh).
 leaks: build
 	bash scripts/leaks.sh
 
+# Benchmarks (not part of `make test`): release build, stage timings per size, every goal against
+# its baseline measured in the same run; figures go to docs/performance.md. BENCH_QUICK=1 skips the
+# slowest baselines.
 bench: deps
 	bash scripts/bench.sh
 

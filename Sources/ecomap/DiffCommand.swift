@@ -33,9 +33,7 @@ struct Diff: ParsableCommand {
     var weights: String?
 
     func validate() throws {
-        if let weights {
-            do { _ = try WeightsSpec(parsing: weights) } catch { throw ValidationError(error.description) }
-        }
+        try WeightsFlag.validate(weights)
     }
 
     func run() throws {
@@ -47,15 +45,10 @@ struct Diff: ParsableCommand {
         try OutputFile.emit(DiffReport(diff: diff).rendered(as: format), to: output, inputs: [old, new])
     }
 
-    /// Scores one snapshot with `--weights` applied over its own weights, or its own weights alone.
+    /// Scores one snapshot with `--weights` applied over equal weights (unnamed dimensions weigh 1),
+    /// or with its own weights when the flag is not given.
     static func analyze(_ ecosystem: Ecosystem, _ weights: String?) throws -> Analysis {
-        guard let weights else { return Analyzer.analyze(ecosystem) }
-        do {
-            return Analyzer.analyze(ecosystem, weights: try WeightsSpec(parsing: weights).applied(to: .equal))
-        } catch {
-            Console.err("error: \(error.description)")
-            throw EcomapExit.usage.code
-        }
+        Analyzer.analyze(ecosystem, weights: try WeightsFlag.resolve(weights, over: .equal))
     }
 }
 

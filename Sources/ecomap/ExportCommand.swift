@@ -30,22 +30,14 @@ struct Export: ParsableCommand {
     var weights: String?
 
     func validate() throws {
-        if let weights {
-            do { _ = try WeightsSpec(parsing: weights) } catch { throw ValidationError(error.description) }
-        }
+        try WeightsFlag.validate(weights)
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
     }
 
     func run() throws {
         let chosen = format ?? output.flatMap { ExportFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .graphml
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
-        var w: ScoringWeights?
-        if let weights {
-            do { w = try WeightsSpec(parsing: weights).applied(to: ecosystem.scoringWeights ?? .equal) } catch {
-                Console.err("error: \(error.description)")
-                throw EcomapExit.usage.code
-            }
-        }
+        let w = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
         let text = ModelExport.rendered(Analyzer.analyze(ecosystem, weights: w), as: chosen)
         try OutputFile.emit(text, to: output, inputs: [file] + (input.linksPath.map { [$0] } ?? []))
         if let output { Console.err("wrote \(output) (\(chosen.rawValue))") }

@@ -31,22 +31,12 @@ struct Gaps: ParsableCommand {
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
-        if let weights {
-            do { _ = try WeightsSpec(parsing: weights) } catch { throw ValidationError(error.description) }
-        }
+        try WeightsFlag.validate(weights)
     }
 
     func run() throws {
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
-        var chosen: ScoringWeights?
-        if let weights {
-            do {
-                chosen = try WeightsSpec(parsing: weights).applied(to: ecosystem.scoringWeights ?? .equal)
-            } catch {
-                Console.err("error: \(error.description)")
-                throw EcomapExit.usage.code
-            }
-        }
+        let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
         let report = EcomapAnalysis.Gaps.find(Analyzer.analyze(ecosystem, weights: chosen))
         try OutputFile.emit(GapsOutput(report: report, limitPerKind: limit == 0 ? nil : limit).rendered(as: format),
                             to: output, inputs: [file] + (input.linksPath.map { [$0] } ?? []))

@@ -51,9 +51,7 @@ struct Rank: ParsableCommand {
         if let trials, !(1...1_000_000).contains(trials) {
             throw ValidationError("--trials must be between 1 and 1000000")
         }
-        if let weights {
-            do { _ = try WeightsSpec(parsing: weights) } catch { throw ValidationError(error.description) }
-        }
+        try WeightsFlag.validate(weights)
     }
 
     func run() throws {
@@ -61,15 +59,7 @@ struct Rank: ParsableCommand {
         defer { run.finish() }
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
         run.note("\(ecosystem.graphNodes.count) nodes, \(ecosystem.links.count) links, \(ecosystem.topics.count) topics")
-        var chosen: ScoringWeights?
-        if let weights {
-            do {
-                chosen = try WeightsSpec(parsing: weights).applied(to: ecosystem.scoringWeights ?? .equal)
-            } catch {
-                Console.err("error: \(error.description)")
-                throw EcomapExit.usage.code
-            }
-        }
+        let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
         let analysis = run.timer.measureParts("score") { part in
             Analyzer.analyze(ecosystem, weights: chosen, stageDone: part)
         }

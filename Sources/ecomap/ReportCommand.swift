@@ -37,22 +37,14 @@ struct Report: ParsableCommand {
             throw ValidationError("--engine must be one of \(EngineOption.names.joined(separator: ", "))")
         }
         if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
-        if let weights {
-            do { _ = try WeightsSpec(parsing: weights) } catch { throw ValidationError(error.description) }
-        }
+        try WeightsFlag.validate(weights)
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
     }
 
     func run() throws {
         let destination = output ?? Self.defaultOutput(for: file)
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
-        var chosen: ScoringWeights?
-        if let weights {
-            do { chosen = try WeightsSpec(parsing: weights).applied(to: ecosystem.scoringWeights ?? .equal) } catch {
-                Console.err("error: \(error.description)")
-                throw EcomapExit.usage.code
-            }
-        }
+        let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
         let analysis = Analyzer.analyze(ecosystem, weights: chosen)
         let gaps = EcomapAnalysis.Gaps.find(analysis)
         let page = HTMLReport.render(analysis, map: try drawMap(analysis), gaps: gaps)

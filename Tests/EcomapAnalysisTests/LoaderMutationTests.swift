@@ -46,7 +46,7 @@ final class LoaderMutationTests: XCTestCase {
         XCTAssertGreaterThan(seeds.count, 60)
         var loaded = 0, rejected = 0
         for (name, seed) in seeds {
-            var rng = SplitMix(seed: UInt64(seed.count) &* 0x9E37_79B9 &+ 1)
+            var rng = SplitMix64(seed: UInt64(seed.count) &* 0x9E37_79B9 &+ 1)
             for m in 0..<Self.mutationsPerSeed {
                 let input = mutate(seed, &rng)
                 let what = "\(name) mutation \(m)"
@@ -80,7 +80,7 @@ final class LoaderMutationTests: XCTestCase {
         XCTAssertGreaterThan(rejected, 100)
     }
 
-    func mutate(_ seed: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+    func mutate(_ seed: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var bytes = seed
         for _ in 0..<(1 + rng.below(2)) {
             let at = bytes.isEmpty ? 0 : rng.below(bytes.count + 1)
@@ -105,17 +105,9 @@ final class LoaderMutationTests: XCTestCase {
         return bytes
     }
 
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+}
+
+extension SplitMix64 {
+    /// A draw in `0..<n` by plain modulo: the mutation harness needs speed, not uniformity.
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

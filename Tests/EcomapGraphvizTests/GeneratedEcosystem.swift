@@ -5,7 +5,7 @@ enum GeneratedEcosystem {
     /// `count` nodes (70% communities, 20% influencers, 10% stakeholders), about 1.2 links per node,
     /// a tenth of the nodes unlinked, some long names. Same seed, same ecosystem.
     static func make(nodes count: Int, seed: UInt64 = 42) -> Ecosystem {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let words = ["Moms", "Tech", "Bike", "Forum", "Club", "Parents", "Budget", "Green", "Urban", "Weekly",
                      "Cargo", "Summit", "Circle", "Network", "Talk", "Hub", "Collective", "Riders"]
         func name(_ i: Int) -> String {
@@ -39,17 +39,5 @@ enum GeneratedEcosystem {
         }
         return Ecosystem(title: "Generated \(count)", communities: communities, influencers: influencers,
                          stakeholders: stakeholders, links: links, sourceFile: "generated-\(count).yaml")
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

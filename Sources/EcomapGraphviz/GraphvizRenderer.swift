@@ -72,7 +72,8 @@ public enum GraphvizRenderer {
                 srand(1)
                 return gvLayout(context, graph, engine) == 0
             }
-            if let aspect = spec.aspect {
+            // Pinned layouts (matrix, slide) keep their positions; the frame pads them to the aspect.
+            if let aspect = spec.aspect, !spec.layout.pinned {
                 guard layOut() else { return fail("\(engine) layout failed") }
                 let bounds = GraphBounds(graph)
                 gvFreeLayout(context, graph)

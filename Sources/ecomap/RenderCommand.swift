@@ -53,6 +53,15 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("y"), help: "Matrix view: the dimension up: size, activity, reach or action (default).")
     var yAxis: EcomapAnalysis.Dimension?
 
+    @Flag(help: "A 16:9 slide (13.33 x 7.5 in) that stays legible at any size: the best-ranked communities, the focus and its neighbourhood, the rest folded into summary nodes (docs/map.md).")
+    var slide = false
+
+    @Option(help: ArgumentHelp("Slide view: choose by rank only communities of these tiers (comma-separated: focus, nurture, monitor).", valueName: "tiers"))
+    var tier: String?
+
+    @Option(help: ArgumentHelp("Slide view: draw the neighbourhood of this node (default: the file's focus).", valueName: "id"))
+    var around: String?
+
     @Option(help: ArgumentHelp("Map view: mark the communities that moved up, moved down or are new since this older snapshot.", valueName: "old-file"))
     var compare: String?
 

@@ -1,0 +1,203 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// What a picture looks like when it fills a 13.33 x 7.5 in (960 x 540 pt) slide: every text's size
+/// in slide points, every node shape's box and every text's box, from the SVG itself.
+struct SlideGeometry {
+    struct Box: CustomStringConvertible {
+        var minX, minY, maxX, maxY: Double
+        func overlaps(_ o: Box, tolerance: Double = 0.5) -> Bool {
+            minX < o.maxX - tolerance && o.minX < maxX - tolerance && minY < o.maxY - tolerance && o.minY < maxY - tolerance
+        }
+        func contains(_ o: Box, tolerance: Double = 1) -> Bool {
+            o.minX >= minX - tolerance && o.maxX <= maxX + tolerance && o.minY >= minY - tolerance && o.maxY <= maxY + tolerance
+        }
+        var description: String { "(\(Int(minX)),\(Int(minY)))-(\(Int(maxX)),\(Int(maxY)))" }
+    }
+
+    struct Text {
+        var content: String
+        /// Font size in the SVG's own units (after transforms).
+        var size: Double
+        var box: Box
+        /// The id of the node group it belongs to, if any.
+        var node: String?
+    }
+
+    struct Shape {
+        var node: String
+        var box: Box
+    }
+
+    /// Picture size in points (the SVG's width and height).
+    var width = 0.0
+    var height = 0.0
+    var texts: [Text] = []
+    var shapes: [Shape] = []
+
+    /// Factor from SVG points to slide points when the picture is fitted into the slide.
+    var slideScale: Double { min(960 / width, 540 / height) }
+    var smallestTextOnSlide: Double { (texts.map(\.size).min() ?? 0) * slideScale }
+
+    /// Node shapes whose boxes overlap another node's, as "a & b".
+    var shapeOverlaps: [String] {
+        var byNode: [String: Box] = [:]
+        for s in shapes {
+            if let b = byNode[s.node] {
+                byNode[s.node] = Box(minX: min(b.minX, s.box.minX), minY: min(b.minY, s.box.minY), maxX: max(b.maxX, s.box.maxX), maxY: max(b.maxY, s.box.maxY))
+            } else { byNode[s.node] = s.box }
+        }
+        let boxes = byNode.sorted { $0.key < $1.key }
+        var out: [String] = []
+        for i in boxes.indices { for j in boxes.indices where j > i && boxes[i].value.overlaps(boxes[j].value) { out.append("\(boxes[i].key) & \(boxes[j].key)") } }
+        return out
+    }
+
+    /// Texts whose boxes overlap another text, or a node shape they do not belong to.
+    var textOverlaps: [String] {
+        var out: [String] = []
+        for i in texts.indices {
+            for j in texts.indices where j > i && texts[i].box.overlaps(texts[j].box) {
+                out.append("\"\(texts[i].content)\" & \"\(texts[j].content)\"")
+            }
+            for s in shapes where s.node != texts[i].node && texts[i].box.overlaps(s.box) {
+                out.append("\"\(texts[i].content)\" on \(s.node)")
+            }
+        }
+        return out
+    }
+
+    /// Texts of a node that stick out of its shapes' box.
+    var textsOutsideTheirShape: [String] {
+        texts.compactMap { t in
+            guard let node = t.node else { return nil }
+            let own = shapes.filter { $0.node == node }
+            guard !own.isEmpty else { return nil }
+            let box = own.dropFirst().reduce(own[0].box) { Box(minX: min($0.minX, $1.box.minX), minY: min($0.minY, $1.box.minY), maxX: max($0.maxX, $1.box.maxX), maxY: max($0.maxY, $1.box.maxY)) }
+            return box.contains(t.box) ? nil : "\"\(t.content)\" outside \(node) \(box) text \(t.box)"
+        }
+    }
+
+    /// A generous advance width of Arial / Liberation Sans (wider than the real font for nearly every text).
+    static func textWidth(_ text: String, size: Double, bold: Bool) -> Double {
+        var em = 0.0
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "i", "l", "j", "I", ".", ",", ":", ";", "!", "|", "'", " ", "f", "t", "r": em += 0.34
+            case "m", "w", "M", "W", "@", "%": em += 0.9
+            case "A"..."Z", "0"..."9", "#", "&", "+": em += 0.7
+            default: em += ch.value < 0x2000 ? 0.58 : 1.0
+            }
+        }
+        return em * size * (bold ? 1.1 : 1)
+    }
+
+    init(svg: Data) throws {
+        let parser = XMLParser(data: svg)
+        parser.shouldResolveExternalEntities = false
+        let builder = Builder()
+        parser.delegate = builder
+        guard parser.parse() else { throw NSError(domain: "SlideGeometry", code: 1, userInfo: [NSLocalizedDescriptionKey: "SVG not well-formed: \(String(describing: parser.parserError))"]) }
+        width = builder.width
+        height = builder.height
+        texts = builder.texts
+        shapes = builder.shapes
+    }
+
+    private final class Builder: NSObject, XMLParserDelegate {
+        struct Frame {
+            var name: String
+            var scale: Double
+            var dx: Double
+            var dy: Double
+            var fontSize: Double?
+            var node: String?
+            var anchor: String?
+            var bold: Bool
+        }
+        var stack: [Frame] = []
+        var width = 0.0, height = 0.0
+        var texts: [Text] = []
+        var shapes: [Shape] = []
+        var pendingText: (x: Double, y: Double, frame: Frame, content: String)?
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String] = [:]) {
+            let parent = stack.last ?? Frame(name: "", scale: 1, dx: 0, dy: 0, fontSize: nil, node: nil, anchor: nil, bold: false)
+            var frame = parent
+            frame.name = name
+            if let t = a["transform"] {
+                let scale = Builder.numbers(t, "scale").first ?? 1
+                let translate = Builder.numbers(t, "translate")
+                // scale(s) translate(x y): a point p is drawn at s * (p + t).
+                frame.dx = parent.dx + parent.scale * (translate.first ?? 0) * scale
+                frame.dy = parent.dy + parent.scale * (translate.count > 1 ? translate[1] : 0) * scale
+                frame.scale = parent.scale * scale
+            }
+            if let s = a["font-size"].flatMap({ Double($0.replacingOccurrences(of: "px", with: "").replacingOccurrences(of: "pt", with: "")) }) { frame.fontSize = s }
+            if let anchor = a["text-anchor"] { frame.anchor = anchor }
+            if a["font-weight"] == "bold" { frame.bold = true }
+            if name == "g", a["class"] == "node" { frame.node = a["id"] }
+            if name == "svg" {
+                width = Double((a["width"] ?? "").replacingOccurrences(of: "pt", with: "")) ?? 0
+                height = Double((a["height"] ?? "").replacingOccurrences(of: "pt", with: "")) ?? 0
+            }
+            stack.append(frame)
+            func X(_ v: Double) -> Double { frame.dx + frame.scale * v }
+            func Y(_ v: Double) -> Double { frame.dy + frame.scale * v }
+            func num(_ k: String) -> Double { Double(a[k] ?? "") ?? 0 }
+            guard let node = frame.node else {
+                if name == "text" { pendingText = (num("x"), num("y"), frame, "") }
+                return
+            }
+            switch name {
+            case "ellipse":
+                shapes.append(Shape(node: node, box: Box(minX: X(num("cx") - num("rx")), minY: Y(num("cy") - num("ry")), maxX: X(num("cx") + num("rx")), maxY: Y(num("cy") + num("ry")))))
+            case "polygon", "polyline", "path":
+                let values = (a["points"] ?? a["d"] ?? "").split(whereSeparator: { !"0123456789.-eE".contains($0) }).compactMap { Double($0) }
+                let xs = stride(from: 0, to: values.count - 1, by: 2).map { values[$0] }, ys = stride(from: 1, to: values.count, by: 2).map { values[$0] }
+                if let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() {
+                    shapes.append(Shape(node: node, box: Box(minX: X(x0), minY: Y(y0), maxX: X(x1), maxY: Y(y1))))
+                }
+            case "rect":
+                shapes.append(Shape(node: node, box: Box(minX: X(num("x")), minY: Y(num("y")), maxX: X(num("x") + num("width")), maxY: Y(num("y") + num("height")))))
+            case "text":
+                pendingText = (num("x"), num("y"), frame, "")
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            pendingText?.content += string
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "text", let p = pendingText {
+                let f = p.frame
+                let size = (f.fontSize ?? 14)
+                let w = SlideGeometry.textWidth(p.content, size: size, bold: f.bold)
+                let left: Double
+                switch f.anchor {
+                case "middle"?: left = p.x - w / 2
+                case "end"?: left = p.x - w
+                default: left = p.x
+                }
+                // Ascent 0.72 em above the baseline, descent 0.2 em below.
+                let box = Box(minX: f.dx + f.scale * left, minY: f.dy + f.scale * (p.y - 0.72 * size),
+                              maxX: f.dx + f.scale * (left + w), maxY: f.dy + f.scale * (p.y + 0.2 * size))
+                if !p.content.trimmingCharacters(in: .whitespaces).isEmpty {
+                    texts.append(Text(content: p.content, size: size * f.scale, box: box, node: f.node))
+                }
+                pendingText = nil
+            }
+            stack.removeLast()
+        }
+
+        static func numbers(_ text: String, _ keyword: String) -> [Double] {
+            guard let start = text.range(of: keyword + "(") else { return [] }
+            let inside = text[start.upperBound...].prefix { $0 != ")" }
+            return inside.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
+        }
+    }
+}

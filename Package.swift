@@ -3,7 +3,7 @@ import PackageDescription
 
 // The pipeline, one target per stage:
 //   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapAnalysis (graph core, scores)
-//   -> EcomapMapSpec (encoding, themes) -> EcomapGraphviz (the only C user) -> EcomapOutput -> ecomap (CLI)
+//   -> EcomapMapSpec (encoding, themes) -> EcomapGraphviz (the only C user) -> EcomapOutput / EcomapDeck -> ecomap (CLI)
 let package = Package(
     name: "ecomap",
     platforms: [.macOS(.v13)],
@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +41,14 @@ let package = Package(
         .target(name: "EcomapSynthetic", dependencies: ["EcomapModel"]),
         .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis"]),
         .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "EcomapOutput", "CGraphviz"]),
+        // The PowerPoint deck: OOXML parts in a ZIP, from plain slide values.
+        .target(
+            name: "EcomapDeck",
+            dependencies: [
+                "EcomapModel", "EcomapAnalysis", "EcomapMapSpec",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(
             name: "EcomapOutput",
             dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec", "CProcessSafety"]
@@ -48,7 +57,7 @@ let package = Package(
             name: "ecomap",
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
-                "EcomapGraphviz", "EcomapOutput", "EcomapSynthetic", "CProcessSafety",
+                "EcomapGraphviz", "EcomapOutput", "EcomapSynthetic", "EcomapDeck", "CProcessSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +70,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(name: "EcomapDeckTests", dependencies: ["EcomapDeck", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap"], exclude: ["Golden", "Hostile"]),
     ]

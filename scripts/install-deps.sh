@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Installs the system packages ecomap needs when they are missing (Debian/Ubuntu).
-#   scripts/install-deps.sh            libgraphviz-dev (build and run)
-#   scripts/install-deps.sh --test     plus the tools the test suite uses
+#   scripts/install-deps.sh            libgraphviz-dev (build and run), librsvg2-bin (the deck's PNGs)
+#   scripts/install-deps.sh --test     plus the tools the test suite uses (the deck tests: LibreOffice
+#                                      Impress headless, poppler's pdftoppm/pdftotext, PyPI's python-pptx)
 #   scripts/install-deps.sh --browser  Chromium, chromedriver and selenium for the report's browser test
 set -euo pipefail
 need=()
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
+# The deck's PNG pictures are ecomap's SVG rasterised by librsvg.
+command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
 if [ "${1:-}" = "--test" ]; then
-  command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
   command -v dot >/dev/null 2>&1 || need+=(graphviz)
   command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
   command -v valgrind >/dev/null 2>&1 || need+=(valgrind)
+  command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+  dpkg -s libreoffice-impress-nogui >/dev/null 2>&1 || dpkg -s libreoffice-impress >/dev/null 2>&1 || need+=(libreoffice-impress-nogui)
+  python3 -c 'import pip' >/dev/null 2>&1 || need+=(python3-pip)
 fi
 if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-liberation)
@@ -24,7 +29,14 @@ install_selenium() {
   python3 -m pip install --quiet selenium 2>/dev/null \
     || python3 -m pip install --quiet --break-system-packages selenium
 }
-if [ ${#need[@]} -eq 0 ]; then install_selenium "${1:-}"; exit 0; fi
+install_pptx() {
+  [ "${1:-}" = "--test" ] || return 0
+  python3 -c 'import pptx' >/dev/null 2>&1 && return 0
+  echo "installing: python-pptx (PyPI)" >&2
+  python3 -m pip install --quiet python-pptx 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages python-pptx
+}
+if [ ${#need[@]} -eq 0 ]; then install_selenium "${1:-}"; install_pptx "${1:-}"; exit 0; fi
 echo "installing: ${need[*]}" >&2
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -35,3 +47,4 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 install_selenium "${1:-}"
+install_pptx "${1:-}"

@@ -43,8 +43,7 @@ extension Render {
                 return try SlideSpecBuilder.build(analysis, options: SlideOptions(theme: theme, top: top, tiers: try slideTiers(),
                                                                                   around: around, groupBy: groupBy))
             } catch let error as SlideError {
-                Console.err("error: \(error.description)")
-                throw EcomapExit.usage.code
+                throw CommandFailure(.usage, error.description)
             }
         }
         switch view {

@@ -1,6 +1,9 @@
 import CSV
 import EcomapModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads the spreadsheet form saved as text: a nodes table (`nodes.csv`, `brand-nodes.csv`, or one
 /// table of communities) and, when there is one, a links table. The delimiter (`,` `;` or tab), the
@@ -28,7 +31,7 @@ enum CSVLoader {
         } else {
             diagnostics.append(LinkTableNaming.missingWarning(nodesPath))
         }
-        let mapTitle = title ?? defaultTitle(URL(fileURLWithPath: nodesPath))
+        let mapTitle = title ?? defaultTitle(nodesPath)
         var result = TableLoader.load(nodes: nodes, links: links, title: mapTitle, limits: limits)
         result.diagnostics.items.insert(contentsOf: diagnostics.items, at: 0)
         if result.diagnostics.hasErrors { result.ecosystem = nil }
@@ -190,11 +193,14 @@ enum CSVLoader {
 
     /// The title when none is given: the folder of a `nodes.csv`, else the file name without extension
     /// (and without a `-nodes` ending).
-    static func defaultTitle(_ url: URL) -> String {
-        let stem = url.deletingPathExtension().lastPathComponent
+    static func defaultTitle(_ path: String) -> String {
+        let stem = RawPath.stem(of: path)
         if LinkTableNaming.nodeWords.contains(stem.lowercased()) {
-            let folder = url.deletingLastPathComponent().standardizedFileURL.lastPathComponent
-            if !folder.isEmpty && folder != "/" && folder != "." { return folder }
+            let directory = RawPath.directory(of: path)
+            let resolved = RawPath.withCString(directory) { realpath($0, nil) }
+            defer { free(resolved) }
+            let folder = RawPath.lastComponent(of: resolved.map { RawPath.fromCString($0) } ?? directory)
+            if !folder.isEmpty && folder != "/" && folder != "." && folder != ".." { return folder }
         }
         if let split = LinkTableNaming.split(stem), !split.prefix.isEmpty { return split.prefix }
         return stem
@@ -223,13 +229,13 @@ enum LinkTableNaming {
 
     /// The file names looked for, in order of preference.
     static func candidates(for nodesPath: String) -> [String] {
-        let url = URL(fileURLWithPath: nodesPath)
-        let stem = url.deletingPathExtension().lastPathComponent
-        let ext = url.pathExtension.isEmpty ? "csv" : url.pathExtension
+        let stem = RawPath.stem(of: nodesPath)
+        let given = RawPath.lastComponent(of: nodesPath)
+        let ext = given.count > stem.count + 1 ? String(given.dropFirst(stem.count + 1)) : "csv"
         var names: [String] = []
-        if let split = split(stem), let sep = split.separator {
-            names += linkWords.map { "\(split.prefix)\(sep)\($0).\(ext)" }
-        } else if split(stem) == nil {
+        if let split = split(stem) {
+            if let sep = split.separator { names += linkWords.map { "\(split.prefix)\(sep)\($0).\(ext)" } }
+        } else {
             names += linkWords.map { "\(stem)-\($0).\(ext)" }
         }
         names += linkWords.map { "\($0).\(ext)" }
@@ -238,20 +244,25 @@ enum LinkTableNaming {
 
     /// The links table beside `nodesPath`, matched without letter case; nil when there is none.
     static func find(besides nodesPath: String) -> String? {
-        let url = URL(fileURLWithPath: nodesPath)
-        let folder = url.deletingLastPathComponent()
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+        let directory = RawPath.directory(of: nodesPath)
         var byLower: [String: String] = [:]
-        for entry in entries where byLower[entry.lowercased()] == nil { byLower[entry.lowercased()] = entry }
-        let own = url.lastPathComponent.lowercased()
+        guard let dir = RawPath.withCString(directory, { opendir($0) }) else { return nil }
+        defer { closedir(dir) }
+        var scanned = 0
+        while let entry = readdir(dir), scanned < 100_000 {
+            scanned += 1
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { RawPath.fromCString($0) }
+            }
+            if byLower[name.lowercased()] == nil { byLower[name.lowercased()] = name }
+        }
+        let own = RawPath.lastComponent(of: nodesPath).lowercased()
         for name in candidates(for: nodesPath) where name.lowercased() != own {
             guard let entry = byLower[name.lowercased()] else { continue }
-            // The name as the user would write it: the nodes file's own folder prefix, kept relative.
-            let path = nodesPath.lastIndex(of: "/").map { String(nodesPath[...$0]) + entry } ?? entry
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return path
-            }
+            // The name as the user would write it: the nodes file's own folder, kept relative.
+            let path = nodesPath.contains("/") ? RawPath.join(directory, entry) : entry
+            var info = stat()
+            if RawPath.withCString(path, { stat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFREG { return path }
         }
         return nil
     }

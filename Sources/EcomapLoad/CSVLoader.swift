@@ -28,11 +28,13 @@ enum CSVLoader {
             sources[linksFile] = linksText
             links = table(linksText, file: linksFile, diagnostics: &diagnostics)
             if links == nil { return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources) }
-        } else {
-            diagnostics.append(LinkTableNaming.missingWarning(nodesPath))
         }
         let mapTitle = title ?? defaultTitle(nodesPath)
         var result = TableLoader.load(nodes: nodes, links: links, title: mapTitle, limits: limits)
+        // Said once the table loads: with errors to fix first, it would only be noise.
+        if linksFile == nil && !result.diagnostics.hasErrors && !diagnostics.hasErrors {
+            diagnostics.append(LinkTableNaming.missingWarning(nodesPath))
+        }
         result.diagnostics.items.insert(contentsOf: diagnostics.items, at: 0)
         if result.diagnostics.hasErrors { result.ecosystem = nil }
         result.sources.merge(sources) { a, _ in a }
@@ -261,8 +263,8 @@ enum LinkTableNaming {
             guard let entry = byLower[name.lowercased()] else { continue }
             // The name as the user would write it: the nodes file's own folder, kept relative.
             let path = nodesPath.contains("/") ? RawPath.join(directory, entry) : entry
-            var info = stat()
-            if RawPath.withCString(path, { stat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFREG { return path }
+            // Whatever it is: reading it refuses a pipe or a directory with a clear message.
+            return path
         }
         return nil
     }

@@ -115,11 +115,11 @@ public enum DeckBuilder {
         return notes
     }
 
+    /// The slide-sized matrix (`render --view matrix --slide`) filling the slide: its own title says what it is,
+    /// and at full size every text in it is at least 11 pt.
     static func matrixSlide(_ m: DeckPicture, _ e: Ecosystem) -> DeckSlide {
-        let title = DeckElement.text(frame: DeckFrame(x: margin, y: 18, width: Deck.width - 2 * margin, height: 34),
-                                     paragraphs: [DeckParagraph([DeckRun("Strategy matrix", size: 24, bold: true)])], anchor: .top)
-        let frame = fitted(m.svgSize, in: DeckFrame(x: margin, y: 58, width: Deck.width - 2 * margin, height: Deck.height - 70))
-        return DeckSlide(name: "Strategy matrix", elements: [title, .picture(frame: frame, svg: m.svg, png: m.png, altText: m.altText, name: "Strategy matrix")],
+        let frame = fitted(m.svgSize, in: DeckFrame(x: 0, y: 0, width: Deck.width, height: Deck.height))
+        return DeckSlide(name: "Strategy matrix", elements: [.picture(frame: frame, svg: m.svg, png: m.png, altText: m.altText, name: "Strategy matrix")],
                          notes: ["Where each community of \(e.title) stands on two dimensions, relative to the others (docs/matrix.md)."])
     }
 

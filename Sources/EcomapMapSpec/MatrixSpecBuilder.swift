@@ -3,18 +3,21 @@ import EcomapAnalysis
 
 /// The choices of `ecomap render --view matrix`.
 public struct MatrixOptions: Sendable, Hashable {
-    /// The dimension on the horizontal axis (default reach).
-    public var x: Dimension
-    /// The dimension on the vertical axis (default action-orientation).
-    public var y: Dimension
+    /// The dimension on the horizontal axis (`nil`: `MatrixSpecBuilder.defaultAxes`).
+    public var x: Dimension?
+    /// The dimension on the vertical axis (`nil`: `MatrixSpecBuilder.defaultAxes`).
+    public var y: Dimension?
     public var theme: Theme?
     public var aspect: Aspect?
+    /// Sized for a 16:9 slide, names placed by ecomap (`MatrixSlide`).
+    public var slide: Bool
 
-    public init(x: Dimension = .reach, y: Dimension = .action, theme: Theme? = nil, aspect: Aspect? = nil) {
+    public init(x: Dimension? = nil, y: Dimension? = nil, theme: Theme? = nil, aspect: Aspect? = nil, slide: Bool = false) {
         self.x = x
         self.y = y
         self.theme = theme
         self.aspect = aspect
+        self.slide = slide
     }
 }
 
@@ -72,15 +75,34 @@ public enum MatrixSpecBuilder {
         }
     }
 
-    public static func build(_ analysis: Analysis, options: MatrixOptions = MatrixOptions()) -> (MapSpec, [Diagnostic]) {
+    /// The default axes: reach across when at least half of the communities have a reach score, else
+    /// whichever of size and activity most have (size on a tie); action-orientation up when at least
+    /// half have it, else whichever of activity, size and reach (not the one across) most have.
+    public static func defaultAxes(_ analysis: Analysis) -> (x: Dimension, y: Dimension) {
+        let total = analysis.ranking.count
+        func known(_ d: Dimension) -> Int { analysis.ranking.lazy.filter { $0.dimensions[d] != nil }.count }
+        func best(_ candidates: [Dimension]) -> Dimension {
+            candidates.max { known($0) < known($1) || (known($0) == known($1) && candidates.firstIndex(of: $0)! > candidates.firstIndex(of: $1)!) }!
+        }
+        let x: Dimension = known(.reach) * 2 >= total ? .reach : best([.size, .activity])
+        let y: Dimension = known(.action) * 2 >= total ? .action : best([Dimension.activity, .size, .reach].filter { $0 != x })
+        return (x, y)
+    }
+
+    public static func build(_ analysis: Analysis, options inputOptions: MatrixOptions = MatrixOptions()) -> (MapSpec, [Diagnostic]) {
         let ecosystem = analysis.ecosystem
-        let theme = options.theme ?? ecosystem.style.theme ?? .light
+        let theme = inputOptions.theme ?? ecosystem.style.theme ?? .light
         var (colors, paletteWarnings) = ThemeColors.resolve(theme: theme, palette: ecosystem.style.palette)
         var warnings = paletteWarnings.map { Diagnostic.warning($0) }
+        let defaults = defaultAxes(analysis)
+        let options = (x: inputOptions.x ?? defaults.x, y: inputOptions.y ?? defaults.y, aspect: inputOptions.aspect)
         if options.x == options.y {
             warnings.append(.warning("--x and --y are both \(options.x.rawValue): the bubbles lie on the diagonal"))
         }
         colors.link = colors.mutedText
+        if inputOptions.slide {
+            return (MatrixSlide.build(analysis, x: options.x, y: options.y, theme: theme, colors: colors), warnings)
+        }
         let communities = Dictionary(ecosystem.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         var nodes: [MapNode] = []
@@ -200,7 +222,7 @@ public enum MatrixSpecBuilder {
         return ("High \(a), high \(b)", "Low \(a), high \(b)", "High \(a), low \(b)", "Low \(a), low \(b)")
     }
 
-    private static func bubble(_ s: CommunityScore, community: Community?, at position: MapPoint, options: MatrixOptions,
+    static func bubble(_ s: CommunityScore, community: Community?, at position: MapPoint, options: (x: Dimension, y: Dimension, aspect: Aspect?),
                                colors: ThemeColors, theme: Theme, total: Int, order: Int, labelled: Bool) -> MapNode {
         let fill = tierFill(s.tier, theme: theme)
         // Bubbles are 45% of the map's community diameters: the plot is denser than the map.
@@ -209,7 +231,9 @@ public enum MatrixSpecBuilder {
         let tooltip = [
             "\(s.name) (community)",
             "Rank \(s.rank) of \(total) · focus score \(String(Int(s.score.rounded()))) · \(s.tier.rawValue)",
-            "\(axisTitle(options.x)) \(score(options.x)) · \(axisTitle(options.y)) \(score(options.y)) · Size \(score(.size))",
+            ([options.x, options.y] + (options.x == .size || options.y == .size ? [] : [Dimension.size]))
+                .reduce(into: [Dimension]()) { if !$0.contains($1) { $0.append($1) } }
+                .map { "\(axisTitle($0)) \(score($0))" }.joined(separator: " · "),
             "Next step: \(s.nextStep.title)",
         ].joined(separator: "\n")
         return MapNode(
@@ -226,7 +250,7 @@ public enum MatrixSpecBuilder {
     }
 
     /// A community that cannot be placed: a rounded box in its tier colour with its name inside.
-    private static func chip(_ s: CommunityScore, community: Community?, at position: MapPoint, options: MatrixOptions,
+    private static func chip(_ s: CommunityScore, community: Community?, at position: MapPoint, options: (x: Dimension, y: Dimension, aspect: Aspect?),
                              colors: ThemeColors, theme: Theme, total: Int) -> MapNode {
         var node = bubble(s, community: community, at: position, options: options, colors: colors, theme: theme,
                           total: total, order: 0, labelled: true)
@@ -241,15 +265,15 @@ public enum MatrixSpecBuilder {
         return node
     }
 
-    private enum LabelSize { case tick, axis, quadrant, caption }
+    enum LabelSize { case tick, axis, quadrant, caption }
 
     /// A text-only decoration; ids start with `#`, which no ecosystem id can contain.
-    private static func label(_ id: String, _ text: String, at p: MapPoint, colors: ThemeColors, size: LabelSize,
-                              anchorLeft: Bool = false, anchorRight: Bool = false) -> MapNode {
+    static func label(_ id: String, _ text: String, at p: MapPoint, colors: ThemeColors, size: LabelSize,
+                      anchorLeft: Bool = false, anchorRight: Bool = false, fontSize explicit: Double? = nil) -> MapNode {
         // Graphviz centres a plaintext label on its position: shift by half the estimated width to anchor
         // it at a corner instead (Arial averages about 0.52 em a character).
-        let fontSize: Double = switch size { case .tick: 9; case .axis: 12; case .quadrant: 13; case .caption: 10 }
-        let width = Double(text.count) * fontSize * 0.52 + 8
+        let fontSize: Double = explicit ?? (switch size { case .tick: 9; case .axis: 12; case .quadrant: 13; case .caption: 10 })
+        let width = explicit == nil ? Double(text.count) * fontSize * 0.52 + 8 : TextMetrics.width(text, size: fontSize) + 6
         var x = p.x
         if anchorLeft { x += width / 2 }
         if anchorRight { x -= width / 2 }
@@ -261,7 +285,7 @@ public enum MatrixSpecBuilder {
             fontSize: fontSize, drawOrder: 0)
     }
 
-    private static func anchor(_ id: String, at p: MapPoint, colors: ThemeColors) -> MapNode {
+    static func anchor(_ id: String, at p: MapPoint, colors: ThemeColors) -> MapNode {
         MapNode(id: id, kind: .decoration, shape: .point, labelLines: [], badge: nil, minWidth: 0.01, minHeight: 0.01,
                 fill: colors.text, stroke: colors.text, fontColor: colors.text, penWidth: 0, dashed: false,
                 emphasised: false, tooltip: "", url: nil, clusterID: nil, score: nil, position: p, fixedSize: true)

@@ -219,7 +219,8 @@ enum ReportData {
             value.map { .array([.string(label), .string($0)]) }
         }
         func count(_ v: Int?) -> String? { v.map(grouped) }
-        func amount(_ v: Double?) -> String? { v.map { NumberText.fixed($0, 2) } }
+        // One number format in the report: thousands grouped, up to two decimals (12,000 and 2,400.5).
+        func amount(_ v: Double?) -> String? { v.map { groupedDecimal($0, 2) } }
 
         func node(_ id: String, _ name: String, _ kind: NodeKind, url: String?, notes: String?, topics: [String],
                   facts: [JSONValue?]) -> JSONValue {
@@ -266,7 +267,7 @@ enum ReportData {
                 fact("Members", count(c.members)), fact("Discussions a month", amount(c.discussions)),
                 fact("Reactions a month", amount(c.reactions)), fact("Reach", count(c.reach)),
                 fact("Actions a month", amount(c.actions)),
-                fact("Interactions per member a month", s.socialDensity.map { NumberText.fixed($0, 2) }),
+                fact("Interactions per member a month", s.socialDensity.map { groupedDecimal($0, 2) }),
                 fact("Sentiment", c.sentiment?.rawValue), fact("Phase", c.phase?.rawValue),
                 fact("Goals", c.goals.isEmpty ? nil : c.goals.map(\.rawValue).joined(separator: ", ")),
                 fact("Tags", c.tags.isEmpty ? nil : c.tags.joined(separator: ", ")),
@@ -311,6 +312,16 @@ enum ReportData {
         guard url.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) })
         else { return nil }
         return url
+    }
+
+    /// `24000.5` -> `24,000.5`: `NumberText.fixed` with the whole part grouped like `grouped`.
+    static func groupedDecimal(_ value: Double, _ decimals: Int) -> String {
+        let text = NumberText.fixed(value, decimals)
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        guard let whole = parts.first, let n = Int(whole) else { return text }
+        return (negative ? "-" : "") + grouped(n) + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     static func grouped(_ n: Int) -> String {

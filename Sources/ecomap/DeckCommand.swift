@@ -78,7 +78,7 @@ struct DeckCommand: ParsableCommand {
         } catch let error as SlideError {
             throw CommandFailure(.usage, error.description)
         }
-        let (matrix, matrixWarnings) = MatrixSpecBuilder.build(analysis, options: MatrixOptions(theme: theme, aspect: .wide))
+        let (matrix, matrixWarnings) = MatrixSpecBuilder.build(analysis, options: MatrixOptions(theme: theme, aspect: .wide, slide: true))
         Console.report(Diagnostics(warnings + matrixWarnings), sources: [:])
         try OutputFile.check(destination)
 

@@ -104,6 +104,13 @@ struct Render: ParsableCommand {
         // one before spending time on the layout.
         try OutputFile.check(destination)
         run.note("\(spec.nodes.count) nodes, \(spec.edges.count) links; engine \(spec.layout.engine.rawValue) (\(spec.layout.reason))")
+        // Say before starting when the full map cannot be laid out within --timeout, and what to do instead.
+        if let expected = spec.layout.estimatedSeconds(nodeCount: spec.nodes.count), expected > timeout {
+            throw CommandFailure(.layoutFailure,
+                "a full map of \(spec.nodes.count) nodes needs about \(Int(expected.rounded())) s to lay out with \(spec.layout.engine.rawValue) here "
+                + "(overlap removal keeps every shape clear of the others), more than --timeout \(TimeoutText.seconds(timeout)); "
+                + "for a legible 16:9 slide of it use --slide, or allow the time with --timeout \(Int((expected * 2).rounded(.up)))")
+        }
 
         let timer = run.timer
         timer.begin("layout")

@@ -15,11 +15,11 @@ extension Render {
     /// Flags that belong to one view only.
     func validateView() throws {
         if slide {
-            if view == .matrix { throw ValidationError("--slide applies to the map view (the matrix has its own page)") }
             if compare != nil { throw ValidationError("--compare applies to the full map, not --slide") }
             if engine != "auto" { throw ValidationError("--engine applies to the full map; --slide places every node itself") }
             if let aspect, aspect != Aspect.wide.rawValue { throw ValidationError("--slide is always 16:9; leave out --aspect") }
             _ = try slideTiers()
+            if view == .matrix && (tier != nil || around != nil) { throw ValidationError("--tier and --around apply to the map's --slide") }
         } else {
             if tier != nil { throw ValidationError("--tier applies to --slide") }
             if around != nil { throw ValidationError("--around applies to --slide") }
@@ -38,7 +38,7 @@ extension Render {
     /// The spec to draw: the map (marked with the movers of `--compare`) or the matrix.
     func buildSpec(_ analysis: Analysis) throws -> (MapSpec, [Diagnostic]) {
         let chosenAspect = aspect.flatMap(Aspect.init(rawValue:))
-        if slide {
+        if slide && view == .map {
             do {
                 return try SlideSpecBuilder.build(analysis, options: SlideOptions(theme: theme, top: top, tiers: try slideTiers(),
                                                                                   around: around, groupBy: groupBy))
@@ -48,7 +48,8 @@ extension Render {
         }
         switch view {
         case .matrix:
-            return MatrixSpecBuilder.build(analysis, options: MatrixOptions(x: xAxis ?? .reach, y: yAxis ?? .action, theme: theme, aspect: chosenAspect))
+            return MatrixSpecBuilder.build(analysis, options: MatrixOptions(x: xAxis, y: yAxis, theme: theme,
+                                                                            aspect: slide ? .wide : chosenAspect, slide: slide))
         case .map:
             let options = MapOptions(engine: EngineOption(engine) ?? .auto, theme: theme, groupBy: groupBy,
                                      labelTop: top, aspect: chosenAspect)

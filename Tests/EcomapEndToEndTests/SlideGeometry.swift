@@ -31,6 +31,33 @@ struct SlideGeometry {
         var box: Box
     }
 
+    /// Straight pieces of the drawn links (`class="edge"` paths, control points joined).
+    var segments: [(from: (x: Double, y: Double), to: (x: Double, y: Double), edge: String)] = []
+
+    /// Texts that a link's line runs through (the matrix: midlines, frame, leader lines).
+    var textsCrossedByLines: [String] {
+        var out: [String] = []
+        for t in texts {
+            let b = Box(minX: t.box.minX + 1, minY: t.box.minY + 1, maxX: t.box.maxX - 1, maxY: t.box.maxY - 1)
+            for s in segments where SlideGeometry.crosses(s.from, s.to, b) {
+                out.append("\"\(t.content)\" crossed by \(s.edge)")
+                break
+            }
+        }
+        return out
+    }
+
+    static func crosses(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double), _ r: Box) -> Bool {
+        var t0 = 0.0, t1 = 1.0
+        let dx = b.x - a.x, dy = b.y - a.y
+        for (p, q) in [(-dx, a.x - r.minX), (dx, r.maxX - a.x), (-dy, a.y - r.minY), (dy, r.maxY - a.y)] {
+            if p == 0 { if q < 0 { return false }; continue }
+            let t = q / p
+            if p < 0 { if t > t1 { return false }; t0 = max(t0, t) } else { if t < t0 { return false }; t1 = min(t1, t) }
+        }
+        return t0 <= t1
+    }
+
     /// Picture size in points (the SVG's width and height).
     var width = 0.0
     var height = 0.0
@@ -80,18 +107,26 @@ struct SlideGeometry {
         }
     }
 
-    /// A generous advance width of Arial / Liberation Sans (wider than the real font for nearly every text).
+    /// Advance widths of Arial / Liberation Sans (the SVG's fonts; Helvetica's AFM widths for ASCII),
+    /// 3% wider; other letters 0.62 em, symbols and emoji 1 em.
+    static let afm: [Double] = [
+        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+        1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+        333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+        556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+    ]
+
     static func textWidth(_ text: String, size: Double, bold: Bool) -> Double {
-        var em = 0.0
+        var units = 0.0
         for ch in text.unicodeScalars {
-            switch ch {
-            case "i", "l", "j", "I", ".", ",", ":", ";", "!", "|", "'", " ", "f", "t", "r": em += 0.34
-            case "m", "w", "M", "W", "@", "%": em += 0.9
-            case "A"..."Z", "0"..."9", "#", "&", "+": em += 0.7
-            default: em += ch.value < 0x2000 ? 0.58 : 1.0
-            }
+            let v = Int(ch.value)
+            if v >= 0x20 && v <= 0x7E { units += afm[v - 0x20] }
+            else if v < 0x20 || (0x300...0x36F).contains(v) || v == 0x200D || (0xFE00...0xFE0F).contains(v) { continue }
+            else { units += v < 0x2000 ? 620 : 1000 }
         }
-        return em * size * (bold ? 1.1 : 1)
+        return units / 1000 * size * 1.03 * (bold ? 1.1 : 1)
     }
 
     init(svg: Data) throws {
@@ -103,7 +138,9 @@ struct SlideGeometry {
         width = builder.width
         height = builder.height
         texts = builder.texts
-        shapes = builder.shapes
+        // Shapes under 3 pt across are invisible anchors (line ends), not drawn shapes.
+        shapes = builder.shapes.filter { $0.box.maxX - $0.box.minX >= 3 || $0.box.maxY - $0.box.minY >= 3 }
+        segments = builder.segments
     }
 
     private final class Builder: NSObject, XMLParserDelegate {
@@ -122,6 +159,7 @@ struct SlideGeometry {
         var texts: [Text] = []
         var shapes: [Shape] = []
         var pendingText: (x: Double, y: Double, frame: Frame, content: String)?
+        var segments: [(from: (x: Double, y: Double), to: (x: Double, y: Double), edge: String)] = []
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String] = [:]) {
             let parent = stack.last ?? Frame(name: "", scale: 1, dx: 0, dy: 0, fontSize: nil, node: nil, anchor: nil, bold: false)
@@ -139,6 +177,12 @@ struct SlideGeometry {
             if let anchor = a["text-anchor"] { frame.anchor = anchor }
             if a["font-weight"] == "bold" { frame.bold = true }
             if name == "g", a["class"] == "node" { frame.node = a["id"] }
+            if name == "g", a["class"] == "edge" { frame.node = nil; frame.anchor = "edge:" + (a["id"] ?? "") }
+            if name == "path", let edge = frame.anchor, edge.hasPrefix("edge:") {
+                let v = (a["d"] ?? "").split(whereSeparator: { !"0123456789.-eE".contains($0) }).compactMap { Double($0) }
+                let points = stride(from: 0, to: v.count - 1, by: 2).map { (x: frame.dx + frame.scale * v[$0], y: frame.dy + frame.scale * v[$0 + 1]) }
+                for (p, q) in zip(points, points.dropFirst()) { segments.append((p, q, String(edge.dropFirst(5)))) }
+            }
             if name == "svg" {
                 width = Double((a["width"] ?? "").replacingOccurrences(of: "pt", with: "")) ?? 0
                 height = Double((a["height"] ?? "").replacingOccurrences(of: "pt", with: "")) ?? 0

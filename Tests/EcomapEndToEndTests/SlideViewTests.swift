@@ -13,7 +13,7 @@ final class SlideViewTests: XCTestCase {
 
     /// Renders a slide and measures it; every check that the issue names, with what failed in the message.
     @discardableResult
-    private func assertLegibleSlide(_ input: String, _ extra: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> (SlideGeometry, String) {
+    private func assertLegibleSlide(_ input: String, _ extra: [String] = [], lines: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> (SlideGeometry, String) {
         let out = scratch.appendingPathComponent(UUID().uuidString + ".svg")
         let run = try BinaryRunner.run(["render", input, "--slide", "-o", out.path] + extra)
         XCTAssertEqual(run.status, 0, "\(input): \(run.stderr)", file: file, line: line)
@@ -27,6 +27,7 @@ final class SlideViewTests: XCTestCase {
         XCTAssertEqual(g.shapeOverlaps, [], "\(input): overlapping shapes", file: file, line: line)
         XCTAssertEqual(g.textOverlaps, [], "\(input): overlapping texts", file: file, line: line)
         XCTAssertEqual(g.textsOutsideTheirShape, [], "\(input): labels outside their shape", file: file, line: line)
+        if lines { XCTAssertEqual(g.textsCrossedByLines, [], "\(input): lines through texts", file: file, line: line) }
         return (g, String(decoding: data, as: UTF8.self))
     }
 
@@ -48,6 +49,21 @@ final class SlideViewTests: XCTestCase {
         }
     }
 
+    /// The strategy matrix on a slide: the same measures, and no line through any text.
+    func testMatrixSlideIsLegible() throws {
+        for example in Self.examples { try assertLegibleSlide(example, ["--view", "matrix"], lines: true) }
+        for (count, seed) in [(300, 11), (2000, 5)] {
+            let file = scratch.appendingPathComponent("gen-\(count).yaml")
+            XCTAssertEqual(try BinaryRunner.run(["generate", "--communities", "\(count)", "--seed", "\(seed)", "-o", file.path]).status, 0)
+            let (g, _) = try assertLegibleSlide(file.path, ["--view", "matrix"], lines: true)
+            XCTAssertGreaterThanOrEqual(g.texts.filter { $0.node?.contains("_23name-") == true }.count, 20, "names at \(count)")
+        }
+        // The outdoor brand's file has little reach: the default axes follow what most communities have.
+        let (_, svg) = try assertLegibleSlide("examples/fietsvrienden.yaml", ["--view", "matrix"], lines: true)
+        XCTAssertTrue(svg.contains("communities placed"), "caption")
+        XCTAssertFalse(svg.contains("Size 67 · Size"), "a dimension twice in a tooltip")
+    }
+
     func testOptionsChooseWhatIsDrawn() throws {
         // --around puts a node and its neighbours on the slide; --top 3 badges three.
         let (g, _) = try assertLegibleSlide("examples/alpha-moms.yaml", ["--around", "coolmomtech", "--top", "3"])
@@ -60,12 +76,26 @@ final class SlideViewTests: XCTestCase {
         try assertLegibleSlide(file.path, ["--group-by", "channel", "--top", "25"])
     }
 
+    /// A full map whose layout cannot finish within --timeout is refused before the layout starts,
+    /// pointing to --slide.
+    func testTooLargeFullMapIsRefusedUpFrontWithTheSlideAsWayOut() throws {
+        let file = scratch.appendingPathComponent("big.yaml")
+        XCTAssertEqual(try BinaryRunner.run(["generate", "--communities", "3000", "--seed", "3", "-o", file.path]).status, 0)
+        let out = scratch.appendingPathComponent("big.svg")
+        let run = try BinaryRunner.run(["render", file.path, "-o", out.path, "--timeout", "2"])
+        XCTAssertEqual(run.status, 4, run.stderr)
+        XCTAssertTrue(run.stderr.contains("--slide") && run.stderr.contains("needs about"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("did not finish"), "refused before the layout, not stopped by the timeout")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        try assertLegibleSlide(file.path)
+    }
+
     func testBadSlideOptionsAreUsageErrors() throws {
         let unknown = try BinaryRunner.run(["render", "examples/alpha-moms.yaml", "--slide", "--around", "coolmomtec", "-o", scratch.appendingPathComponent("x.svg").path])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("did you mean `coolmomtech`"), unknown.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("x.svg").path))
-        for args in [["--tier", "gold"], ["--aspect", "4:3"], ["--engine", "dot"], ["--view", "matrix"]] {
+        for args in [["--tier", "gold"], ["--aspect", "4:3"], ["--engine", "dot"], ["--view", "matrix", "--around", "coolmomtech"]] {
             let run = try BinaryRunner.run(["render", "examples/alpha-moms.yaml", "--slide", "-o", scratch.appendingPathComponent("y.svg").path] + args)
             XCTAssertEqual(run.status, 2, "\(args): \(run.stderr)")
         }

@@ -35,6 +35,9 @@ let package = Package(
             pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev"])]
         ),
+        // Signal-time cleanup and the layout child's guards: small C, because signal handlers must be
+        // async-signal-safe and prctl is variadic.
+        .target(name: "CProcessSafety"),
         .target(name: "EcomapModel"),
         .target(
             name: "EcomapLoad",
@@ -56,13 +59,14 @@ let package = Package(
         ),
         .target(
             name: "EcomapOutput",
-            dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec"]
+            dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec", "CProcessSafety"]
         ),
         .executableTarget(
             name: "ecomap",
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
                 "EcomapGraphviz", "EcomapScene", "EcomapMapRender", "EcomapFonts", "EcomapOutput", "EcomapSynthetic",
+                "CProcessSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -46,22 +46,33 @@ enum MatrixSlide {
         }
     }
 
-    /// Pushes overlapping bubbles apart, keeping them inside the plot; deterministic (fixed order and rounds).
+    /// Pushes overlapping bubbles apart, keeping them inside the plot; deterministic (fixed order and
+    /// rounds). Neighbours are found through a grid of cells as wide as the largest bubble, so a round
+    /// costs about n, not n².
     static func separate(_ centres: [(x: Double, y: Double)], radii: [Double], width: Double, height: Double) -> [(x: Double, y: Double)] {
         var c = centres
-        for _ in 0..<200 {
+        let cell = 2 * (radii.max() ?? 1) + 2
+        let columns = max(1, Int(width / cell) + 1)
+        for _ in 0..<300 {
+            var grid: [Int: [Int]] = [:]
+            for i in c.indices { grid[Int(c[i].y / cell) * columns + Int(c[i].x / cell), default: []].append(i) }
             var moved = false
             for i in c.indices {
-                for j in c.indices where j > i {
-                    let need = radii[i] + radii[j] + 2
-                    var dx = c[j].x - c[i].x, dy = c[j].y - c[i].y
-                    var d = (dx * dx + dy * dy).squareRoot()
-                    guard d < need else { continue }
-                    if d < 1e-6 { dx = 1; dy = 0.37 * Double((i + j) % 3 - 1); d = (dx * dx + dy * dy).squareRoot() }
-                    let push = (need - d) / 2 + 0.01
-                    c[i].x -= dx / d * push; c[i].y -= dy / d * push
-                    c[j].x += dx / d * push; c[j].y += dy / d * push
-                    moved = true
+                let gx = Int(c[i].x / cell), gy = Int(c[i].y / cell)
+                for ny in (gy - 1)...(gy + 1) {
+                    for nx in (gx - 1)...(gx + 1) where nx >= 0 && nx < columns {
+                        for j in grid[ny * columns + nx] ?? [] where j > i {
+                            let need = radii[i] + radii[j] + 2
+                            var dx = c[j].x - c[i].x, dy = c[j].y - c[i].y
+                            var d = (dx * dx + dy * dy).squareRoot()
+                            guard d < need else { continue }
+                            if d < 1e-6 { dx = 1; dy = 0.37 * Double((i + j) % 3 - 1); d = (dx * dx + dy * dy).squareRoot() }
+                            let push = (need - d) / 2 + 0.01
+                            c[i].x -= dx / d * push; c[i].y -= dy / d * push
+                            c[j].x += dx / d * push; c[j].y += dy / d * push
+                            moved = true
+                        }
+                    }
                 }
             }
             for i in c.indices {
@@ -71,6 +82,25 @@ enum MatrixSlide {
             if !moved { break }
         }
         return c
+    }
+
+    /// Whether any two bubbles overlap.
+    static func overlapping(_ c: [(x: Double, y: Double)], radii: [Double]) -> Bool {
+        let cell = 2 * (radii.max() ?? 1) + 2
+        var grid: [Int64: [Int]] = [:]
+        for i in c.indices {
+            let gx = Int64(c[i].x / cell), gy = Int64(c[i].y / cell)
+            for ny in (gy - 1)...(gy + 1) {
+                for nx in (gx - 1)...(gx + 1) {
+                    for j in grid[ny << 32 | (nx & 0xFFFF_FFFF)] ?? [] {
+                        let dx = c[j].x - c[i].x, dy = c[j].y - c[i].y
+                        if (dx * dx + dy * dy).squareRoot() < radii[i] + radii[j] + 0.5 { return true }
+                    }
+                }
+            }
+            grid[gy << 32 | (gx & 0xFFFF_FFFF), default: []].append(i)
+        }
+        return false
     }
 
     /// A name's placement: its centre and lines, and where the leader line ends (nil: beside the bubble).
@@ -83,7 +113,7 @@ enum MatrixSlide {
     }
 
     /// Places names for the given bubbles (in rank order) clear of `texts`, `lines`, every bubble and
-    /// each other; leader lines cross no text, name or other bubble (they may cross a line).
+    /// each other; leader lines cross no text or name (they may cross a line, and pass under other bubbles).
     static func placeNames(_ names: [String], centres: [(x: Double, y: Double)], radii: [Double], texts: [Rect], lines: [Rect],
                            width: Double, height: Double) -> [Placement?] {
         var taken = texts
@@ -94,12 +124,12 @@ enum MatrixSlide {
         let bounds = Rect(x0: 2, y0: 2, x1: width - 2, y1: height - 2)
         var out: [Placement?] = []
         for (k, name) in names.enumerated() {
-            let lines = TextMetrics.wrap(name, size: nameSize, maxWidth: maxNameWidth, maxLines: 2)
-            let w = (lines.map { TextMetrics.width($0, size: nameSize) }.max() ?? 0) + 4
-            let h = Double(lines.count) * nameSize * TextMetrics.lineSpacing + 2
+            let nameLines = TextMetrics.wrap(name, size: nameSize, maxWidth: maxNameWidth, maxLines: 2)
+            let w = (nameLines.map { TextMetrics.width($0, size: nameSize) }.max() ?? 0) + 4
+            let h = Double(nameLines.count) * nameSize * TextMetrics.lineSpacing + 2
             let c = centres[k], r = radii[k]
             var found: Placement?
-            search: for step in 0..<16 {
+            search: for step in 0..<30 {
                 let d = Double(step) * 7
                 let offsets: [(Double, Double)] = [
                     (r + 3 + d + w / 2, 0), (-(r + 3 + d + w / 2), 0), (0, r + 2 + d + h / 2), (0, -(r + 2 + d + h / 2)),
@@ -118,12 +148,13 @@ enum MatrixSlide {
                         // The leader starts at the bubble's edge and crosses no other name or bubble.
                         let dx = end.x - c.x, dy = end.y - c.y, len = (dx * dx + dy * dy).squareRoot()
                         let start = len > 1e-9 ? (x: c.x + dx / len * r, y: c.y + dy / len * r) : c
-                        let others = taken.enumerated().filter { i, _ in i != obstacles.count + k }.map(\.1)
-                        if others.contains(where: { $0.crossed(by: start, end, margin: 1) }) { continue }
+                        // Texts and names only: in a crowded plot a leader may pass under other bubbles.
+                        let names = Array(obstacles) + Array(taken.dropFirst(obstacles.count + centres.count))
+                        if names.contains(where: { $0.crossed(by: start, end, margin: 1) }) { continue }
                         leader = end
                         leaders.append((start, end))
                     }
-                    found = Placement(centre: centre, width: w, height: h, lines: lines, leader: leader)
+                    found = Placement(centre: centre, width: w, height: h, lines: nameLines, leader: leader)
                     taken.append(rect)
                     break search
                 }
@@ -171,24 +202,43 @@ extension MatrixSlide {
         let line = decorationSize * TextMetrics.lineSpacing
 
         // Communities that cannot be placed: named under the plot (up to three lines).
+        // The plot's width is fixed by the slide; the list under it spans the tick column and the plot.
+        let left = 30.0
+        let w = max(areaW - left - 22, 200)  // the last x tick is centred on the right edge
+        let listWidth = w + left - 24
         var unplacedLines: [String] = []
         if !unplaced.isEmpty {
-            let text = "Not placed (\(x.rawValue) or \(y.rawValue) unknown): " + unplaced.map(\.name).joined(separator: ", ")
-            unplacedLines = TextMetrics.wrap(text, size: decorationSize, maxWidth: areaW - 8, maxLines: 3)
-            if unplacedLines.last?.hasSuffix("…") == true {
-                let shown = unplacedLines.joined(separator: " ")
-                let count = unplaced.filter { shown.contains($0.name) }.count
-                unplacedLines[unplacedLines.count - 1] = TextMetrics.wrap(unplacedLines.last!.dropLast() + " and \(unplaced.count - count) more",
-                                                                          size: decorationSize, maxWidth: areaW - 8, maxLines: 1)[0]
+            // As many names as fit in three lines, then "and N more".
+            let head = "Not placed (\(x.rawValue) or \(y.rawValue) unknown): "
+            func text(_ n: Int) -> String {
+                head + unplaced.prefix(n).map(\.name).joined(separator: ", ") + (n < unplaced.count ? ", and \(unplaced.count - n) more" : "")
             }
+            func fits(_ n: Int) -> Bool {
+                let lines = TextMetrics.wrap(text(n), size: decorationSize, maxWidth: listWidth, maxLines: 4)
+                return lines.count <= 3 && !(lines.last?.hasSuffix("…") ?? false)
+            }
+            var low = 0, high = min(unplaced.count, 80)
+            while low < high { let mid = (low + high + 1) / 2; if fits(mid) { low = mid } else { high = mid - 1 } }
+            unplacedLines = TextMetrics.wrap(text(low), size: decorationSize, maxWidth: listWidth, maxLines: 3)
         }
-        let left = 30.0, top = 2 * line + 6, bottom = 2 * line + 10 + Double(unplacedLines.count) * line + (unplacedLines.isEmpty ? 0 : 6)
-        let w = max(areaW - left - 6, 200), h = max(areaH - top - bottom, 120)
+        // Above the plot: quadrant names and the axis title; below: ticks, quadrant names, axis title, the list
+        // (each text node is its line plus Graphviz's label margin high).
+        let top = 2 * line + 16, bottom = 2 * line + 18 + Double(unplacedLines.count) * line + (unplacedLines.isEmpty ? 0 : 8)
+        let h = max(areaH - top - bottom, 120)
 
         // Bubbles, pushed apart where their scores would make them overlap.
-        let radii = placed.map { NodeEncoding.diameter(sizeScore: $0.dimensions.size) * 0.45 * 72 / 2 }
+        // Bubbles take at most a quarter of the plot: in a crowded matrix all shrink alike (areas keep their ratios).
+        var radii = placed.map { NodeEncoding.diameter(sizeScore: $0.dimensions.size) * 0.45 * 72 / 2 }
+        let area = radii.reduce(0) { $0 + Double.pi * $1 * $1 }
+        if area > 0.25 * w * h { radii = radii.map { max(2.5, $0 * (0.25 * w * h / area).squareRoot()) } }
         let ideal = placed.map { (x: xAxis.position($0.dimensions[x]!, length: w), y: yAxis.position($0.dimensions[y]!, length: h)) }
-        let centres = separate(ideal, radii: radii, width: w, height: h)
+        var centres = separate(ideal, radii: radii, width: w, height: h)
+        var shrink = 0
+        while overlapping(centres, radii: radii) && shrink < 8 {
+            radii = radii.map { max(1.5, $0 * 0.85) }
+            centres = separate(ideal, radii: radii, width: w, height: h)
+            shrink += 1
+        }
         var nodes: [MapNode] = []
         var edges: [MapEdge] = []
         let order = placed.indices.sorted { radii[$0] != radii[$1] ? radii[$0] > radii[$1] : placed[$0].rank < placed[$1].rank }
@@ -198,6 +248,8 @@ extension MatrixSlide {
                                                 order: drawOrder + 1, labelled: false)
             node.externalLabel = false
             node.labelLines = []
+            node.minWidth = 2 * radii[i] / 72
+            node.minHeight = 2 * radii[i] / 72
             nodes.append(node)
         }
 
@@ -228,7 +280,8 @@ extension MatrixSlide {
             guard let p = placement else { continue }
             let s = placed[k]
             nodes.append(MapNode(id: "#name-\(k)", kind: .decoration, shape: .plaintext, labelLines: p.lines, badge: nil,
-                                 minWidth: p.width / 72, minHeight: p.height / 72, fill: colors.background, stroke: colors.background,
+                                 // Graphviz adds a margin around a plaintext label: the node is that much larger (it draws no outline).
+                                 minWidth: (p.width + 18) / 72, minHeight: (p.height + 10) / 72, fill: colors.background, stroke: colors.background,
                                  fontColor: colors.text, penWidth: 0, dashed: false, emphasised: false, tooltip: s.name, url: nil,
                                  clusterID: nil, score: nil, position: MapPoint(x: p.centre.x, y: p.centre.y), fixedSize: true,
                                  fontSize: nameSize, drawOrder: 0))
@@ -258,16 +311,19 @@ extension MatrixSlide {
             text("#tick-y-\(i)", MatrixSpecBuilder.Axis.text(v), -15, yAxis.position(v, length: h))
         }
         let quadrants = MatrixSpecBuilder.quadrantNames(x: x, y: y)
-        text("#quadrant-tl", "↖ " + quadrants.topLeft, 0, h + line / 2 + 3, left: true, muted: true)
-        text("#quadrant-tr", quadrants.topRight + " ↗", w, h + line / 2 + 3, right: true, muted: true)
+        text("#quadrant-tl", quadrants.topLeft, 0, h + line / 2 + 3, left: true, muted: true)
+        text("#quadrant-tr", quadrants.topRight, w, h + line / 2 + 3, right: true, muted: true)
         text("#axis-y", "↑ " + yName + " score", 0, h + line * 1.5 + 5, left: true, size: 12)
-        text("#quadrant-bl", "↙ " + quadrants.bottomLeft, 0, -line * 1.5 - 6, left: true, muted: true)
-        text("#quadrant-br", quadrants.bottomRight + " ↘", w, -line * 1.5 - 6, right: true, muted: true)
+        text("#quadrant-bl", quadrants.bottomLeft, 0, -line * 1.5 - 6, left: true, muted: true)
+        text("#quadrant-br", quadrants.bottomRight, w, -line * 1.5 - 6, right: true, muted: true)
         text("#axis-x", xName + " score →", w / 2, -line * 1.5 - 6, size: 12)
         for (i, l) in unplacedLines.enumerated() {
             text("#unplaced-\(i)", l, -left + 4, -line * 2.5 - 12 - Double(i) * line, left: true)
         }
 
+        let shown = placements.compactMap { $0 }.count
+        title.descriptionLines[1] = "Split at the median: \(x.rawValue) \(MatrixSpecBuilder.Axis.text(xAxis.split)), \(y.rawValue) \(MatrixSpecBuilder.Axis.text(yAxis.split))"
+            + (shown < placed.count ? "; \(shown) best ranked named where there is room (every bubble has a tooltip)." : ".")
         return MapSpec(title: title, nodes: nodes, edges: edges, clusters: [], legend: Legend(items: legend), colors: colors,
                        layout: plan, aspect: .wide,
                        encodingNote: "Bubble position shows the \(xName.lowercased()) and \(yName.lowercased()) scores, area the size score, "

@@ -75,19 +75,28 @@ public enum MatrixSpecBuilder {
         }
     }
 
-    /// The default axes: reach across when at least half of the communities have a reach score, else
-    /// whichever of size and activity most have (size on a tie); action-orientation up when at least
-    /// half have it, else whichever of activity, size and reach (not the one across) most have.
+    /// The default axes: reach x action when it places at least half of the communities (both scores
+    /// known), else of `preferredAxes` the first pair that places the most, so a file where reach is
+    /// mostly unknown is not drawn with three bubbles.
     public static func defaultAxes(_ analysis: Analysis) -> (x: Dimension, y: Dimension) {
-        let total = analysis.ranking.count
-        func known(_ d: Dimension) -> Int { analysis.ranking.lazy.filter { $0.dimensions[d] != nil }.count }
-        func best(_ candidates: [Dimension]) -> Dimension {
-            candidates.max { known($0) < known($1) || (known($0) == known($1) && candidates.firstIndex(of: $0)! > candidates.firstIndex(of: $1)!) }!
+        func placed(_ pair: (x: Dimension, y: Dimension)) -> Int {
+            analysis.ranking.lazy.filter { $0.dimensions[pair.x] != nil && $0.dimensions[pair.y] != nil }.count
         }
-        let x: Dimension = known(.reach) * 2 >= total ? .reach : best([.size, .activity])
-        let y: Dimension = known(.action) * 2 >= total ? .action : best([Dimension.activity, .size, .reach].filter { $0 != x })
-        return (x, y)
+        // The strategic pair whenever it places at least half of the communities.
+        if placed(preferredAxes[0]) * 2 >= analysis.ranking.count { return preferredAxes[0] }
+        var best = (pair: preferredAxes[0], placed: -1)
+        for pair in preferredAxes {
+            let placed = analysis.ranking.lazy.filter { $0.dimensions[pair.x] != nil && $0.dimensions[pair.y] != nil }.count
+            if placed > best.placed { best = (pair, placed) }
+        }
+        return best.pair
     }
+
+    /// Axis pairs in order of preference: the strategic reach x action first, then pairs with
+    /// action-orientation up, then the rest. The default is the first pair that places the most communities.
+    public static let preferredAxes: [(x: Dimension, y: Dimension)] = [
+        (.reach, .action), (.size, .action), (.activity, .action), (.reach, .activity), (.size, .activity), (.reach, .size),
+    ]
 
     public static func build(_ analysis: Analysis, options inputOptions: MatrixOptions = MatrixOptions()) -> (MapSpec, [Diagnostic]) {
         let ecosystem = analysis.ecosystem
@@ -272,14 +281,15 @@ public enum MatrixSpecBuilder {
                       anchorLeft: Bool = false, anchorRight: Bool = false, fontSize explicit: Double? = nil) -> MapNode {
         // Graphviz centres a plaintext label on its position: shift by half the estimated width to anchor
         // it at a corner instead (Arial averages about 0.52 em a character).
-        let fontSize: Double = explicit ?? (switch size { case .tick: 9; case .axis: 12; case .quadrant: 13; case .caption: 10 })
-        let width = explicit == nil ? Double(text.count) * fontSize * 0.52 + 8 : TextMetrics.width(text, size: fontSize) + 6
+        let standard: Double = switch size { case .tick: 9; case .axis: 12; case .quadrant: 13; case .caption: 10 }
+        let fontSize = explicit ?? standard
+        let width = explicit == nil ? Double(text.count) * fontSize * 0.52 + 8 : TextMetrics.width(text, size: fontSize) + 18
         var x = p.x
         if anchorLeft { x += width / 2 }
         if anchorRight { x -= width / 2 }
         return MapNode(
             id: id, kind: .decoration, shape: .plaintext, labelLines: [text], badge: nil,
-            minWidth: width / 72, minHeight: 0.2, fill: colors.background, stroke: colors.background,
+            minWidth: width / 72, minHeight: explicit == nil ? 0.2 : (fontSize * TextMetrics.lineSpacing + 10) / 72, fill: colors.background, stroke: colors.background,
             fontColor: size == .quadrant ? colors.mutedText : colors.text, penWidth: 0, dashed: false, emphasised: false,
             tooltip: text, url: nil, clusterID: nil, score: nil, position: MapPoint(x: x, y: p.y), fixedSize: true,
             fontSize: fontSize, drawOrder: 0)

@@ -332,7 +332,8 @@ enum ReportAssets {
         var zoom = 1, natural = svg ? svg.viewBox.baseVal.width * (parseFloat(svg.getAttribute("width")) / svg.viewBox.baseVal.width || 1) * 4 / 3 : 0;
         function setZoom(z) {
           if (!svg) { return; }
-          zoom = Math.max(0.1, Math.min(3, z));
+          // Never below 10%, except as far as fitting the whole of a very large map needs.
+          zoom = Math.max(Math.min(0.1, fitZoom()), Math.min(3, z));
           svg.style.width = Math.round(natural * zoom) + "px";
           document.getElementById("zoom-level").textContent = Math.round(zoom * 100) + "%";
         }

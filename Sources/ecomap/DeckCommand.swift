@@ -2,6 +2,7 @@ import ArgumentParser
 import EcomapAnalysis
 import EcomapDeck
 import EcomapGraphviz
+import EcomapMapRender
 import EcomapMapSpec
 import EcomapModel
 import EcomapOutput
@@ -93,7 +94,7 @@ struct DeckCommand: ParsableCommand {
         Console.err("wrote \(TerminalText.name(destination)) (pptx, \(deck.slides.count) slides\(editable ? ", editable map" : ""))")
     }
 
-    /// SVG of one spec, laid out in the child process, and its PNG rasterised from that SVG by librsvg.
+    /// SVG of one spec, laid out in the child process, and its PNG rasterised from that SVG.
     private func picture(_ spec: MapSpec, alt: String) throws -> DeckPicture {
         let svg: [UInt8]
         switch LayoutProcess.render(spec, as: .svg, seconds: timeout, stageDone: { _ in }) {
@@ -104,6 +105,14 @@ struct DeckCommand: ParsableCommand {
         case .success(let map)?:
             svg = map.bytes
         }
-        return DeckPicture(svg: svg, png: try SVGRaster.png(svg, dpi: Self.rasterDPI, seconds: timeout), altText: alt)
+        // The PNG fallback is that same SVG rasterised by librsvg (in-process), so both show the same picture.
+        let png: [UInt8]
+        do {
+            png = try RasterRenderer.render(svg: String(decoding: svg, as: UTF8.self), title: spec.title.accessibleName, as: .png,
+                                            pixelsPerPoint: Self.rasterDPI / 72)
+        } catch {
+            throw CommandFailure(.layoutFailure, "rasterising the deck's picture failed: \(error.description)")
+        }
+        return DeckPicture(svg: svg, png: png, altText: alt)
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import EcomapAnalysis
+import EcomapFonts
 import EcomapGraphviz
+import EcomapMapRender
 import EcomapMapSpec
 import EcomapModel
 import EcomapOutput
@@ -112,6 +114,8 @@ struct Render: ParsableCommand {
                 + "for a legible 16:9 slide of it use --slide, or allow the time with --timeout \(Int((expected * 2).rounded(.up)))")
         }
 
+        // Before the layout child starts, so it inherits the pinned font; the warning is printed once.
+        if let warning = FontSetup.warning { Console.err(warning) }
         let timer = run.timer
         timer.begin("layout")
         // In a child process: a Graphviz hang or crash ends in exit code 4, never takes ecomap with it.

@@ -29,6 +29,21 @@ struct SlideGeometry {
     struct Shape {
         var node: String
         var box: Box
+        /// Set for circles (the matrix's bubbles): overlap is measured on the circle, not its box.
+        var circle: (x: Double, y: Double, r: Double)? = nil
+
+        func overlaps(_ o: Shape) -> Bool {
+            if let a = circle, let b = o.circle {
+                return ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() < a.r + b.r - 0.5
+            }
+            return box.overlaps(o.box)
+        }
+
+        func overlaps(_ b: Box) -> Bool {
+            guard let c = circle else { return box.overlaps(b) }
+            let nx = min(max(c.x, b.minX), b.maxX), ny = min(max(c.y, b.minY), b.maxY)
+            return ((nx - c.x) * (nx - c.x) + (ny - c.y) * (ny - c.y)).squareRoot() < c.r - 0.5
+        }
     }
 
     /// Straight pieces of the drawn links (`class="edge"` paths, control points joined).
@@ -68,17 +83,17 @@ struct SlideGeometry {
     var slideScale: Double { min(960 / width, 540 / height) }
     var smallestTextOnSlide: Double { (texts.map(\.size).min() ?? 0) * slideScale }
 
-    /// Node shapes whose boxes overlap another node's, as "a & b".
+    /// Node shapes that overlap another node's shapes, as "a & b".
     var shapeOverlaps: [String] {
-        var byNode: [String: Box] = [:]
-        for s in shapes {
-            if let b = byNode[s.node] {
-                byNode[s.node] = Box(minX: min(b.minX, s.box.minX), minY: min(b.minY, s.box.minY), maxX: max(b.maxX, s.box.maxX), maxY: max(b.maxY, s.box.maxY))
-            } else { byNode[s.node] = s.box }
-        }
-        let boxes = byNode.sorted { $0.key < $1.key }
+        let byNode = Dictionary(grouping: shapes, by: \.node).sorted { $0.key < $1.key }
         var out: [String] = []
-        for i in boxes.indices { for j in boxes.indices where j > i && boxes[i].value.overlaps(boxes[j].value) { out.append("\(boxes[i].key) & \(boxes[j].key)") } }
+        for i in byNode.indices {
+            for j in byNode.indices where j > i {
+                if byNode[i].value.contains(where: { a in byNode[j].value.contains { a.overlaps($0) } }) {
+                    out.append("\(byNode[i].key) & \(byNode[j].key)")
+                }
+            }
+        }
         return out
     }
 
@@ -89,7 +104,7 @@ struct SlideGeometry {
             for j in texts.indices where j > i && texts[i].box.overlaps(texts[j].box) {
                 out.append("\"\(texts[i].content)\" & \"\(texts[j].content)\"")
             }
-            for s in shapes where s.node != texts[i].node && texts[i].box.overlaps(s.box) {
+            for s in shapes where s.node != texts[i].node && s.overlaps(texts[i].box) {
                 out.append("\"\(texts[i].content)\" on \(s.node)")
             }
         }
@@ -196,8 +211,11 @@ struct SlideGeometry {
                 return
             }
             switch name {
-            case "ellipse":
-                shapes.append(Shape(node: node, box: Box(minX: X(num("cx") - num("rx")), minY: Y(num("cy") - num("ry")), maxX: X(num("cx") + num("rx")), maxY: Y(num("cy") + num("ry")))))
+            case "ellipse", "circle":
+                let rx = name == "circle" ? num("r") : num("rx"), ry = name == "circle" ? num("r") : num("ry")
+                let round = abs(rx - ry) < 0.6
+                shapes.append(Shape(node: node, box: Box(minX: X(num("cx") - rx), minY: Y(num("cy") - ry), maxX: X(num("cx") + rx), maxY: Y(num("cy") + ry)),
+                                    circle: round ? (X(num("cx")), Y(num("cy")), frame.scale * (rx + ry) / 2) : nil))
             case "polygon", "polyline", "path":
                 let values = (a["points"] ?? a["d"] ?? "").split(whereSeparator: { !"0123456789.-eE".contains($0) }).compactMap { Double($0) }
                 let xs = stride(from: 0, to: values.count - 1, by: 2).map { values[$0] }, ys = stride(from: 1, to: values.count, by: 2).map { values[$0] }

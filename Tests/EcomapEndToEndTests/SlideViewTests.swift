@@ -56,7 +56,8 @@ final class SlideViewTests: XCTestCase {
             let file = scratch.appendingPathComponent("gen-\(count).yaml")
             XCTAssertEqual(try BinaryRunner.run(["generate", "--communities", "\(count)", "--seed", "\(seed)", "-o", file.path]).status, 0)
             let (g, _) = try assertLegibleSlide(file.path, ["--view", "matrix"], lines: true)
-            XCTAssertGreaterThanOrEqual(g.texts.filter { $0.node?.contains("_23name-") == true }.count, 20, "names at \(count)")
+            // The best ranked are named where there is room, even in a crowded plot.
+            XCTAssertGreaterThanOrEqual(Set(g.texts.compactMap { $0.node }.filter { $0.contains("_23name-") }).count, count == 300 ? 10 : 4, "names at \(count)")
         }
         // The outdoor brand's file has little reach: the default axes follow what most communities have.
         let (_, svg) = try assertLegibleSlide("examples/fietsvrienden.yaml", ["--view", "matrix"], lines: true)

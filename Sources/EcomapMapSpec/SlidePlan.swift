@@ -18,6 +18,13 @@ struct SlidePlan {
     let fillStart: Int
     /// Group of every node for summaries, the groups' names, and what the grouping is called.
     let groupOf: [Int32]
+    /// Computed once, so that each layout attempt costs only the few hundred candidates, not the
+    /// whole ecosystem: nodes per group, the three best ranked of each group outside the candidates,
+    /// links among non-candidates summed per pair of groups, and the links that touch a candidate.
+    let groupCountAll: [Int]
+    let groupBestOther: [[Int]]
+    let otherSums: [Pair: (weight: Double, count: Int)]
+    let candidateLinks: [(from: Int32, to: Int32, weight: Double, link: Int32)]
     let groupNames: [String]
     let groupingName: String
 
@@ -74,6 +81,38 @@ struct SlidePlan {
         priority = order
 
         (groupOf, groupNames, groupingName) = SlidePlan.groups(analysis: analysis, index: index, links: links, rankOf: rankOf, by: options.groupBy)
+
+        let candidates = Set(priority)
+        var counts = Array(repeating: 0, count: groupNames.count)
+        var best = Array(repeating: [Int](), count: groupNames.count)
+        for i in 0..<n {
+            let g = Int(groupOf[i])
+            counts[g] += 1
+            guard !candidates.contains(i) else { continue }
+            SlidePlan.keepBest(&best[g], i, rankOf)
+        }
+        var sums: [Pair: (weight: Double, count: Int)] = [:]
+        var touching: [(from: Int32, to: Int32, weight: Double, link: Int32)] = []
+        for l in links {
+            if candidates.contains(Int(l.from)) || candidates.contains(Int(l.to)) { touching.append(l); continue }
+            let ga = Int(groupOf[Int(l.from)]), gb = Int(groupOf[Int(l.to)])
+            guard ga != gb else { continue }
+            let pair = Pair(min(ga, gb), max(ga, gb))
+            sums[pair, default: (0, 0)].weight += l.weight
+            sums[pair, default: (0, 0)].count += 1
+        }
+        groupCountAll = counts
+        groupBestOther = best
+        otherSums = sums
+        candidateLinks = touching
+    }
+
+    /// Keeps the three best-ranked nodes (ranked communities only) of a group, best first.
+    static func keepBest(_ list: inout [Int], _ i: Int, _ rankOf: [Int]) {
+        guard rankOf[i] != Int.max, list.count < 3 || rankOf[i] < rankOf[list[list.count - 1]] else { return }
+        list.append(i)
+        list.sort { rankOf[$0] < rankOf[$1] }
+        if list.count > 3 { list.removeLast() }
     }
 
     // MARK: - Grouping
@@ -233,17 +272,10 @@ struct SlidePlan {
         let fillFrom = drawn.firstIndex { !priority.prefix(fillStart).contains($0.key) } ?? drawn.count
 
         // 2. What is folded, by group.
-        var groupCount = Array(repeating: 0, count: groupNames.count)
-        var groupBest = Array(repeating: [Int](), count: groupNames.count)
-        for i in 0..<n where !drawnSet.contains(i) {
-            let g = Int(groupOf[i])
-            groupCount[g] += 1
-            if rankOf[i] != Int.max && (groupBest[g].count < 3 || rankOf[i] < rankOf[groupBest[g][2]]) {
-                groupBest[g].append(i)
-                groupBest[g].sort { rankOf[$0] < rankOf[$1] }
-                if groupBest[g].count > 3 { groupBest[g].removeLast() }
-            }
-        }
+        var groupCount = groupCountAll
+        var groupBest = groupBestOther
+        for i in drawnSet { groupCount[Int(groupOf[i])] -= 1 }
+        for i in priority where !drawnSet.contains(i) { SlidePlan.keepBest(&groupBest[Int(groupOf[i])], i, rankOf) }
         let nonEmpty = (0..<groupNames.count).filter { groupCount[$0] > 0 }
             .sorted { (groupCount[$0], groupNames[$1]) > (groupCount[$1], groupNames[$0]) }
         var summaryOf = Array(repeating: -1, count: groupNames.count)
@@ -263,7 +295,15 @@ struct SlidePlan {
         var sums: [Pair: (weight: Double, count: Int)] = [:]
         var names: [String: String] = [:]
         for item in drawn { names[item.node.id] = e.graphNodeName(index, item.key) }
-        for l in links {
+        // In key order: sums of doubles must not depend on the dictionary's (per-process) order.
+        for (pair, value) in otherSums.sorted(by: { $0.key < $1.key }) {
+            let sa = drawn.count + summaryOf[pair.a], sb = drawn.count + summaryOf[pair.b]
+            guard sa != sb else { continue }
+            let key = Pair(min(sa, sb), max(sa, sb))
+            sums[key, default: (0, 0)].weight += value.weight
+            sums[key, default: (0, 0)].count += value.count
+        }
+        for l in candidateLinks {
             let a = slot[Int(l.from)], b = slot[Int(l.to)]
             if a != nil && b != nil {
                 let link = e.links[Int(l.link)]
@@ -499,9 +539,10 @@ struct SlidePlan {
         if !bestRanked.isEmpty {
             tooltip.append("Best ranked: " + bestRanked.map { "#\(rankOf[$0]) \(e.graphNodeName(index, $0))" }.joined(separator: ", "))
         }
-        let linkCount = links.values.reduce(0) { $0 + $1.count }
+        let ordered = links.sorted { $0.key < $1.key }.map(\.value)
+        let linkCount = ordered.reduce(0) { $0 + $1.count }
         if linkCount > 0 {
-            tooltip.append("Links out: \(TextFormat.count(linkCount)), summed weight \(TextFormat.decimal(links.values.reduce(0) { $0 + $1.weight }))")
+            tooltip.append("Links out: \(TextFormat.count(linkCount)), summed weight \(TextFormat.decimal(ordered.reduce(0) { $0 + $1.weight }))")
         }
         let node = MapNode(id: "more:\(s)", kind: .summary, shape: .box, labelLines: lines, badge: nil,
                            minWidth: width / 72, minHeight: height / 72, fill: colors.clusterFill, stroke: colors.clusterStroke,

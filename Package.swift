@@ -38,34 +38,39 @@ let package = Package(
         // Signal-time cleanup and the layout child's guards: small C, because signal handlers must be
         // async-signal-safe and prctl is variadic.
         .target(name: "CProcessSafety"),
+        // Text utilities every stage shares: the number formatter, the escapers, the URL rule, the edit distance.
+        .target(name: "EcomapText"),
         .target(name: "EcomapModel"),
         .target(
             name: "EcomapLoad",
             dependencies: [
-                "EcomapModel",
+                "EcomapModel", "EcomapText",
+                // libyaml: EcomapLoad reads YAML events from Yams' C target `CYaml` (`internal import CYaml`).
+                // Yams exports no CYaml product, so this product is the declared dependency that brings it
+                // (checked by Tests/EcomapStructureTests/DependencyTests.swift).
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .target(name: "EcomapAnalysis", dependencies: ["EcomapModel"]),
+        .target(name: "EcomapAnalysis", dependencies: ["EcomapModel", "EcomapText"]),
         .target(name: "EcomapSynthetic", dependencies: ["EcomapModel"]),
-        .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis"]),
+        .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapText"]),
         .target(name: "EcomapScene"),
-        .target(name: "EcomapFonts", dependencies: ["CFontconfig"]),
-        .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "EcomapScene", "EcomapFonts", "CGraphviz"]),
+        .target(name: "EcomapFonts", dependencies: ["EcomapText", "CFontconfig"]),
+        .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "EcomapScene", "EcomapFonts", "EcomapText", "CGraphviz"]),
         .target(
             name: "EcomapMapRender",
-            dependencies: ["EcomapMapSpec", "EcomapScene", "EcomapGraphviz", "EcomapFonts", "CRsvg"]
+            dependencies: ["EcomapMapSpec", "EcomapScene", "EcomapGraphviz", "EcomapFonts", "EcomapText", "CRsvg"]
         ),
         .target(
             name: "EcomapOutput",
-            dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec", "CProcessSafety"]
+            dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec", "EcomapText", "CProcessSafety"]
         ),
         .executableTarget(
             name: "ecomap",
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
-                "EcomapGraphviz", "EcomapScene", "EcomapMapRender", "EcomapFonts", "EcomapOutput", "EcomapSynthetic",
+                "EcomapGraphviz", "EcomapScene", "EcomapMapRender", "EcomapFonts", "EcomapOutput", "EcomapSynthetic", "EcomapText",
                 "CProcessSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -74,7 +79,7 @@ let package = Package(
         .target(name: "EcomapTestSupport", path: "Tests/EcomapTestSupport"),
         .testTarget(name: "EcomapLoadTests", dependencies: ["EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel"]),
-        .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad", "EcomapModel", "EcomapText"]),
         .testTarget(
             name: "EcomapGraphvizTests",
             dependencies: ["EcomapGraphviz", "EcomapMapRender", "EcomapScene", "EcomapFonts", "EcomapMapSpec",
@@ -82,7 +87,11 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "EcomapMapRenderTests", dependencies: ["EcomapMapRender", "EcomapScene"]),
-        .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad", "EcomapModel", "EcomapText"]),
+        // CLI plumbing (stage timer, progress, diagnostics printing) lives in the executable target.
+        .testTarget(name: "EcomapCLITests", dependencies: ["ecomap", "EcomapModel", "EcomapText"]),
+        // Every `import` in Sources/ and Tests/ against the dependencies declared here.
+        .testTarget(name: "EcomapStructureTests"),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap", "EcomapTestSupport"], exclude: ["Golden", "Hostile"]),
     ]

@@ -2,6 +2,7 @@ import EcomapOutput
 import ArgumentParser
 import EcomapLoad
 import EcomapModel
+import EcomapText
 
 /// `ecomap validate FILE...`: checks files and prints a one-line summary each.
 struct Validate: ParsableCommand {

@@ -82,8 +82,9 @@ final class SVGWriterTests: XCTestCase {
         XCTAssertTrue(svg.contains("width=\"100pt\""), svg)
         XCTAssertTrue(svg.contains("d=\"M0,0C1,1 2,2 3,3\""), svg)
         XCTAssertTrue(svg.contains("stroke-dasharray=\"5,2\""))
-        XCTAssertEqual(SVGNumber.format(-0.001), "0")
-        XCTAssertEqual(SVGNumber.format(12.345), "12.35")
+        XCTAssertEqual(SVGWriter.number(-0.001), "0")
+        XCTAssertEqual(SVGWriter.number(12.345), "12.34")  // 12.345 is 12.34499... in binary, as `%.2f` says
+        XCTAssertEqual(SVGWriter.number(0.125), "0.12")  // an exact tie rounds to even
         XCTAssertEqual(SVGWriter.write(scene(text: "A")), svg)
     }
 }

@@ -36,9 +36,13 @@ public enum NumberText {
         guard value.isFinite else { return trim || decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals) }
         let places = max(0, decimals)
         guard places < powers.count, abs(value) * powers[places] < 9.0e15 else { return slow(value, places, trim: trim) }
-        // Integer arithmetic on the scaled value: fast (SVG coordinates, large maps) and identical to
-        // `%.Nf` except where the scaling itself rounds across a tie.
-        let scaled = Int64((value * powers[places]).rounded(.toNearestOrEven))
+        // Integer arithmetic on the scaled value: fast (SVG coordinates, large maps). Near a tie the
+        // scaling itself may round (0.235 * 100 = 23.5 exactly, though 0.235 is 0.23499... in binary), so
+        // there the exact decimal rounding of `%.Nf` decides.
+        let product = value * powers[places]
+        let fraction = abs(product - product.rounded(.down))
+        guard abs(fraction - 0.5) > 1e-6 else { return slow(value, places, trim: trim) }
+        let scaled = Int64(product.rounded(.toNearestOrEven))
         let magnitude = scaled.magnitude
         let unit = UInt64(powers[places])
         var text = scaled < 0 ? "-" : ""

@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The pipeline, one target per stage:
-//   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapAnalysis (graph core, scores)
+//   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapMeasure (figures from exports) -> EcomapAnalysis (graph core, scores)
 //   -> EcomapMapSpec (encoding, themes) -> EcomapGraphviz (the only C user) -> EcomapOutput -> ecomap (CLI)
 let package = Package(
     name: "ecomap",
@@ -12,11 +12,13 @@ let package = Package(
         .library(name: "EcomapModel", targets: ["EcomapModel"]),
         .library(name: "EcomapLoad", targets: ["EcomapLoad"]),
         .library(name: "EcomapAnalysis", targets: ["EcomapAnalysis"]),
+        .library(name: "EcomapMeasure", targets: ["EcomapMeasure"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +37,14 @@ let package = Package(
         ),
         .target(name: "EcomapAnalysis", dependencies: ["EcomapModel"]),
         .target(name: "EcomapSynthetic", dependencies: ["EcomapModel"]),
+        .target(
+            name: "EcomapMeasure",
+            dependencies: [
+                "EcomapModel", "EcomapAnalysis",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis"]),
         .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "EcomapOutput", "CGraphviz"]),
         .target(
@@ -45,7 +55,7 @@ let package = Package(
             name: "ecomap",
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
-                "EcomapGraphviz", "EcomapOutput", "EcomapSynthetic",
+                "EcomapGraphviz", "EcomapOutput", "EcomapSynthetic", "EcomapMeasure",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +68,11 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(
+            name: "EcomapMeasureTests",
+            dependencies: ["EcomapMeasure", "EcomapLoad", "EcomapModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap"], exclude: ["Golden", "Hostile"]),
     ]

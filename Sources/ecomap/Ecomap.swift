@@ -16,7 +16,7 @@ struct Ecomap: ParsableCommand {
             3 output could not be written, 4 layout failed or timed out.
             """,
         version: version,
-        subcommands: [Validate.self, Init.self, Rank.self, Render.self, Generate.self, Diff.self, Gaps.self, Export.self, Report.self]
+        subcommands: [Validate.self, Init.self, Rank.self, Measure.self, Render.self, Generate.self, Diff.self, Gaps.self, Export.self, Report.self]
     )
 
     /// Runs the command; maps usage errors to exit code 2 (swift-argument-parser uses 64).

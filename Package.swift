@@ -41,7 +41,6 @@ let package = Package(
             name: "EcomapMeasure",
             dependencies: [
                 "EcomapModel", "EcomapAnalysis",
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -70,7 +69,7 @@ let package = Package(
         .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
         .testTarget(
             name: "EcomapMeasureTests",
-            dependencies: ["EcomapMeasure", "EcomapLoad", "EcomapModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["EcomapMeasure", "EcomapLoad", "EcomapModel", "EcomapOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),

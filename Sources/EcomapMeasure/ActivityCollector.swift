@@ -40,10 +40,11 @@ final class ActivityCollector {
 
     init(window: MeasureWindow) { self.window = window }
 
-    /// The index of a person (`id` qualified by its source); the display name is the latest given.
-    func person(_ id: String, name: String?) -> Int32 {
+    /// The index of a person (`id` qualified by its source). An author's display name is the one on
+    /// their latest message; a name seen only in a mention or reaction is used until then.
+    func person(_ id: String, name: String?, isAuthor: Bool = false) -> Int32 {
         if let i = personIndex[id] {
-            if let name, !name.isEmpty { names[Int(i)] = name }
+            if isAuthor, let name, !name.isEmpty { names[Int(i)] = name }
             return i
         }
         let i = Int32(personIDs.count)

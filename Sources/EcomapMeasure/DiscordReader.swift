@@ -120,7 +120,7 @@ struct DiscordReader {
         guard let time else { throw missing("timestamp") }
         guard let author, !author.id.isEmpty else { throw missing("author") }
         if author.isBot { return }
-        let a = collector.person("discord:" + author.id, name: author.display)
+        let a = collector.person("discord:" + author.id, name: author.display, isAuthor: true)
         collector.add(
             key: MessageKey(source: sourceIndex, channel: 0, id: id), author: a, time: time,
             parent: type == "Reply" ? parent.map { MessageKey(source: sourceIndex, channel: 0, id: $0) } : nil,

@@ -76,7 +76,7 @@ struct DiscourseReader {
             let reply = try whole(row, "reply_to_post_number", required: false)
             let likes = try whole(row, "like_count", required: false) ?? 0
             func key(_ n: Int) -> MessageKey { MessageKey(source: sourceIndex, channel: 0, id: UInt64(topic) << 24 | UInt64(n & 0xFF_FFFF)) }
-            let author = collector.person("discourse:\(user)", name: header.cell(row, "username"))
+            let author = collector.person("discourse:\(user)", name: header.cell(row, "username"), isAuthor: true)
             collector.add(key: key(number), author: author, time: time,
                           parent: number == 1 ? nil : key(reply ?? 1), reactions: max(0, likes), reactors: [], mentions: [])
         }

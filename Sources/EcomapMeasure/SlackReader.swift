@@ -217,7 +217,8 @@ struct SlackReader {
             }
             func who(_ id: String) -> Int32 { collector.person("slack:" + id, name: people[id]?.display) }
             collector.add(
-                key: MessageKey(source: sourceIndex, channel: channel, id: stamp.key), author: who(user),
+                key: MessageKey(source: sourceIndex, channel: channel, id: stamp.key),
+                author: collector.person("slack:" + user, name: people[user]?.display, isAuthor: true),
                 time: stamp.seconds, parent: parent, reactions: reactionCount,
                 reactors: reactors.map(who),
                 mentions: mentions.filter { people[$0]?.isBot != true }.map(who))

@@ -143,10 +143,17 @@ public struct MeasureReport: Sendable {
 /// code cannot be traced back by hashing known ids.
 public enum Pseudonym {
     public static func code(for id: String, key: String) -> String {
-        "P-" + String(SHA256.hex(hmac(key: Array(key.utf8), message: Array(id.utf8))).prefix(10))
+        "P-" + String(hexText(hmac(key: Array(key.utf8), message: Array(id.utf8))).prefix(10))
     }
 
-    static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
+    /// Lower-case hex of bytes.
+    public static func hexText(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
+    }
+
+    /// HMAC-SHA256 (RFC 2104).
+    public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
         var k = key.count > 64 ? SHA256.digest(key) : key
         k += [UInt8](repeating: 0, count: 64 - k.count)
         let inner = SHA256.digest(k.map { $0 ^ 0x36 } + message)

@@ -5,8 +5,8 @@ import EcomapOutput
 import Foundation
 import XCTest
 
-/// Every figure of every format against the hand-worked answers of `Scenario`.
-final class MeasureTests: XCTestCase {
+/// Temporary folders, ecosystems with sources, and the reference answers.
+class MeasureTestCase: XCTestCase {
     var folder: URL!
 
     override func setUpWithError() throws {
@@ -90,6 +90,10 @@ final class MeasureTests: XCTestCase {
         XCTAssertNil(m.sentiment, file: file, line: line)
     }
 
+}
+
+/// Every figure of every format against the hand-worked answers of `Scenario`.
+final class MeasureTests: MeasureTestCase {
     // MARK: - Formats
 
     func testDiscordExport() throws {

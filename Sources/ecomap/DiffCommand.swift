@@ -42,7 +42,8 @@ struct Diff: ParsableCommand {
         let newResult = Console.loadReporting(new)
         guard let oldEco = oldResult, let newEco = newResult else { throw EcomapExit.invalidInput.code }
         let diff = Differ.diff(old: try Self.analyze(oldEco, weights), new: try Self.analyze(newEco, weights))
-        try OutputFile.emit(DiffReport(diff: diff).rendered(as: format), to: output, inputs: [old, new])
+        try OutputFile.emit(DiffReport(diff: diff).rendered(as: format), to: output,
+                            inputs: Console.inputs(old, oldEco) + Console.inputs(new, newEco))
     }
 
     /// Scores one snapshot with `--weights` applied over equal weights (unnamed dimensions weigh 1),
@@ -57,6 +58,7 @@ extension Console {
     static func loadReporting(_ path: String) -> Ecosystem? {
         let result = EcosystemLoader.load(path: path, linksPath: nil, title: nil)
         report(result.diagnostics, sources: result.sources)
-        return result.ecosystem
+        guard let ecosystem = result.ecosystem, ecosystem.hasMeasureSources else { return result.ecosystem }
+        return measured(ecosystem, sources: result.sources)
     }
 }

@@ -39,7 +39,7 @@ struct Measure: ParsableCommand {
     }
 
     func run() throws {
-        let ecosystem = try Console.loadOrExit(file)
+        let ecosystem = try Console.loadOrExit(file, measure: false)
         let end = asOf.flatMap(CalendarDate.init(parsing:))
         let outcome = Measurer.apply(to: ecosystem, asOf: end, windowDays: window)
         Console.report(Diagnostics(outcome.diagnostics), sources: [:])

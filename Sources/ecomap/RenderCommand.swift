@@ -58,6 +58,8 @@ struct Render: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var people: KeyPeopleOptions
+
     @OptionGroup var timing: TimingOptions
 
     static let defaultTimeout = 120.0
@@ -89,7 +91,12 @@ struct Render: ParsableCommand {
 
         let run = timing.start()
         defer { run.finish() }
-        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
+        let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer))
+        let allInputs = inputs + ecosystem.measureSourcePaths
+        if allInputs.contains(destination) {
+            Console.err("error: cannot write \(destination): it is an input file")
+            throw EcomapExit.outputFailure.code
+        }
         // The map and the matrix show scores and degrees, never PageRank or betweenness: skip computing them.
         let analysis = run.timer.measureParts("score") { part in
             Analyzer.analyze(ecosystem, centrality: false, stageDone: part)
@@ -119,7 +126,7 @@ struct Render: ParsableCommand {
         Console.report(Diagnostics(rendered.messages.map { .warning("graphviz: \($0)") }), sources: [:])
 
         do {
-            try run.timer.measure("write") { try AtomicWriter.write(rendered.bytes, to: destination, protecting: inputs) }
+            try run.timer.measure("write") { try AtomicWriter.write(rendered.bytes, to: destination, protecting: allInputs) }
         } catch {
             Console.err("error: \(error)")
             throw EcomapExit.outputFailure.code

@@ -32,6 +32,8 @@ struct Report: ParsableCommand {
     @Option(help: "Seconds the map layout may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
+    @OptionGroup var people: KeyPeopleOptions
+
     func validate() throws {
         if EngineOption(engine) == nil {
             throw ValidationError("--engine must be one of \(EngineOption.names.joined(separator: ", "))")
@@ -43,12 +45,12 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let destination = output ?? Self.defaultOutput(for: file)
-        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
+        let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title))
         let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
         let analysis = Analyzer.analyze(ecosystem, weights: chosen)
         let gaps = EcomapAnalysis.Gaps.find(analysis)
         let page = HTMLReport.render(analysis, map: try drawMap(analysis), gaps: gaps)
-        try OutputFile.emit(page, to: destination, inputs: [file] + (input.linksPath.map { [$0] } ?? []))
+        try OutputFile.emit(page, to: destination, inputs: Console.inputs(file, links: input.linksPath, ecosystem))
         Console.err("wrote \(destination)")
     }
 

@@ -47,7 +47,7 @@ def conversation(rng, n, start, days, with_mentions=True):
         elif kind < 0.09:
             m["system"] = True
         elif kind < 0.55 and msgs:
-            candidates = [x for x in msgs[-25:] if not x["system"]]
+            candidates = [x for x in msgs[-6:] if not x["system"]]
             parent = rng.choice(candidates)
             m["reply_to"] = parent["n"]
             if rng.random() < 0.15 and not parent["bot"]:

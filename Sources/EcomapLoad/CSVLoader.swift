@@ -27,11 +27,9 @@ enum CSVLoader {
             return LoadResult(ecosystem: nil, diagnostics: diagnostics)
         }
         sources[nodesPath] = nodesText
-        let nodesURL = URL(fileURLWithPath: nodesPath)
-        let defaultLinks = nodesURL.deletingLastPathComponent().appendingPathComponent("links.csv").path
-        let linksFile = linksPath ?? (nodesPath.contains("/") ? defaultLinks : "links.csv")
+        let linksFile = linksPath ?? RawPath.join(RawPath.directory(of: nodesPath), "links.csv")
         var linksText: String?
-        if linksPath != nil || FileManager.default.fileExists(atPath: linksFile) {
+        if linksPath != nil || RawPath.withCString(linksFile, { access($0, F_OK) }) == 0 {
             linksText = readText(linksFile, limits: limits, into: &diagnostics)
             if linksText == nil { return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources) }
             sources[linksFile] = linksText
@@ -72,7 +70,7 @@ enum CSVLoader {
             }
         }
 
-        let mapTitle = title ?? defaultTitle(nodesURL)
+        let mapTitle = title ?? defaultTitle(nodesPath)
         var top: [(key: DocumentNode, value: DocumentNode)] = [
             (.scalar(Scalar(text: "ecosystem", style: .plain, location: start)),
              .scalar(Scalar(text: mapTitle, style: .quoted, location: start))),
@@ -306,11 +304,14 @@ enum CSVLoader {
     }
 
     /// The title when none is given: the folder of a `nodes.csv`, else the file name without extension.
-    static func defaultTitle(_ url: URL) -> String {
-        let stem = url.deletingPathExtension().lastPathComponent
+    static func defaultTitle(_ path: String) -> String {
+        let stem = RawPath.stem(of: path)
         if stem.lowercased() == "nodes" {
-            let folder = url.deletingLastPathComponent().standardizedFileURL.lastPathComponent
-            if !folder.isEmpty && folder != "/" && folder != "." { return folder }
+            let directory = RawPath.directory(of: path)
+            let resolved = RawPath.withCString(directory) { realpath($0, nil) }
+            defer { free(resolved) }
+            let folder = RawPath.lastComponent(of: resolved.map { RawPath.fromCString($0) } ?? directory)
+            if !folder.isEmpty && folder != "/" && folder != "." && folder != ".." { return folder }
         }
         return stem
     }

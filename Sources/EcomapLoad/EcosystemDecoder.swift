@@ -545,6 +545,8 @@ struct EcosystemDecoder {
                              at: pathNode.location)
                 continue
             }
+            // An export is an input of every command: no output may overwrite it.
+            FilesRead.record(InputFileRecord(path: resolved, identity: FileIdentity.of(resolved)))
             result.append(MeasureSource(format: format, path: path, resolvedPath: resolved, preset: preset,
                                         location: f.location))
         }

@@ -40,10 +40,9 @@ struct Diff: ParsableCommand {
         // Load both before exiting so every error in either file is reported in one run.
         let oldResult = Console.loadReporting(old)
         let newResult = Console.loadReporting(new)
-        guard let oldEco = oldResult, let newEco = newResult else { throw EcomapExit.invalidInput.code }
+        guard let oldEco = oldResult, let newEco = newResult else { throw EcomapExit.invalidInput }
         let diff = Differ.diff(old: try Self.analyze(oldEco, weights), new: try Self.analyze(newEco, weights))
-        try OutputFile.emit(DiffReport(diff: diff).rendered(as: format), to: output,
-                            inputs: Console.inputs(old, oldEco) + Console.inputs(new, newEco))
+        try OutputFile.emit(DiffReport(diff: diff).rendered(as: format), to: output)
     }
 
     /// Scores one snapshot with `--weights` applied over equal weights (unnamed dimensions weigh 1),

@@ -39,7 +39,7 @@ struct Export: ParsableCommand {
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
         let w = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
         let text = ModelExport.rendered(Analyzer.analyze(ecosystem, weights: w), as: chosen)
-        try OutputFile.emit(text, to: output, inputs: Console.inputs(file, links: input.linksPath, ecosystem))
-        if let output { Console.err("wrote \(output) (\(chosen.rawValue))") }
+        try OutputFile.emit(text, to: output)
+        if let output { Console.err("wrote \(TerminalText.name(output)) (\(chosen.rawValue))") }
     }
 }

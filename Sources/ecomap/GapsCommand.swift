@@ -39,6 +39,6 @@ struct Gaps: ParsableCommand {
         let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
         let report = EcomapAnalysis.Gaps.find(Analyzer.analyze(ecosystem, weights: chosen))
         try OutputFile.emit(GapsOutput(report: report, limitPerKind: limit == 0 ? nil : limit).rendered(as: format),
-                            to: output, inputs: Console.inputs(file, links: input.linksPath, ecosystem))
+                            to: output)
     }
 }

@@ -43,12 +43,12 @@ struct Measure: ParsableCommand {
         let end = asOf.flatMap(CalendarDate.init(parsing:))
         let outcome = Measurer.apply(to: ecosystem, asOf: end, windowDays: window)
         Console.report(Diagnostics(outcome.diagnostics), sources: [:])
-        guard outcome.ecosystem != nil else { throw EcomapExit.invalidInput.code }
+        guard outcome.ecosystem != nil else { throw EcomapExit.invalidInput }
         var report = MeasureReport(title: ecosystem.title, windowDays: window, measurements: outcome.measurements,
                                    names: Dictionary(ecosystem.communities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
         if pseudonymise {
             report = report.pseudonymised(key: ProcessInfo.processInfo.environment["ECOMAP_PSEUDONYM_KEY"] ?? "")
         }
-        FileHandle.standardOutput.write(Data(report.rendered(as: format).utf8))
+        Console.data(report.rendered(as: format))
     }
 }

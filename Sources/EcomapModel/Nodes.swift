@@ -84,6 +84,8 @@ public struct Community: Sendable, Hashable {
     public var sources: [MeasureSource] = []
     /// Set by the measuring step: which figures were measured, over which window, from what.
     public var measured: MeasuredProvenance?
+    /// The platform the community lives on as the file names it (`Facebook`, `Discord`), when given.
+    public var platform: String?
     public var location: SourceLocation?
 
     /// Whether the figure (by its file name, e.g. `activity.discussions`) was measured rather than typed.
@@ -94,7 +96,8 @@ public struct Community: Sendable, Hashable {
                 scope: Scope? = nil, topics: [String] = [], members: Int? = nil,
                 discussions: Double? = nil, reactions: Double? = nil, reach: Int? = nil,
                 actions: Double? = nil, sentiment: Sentiment? = nil, phase: Phase? = nil,
-                goals: [Goal] = [], location: SourceLocation? = nil) {
+                goals: [Goal] = [], location: SourceLocation? = nil, platform: String? = nil) {
+        self.platform = platform
         self.id = id
         self.name = name ?? id
         self.url = url

@@ -11,7 +11,7 @@ final class MeasureCommandTests: XCTestCase {
         for format in ["table", "json", "csv"] {
             let a = try BinaryRunner.run(["measure", q1, "--format", format])
             XCTAssertEqual(a.status, 0, a.stderr)
-            Golden.assertMatches(a.stdout, "measure/trapkracht-2026q1.\(format)")
+            Golden.check(a.stdout, "measure/trapkracht-2026q1.\(format)")
             XCTAssertEqual(try BinaryRunner.run(["measure", q1, "--format", format]).stdout, a.stdout)
         }
         let json = try BinaryRunner.run(["measure", q1, "--format", "json"]).stdout
@@ -29,7 +29,7 @@ final class MeasureCommandTests: XCTestCase {
         let r = try BinaryRunner.run(["measure", q1, "--window", "30", "--as-of", "2026-06-30", "--format", "json", "--pseudonymise"],
                                      environment: ["ECOMAP_PSEUDONYM_KEY": "secret"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        Golden.assertMatches(r.stdout, "measure/trapkracht-30-days-pseudonymised.json")
+        Golden.check(r.stdout, "measure/trapkracht-30-days-pseudonymised.json")
         XCTAssertTrue(r.stdout.contains("\"from\": \"2026-06-01\""))
         for name in ["Anouk", "Bram", "Eva", "Daan"] { XCTAssertFalse(r.stdout.contains(name), name) }
         let other = try BinaryRunner.run(["measure", q1, "--format", "json", "--pseudonymise"], environment: ["ECOMAP_PSEUDONYM_KEY": "other"])
@@ -47,7 +47,7 @@ final class MeasureCommandTests: XCTestCase {
         for format in ["table", "json", "csv", "markdown"] {
             let r = try BinaryRunner.run(["rank", q1, "--format", format])
             XCTAssertEqual(r.status, 0, r.stderr)
-            Golden.assertMatches(r.stdout, "measure/rank-trapkracht-2026q1.\(format == "markdown" ? "md" : format)")
+            Golden.check(r.stdout, "measure/rank-trapkracht-2026q1.\(format == "markdown" ? "md" : format)")
             XCTAssertTrue(r.stderr.contains("trapkracht-2026q1.yaml:39:5: warning: community `fietsforum`: typed `activity.discussions` 40 and measured 10"), r.stderr)
         }
         let json = try JSONSerialization.jsonObject(with: Data(try BinaryRunner.run(["rank", q1, "--format", "json"]).stdout.utf8)) as! [String: Any]
@@ -68,7 +68,7 @@ final class MeasureCommandTests: XCTestCase {
     func testTwoQuartersMakeADiff() throws {
         let r = try BinaryRunner.run(["diff", q1, q2])
         XCTAssertEqual(r.status, 0, r.stderr)
-        Golden.assertMatches(r.stdout, "measure/diff-trapkracht-q1-q2.txt")
+        Golden.check(r.stdout, "measure/diff-trapkracht-q1-q2.txt")
         XCTAssertTrue(r.stdout.contains("`fietsforum`: OLD figures measured 2026-01-01..2026-03-31"), r.stdout)
         XCTAssertTrue(r.stdout.contains("NEW figures measured 2026-04-02..2026-06-30"), r.stdout)
     }

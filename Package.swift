@@ -47,6 +47,7 @@ let package = Package(
                 "EcomapModel",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(name: "EcomapAnalysis", dependencies: ["EcomapModel"]),
@@ -81,7 +82,10 @@ let package = Package(
         ),
         // The golden-file check shared by every test target.
         .target(name: "EcomapTestSupport", path: "Tests/EcomapTestSupport"),
-        .testTarget(name: "EcomapLoadTests", dependencies: ["EcomapLoad", "EcomapModel"]),
+        .testTarget(
+            name: "EcomapLoadTests",
+            dependencies: ["EcomapLoad", "EcomapModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
         .testTarget(

@@ -19,7 +19,7 @@ struct Render: ParsableCommand {
             The output is written atomically: on any error the previous file is untouched (exit code 3).
             """)
 
-    @Argument(help: "Ecosystem file (.yaml) or CSV node table (.csv).")
+    @Argument(help: "Ecosystem file (.yaml), table (.csv, .tsv, .txt) or workbook (.xlsx, .ods).")
     var file: String
 
     @Option(name: [.short, .customLong("output")], help: "Output file (default: the input's name with the format's extension).")

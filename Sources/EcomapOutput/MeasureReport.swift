@@ -100,7 +100,7 @@ public struct MeasureReport: Sendable {
             row.append(Self.n(s?.negative, 4))
             let people: [String] = m.keyPeople.map { p in "\(p.name) (\(p.messages))" }
             row.append(people.joined(separator: "; "))
-            lines.append(row.map(TextSafety.csvField).joined(separator: ","))
+            lines.append(row.map { TextSafety.csvField($0) }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

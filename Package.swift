@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The pipeline, one target per stage:
-//   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapAnalysis (graph core, scores)
+//   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapMeasure (figures from exports) -> EcomapAnalysis (graph core, scores)
 //   -> EcomapMapSpec (encoding, themes) -> EcomapGraphviz (layout only) -> EcomapScene (the laid-out map)
 //   -> EcomapMapRender (SVG, PNG, PDF, JSON) and EcomapOutput (reports) -> ecomap (CLI)
 let package = Package(
@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "EcomapModel", targets: ["EcomapModel"]),
         .library(name: "EcomapLoad", targets: ["EcomapLoad"]),
         .library(name: "EcomapAnalysis", targets: ["EcomapAnalysis"]),
+        .library(name: "EcomapMeasure", targets: ["EcomapMeasure"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -56,6 +57,13 @@ let package = Package(
         ),
         .target(name: "EcomapAnalysis", dependencies: ["EcomapModel", "EcomapText"]),
         .target(name: "EcomapSynthetic", dependencies: ["EcomapModel"]),
+        .target(
+            name: "EcomapMeasure",
+            dependencies: [
+                "EcomapModel", "EcomapAnalysis",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapText"]),
         .target(name: "EcomapScene"),
         .target(name: "EcomapFonts", dependencies: ["EcomapText", "CFontconfig"]),
@@ -72,8 +80,8 @@ let package = Package(
             name: "ecomap",
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
-                "EcomapGraphviz", "EcomapScene", "EcomapMapRender", "EcomapFonts", "EcomapOutput", "EcomapSynthetic", "EcomapText",
-                "CProcessSafety",
+                "EcomapGraphviz", "EcomapScene", "EcomapMapRender", "EcomapFonts", "EcomapOutput", "EcomapSynthetic",
+                "EcomapText", "EcomapMeasure", "CProcessSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,6 +101,11 @@ let package = Package(
         ),
         .testTarget(name: "EcomapMapRenderTests", dependencies: ["EcomapMapRender", "EcomapScene"]),
         .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad", "EcomapModel", "EcomapText"]),
+        .testTarget(
+            name: "EcomapMeasureTests",
+            dependencies: ["EcomapMeasure", "EcomapLoad", "EcomapModel", "EcomapOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         // CLI plumbing (stage timer, progress, diagnostics printing) lives in the executable target.
         .testTarget(name: "EcomapCLITests", dependencies: ["ecomap", "EcomapModel", "EcomapText"]),
         // Every `import` in Sources/ and Tests/ against the dependencies declared here.

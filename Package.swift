@@ -89,11 +89,7 @@ let package = Package(
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
                 "EcomapGraphviz", "EcomapScene", "EcomapMapRender", "EcomapFonts", "EcomapOutput", "EcomapSynthetic",
-<<<<<<< HEAD
-                "EcomapDeck", "CProcessSafety",
-=======
-                "EcomapText", "EcomapMeasure", "CProcessSafety",
->>>>>>> main
+                "EcomapText", "EcomapMeasure", "EcomapDeck", "CProcessSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,10 +108,6 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "EcomapMapRenderTests", dependencies: ["EcomapMapRender", "EcomapScene"]),
-<<<<<<< HEAD
-        .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
-        .testTarget(name: "EcomapDeckTests", dependencies: ["EcomapDeck", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-=======
         .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad", "EcomapModel", "EcomapText"]),
         .testTarget(
             name: "EcomapMeasureTests",
@@ -126,7 +118,7 @@ let package = Package(
         .testTarget(name: "EcomapCLITests", dependencies: ["ecomap", "EcomapModel", "EcomapText"]),
         // Every `import` in Sources/ and Tests/ against the dependencies declared here.
         .testTarget(name: "EcomapStructureTests"),
->>>>>>> main
+        .testTarget(name: "EcomapDeckTests", dependencies: ["EcomapDeck", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap", "EcomapTestSupport"], exclude: ["Golden", "Hostile"]),
     ]

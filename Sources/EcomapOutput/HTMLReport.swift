@@ -300,7 +300,6 @@ enum ReportData {
     /// `http`, `https` and `mailto` URLs by the one URL rule (`SafeURL`); anything else is dropped.
     static func safeURL(_ url: String) -> String? { SafeURL.validated(url) }
 
-<<<<<<< HEAD
     /// `24000.5` -> `24,000.5`: `NumberText.fixed` with the whole part grouped like `grouped`.
     static func groupedDecimal(_ value: Double, _ decimals: Int) -> String {
         let text = NumberText.fixed(value, decimals)
@@ -311,12 +310,5 @@ enum ReportData {
         return (negative ? "-" : "") + grouped(n) + (parts.count > 1 ? "." + parts[1] : "")
     }
 
-    static func grouped(_ n: Int) -> String {
-        var digits = Array(String(n)), out = ""
-        while digits.count > 3 { out = "," + String(digits.suffix(3)) + out; digits.removeLast(3) }
-        return String(digits) + out
-    }
-=======
     static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
->>>>>>> main
 }

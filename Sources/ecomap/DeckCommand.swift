@@ -6,6 +6,7 @@ import EcomapMapRender
 import EcomapMapSpec
 import EcomapModel
 import EcomapOutput
+import EcomapText
 import Foundation
 
 /// `ecomap deck FILE -o deck.pptx`: the strategy deck as a PowerPoint file (docs/deck.md).

@@ -1,5 +1,6 @@
 import EcomapModel
 import EcomapAnalysis
+import EcomapText
 
 /// Encodes one node at a time (see `MapSpecBuilder` for the rules).
 struct NodeEncoder {
@@ -23,6 +24,9 @@ struct NodeEncoder {
             lines.append("Confidence \(TextFormat.score(score.confidence * 100))%")
             lines.append("Missing: " + (score.missing.isEmpty ? "none" : score.missing.joined(separator: ", ")))
             lines.append("Next step: \(score.nextStep.title)")
+        }
+        if let m = c.measured {
+            lines.append("Measured \(m.measurement.from)..\(m.measurement.to): " + (m.figures.isEmpty ? "no figure" : m.figures.joined(separator: ", ")) + "; other figures typed")
         }
         return node(
             id: c.id, kind: .community, shape: .ellipse, name: c.name, badge: badge,

@@ -1,4 +1,5 @@
 import EcomapAnalysis
+import EcomapText
 
 /// `ecomap rank --format markdown`: a heading line and one table that pastes into decks and docs.
 /// Every cell goes through `TextSafety.markdownCell`.
@@ -32,6 +33,13 @@ enum RankMarkdown {
                 cells += [String(r.bestRank), String(r.worstRank), NumberText.percent(r.topShare)]
             }
             out += "| " + cells.map(TextSafety.markdownCell).joined(separator: " | ") + " |\n"
+        }
+        let measured = report.shown.compactMap { s in
+            MeasuredMarks.community(a.ecosystem, s.id).flatMap { c in MeasuredMarks.line(c).map { (c.name, $0) } }
+        }
+        if !measured.isEmpty {
+            out += "\nMeasured figures (all others typed):\n\n"
+            for (name, line) in measured { out += "- " + TextSafety.markdownCell(name) + ": " + TextSafety.markdownCell(line) + "\n" }
         }
         return out
     }

@@ -7,6 +7,7 @@ import EcomapMapSpec
 import EcomapModel
 import EcomapOutput
 import Foundation
+import EcomapText
 
 /// `ecomap render FILE -o map.svg`: lays out and draws the scored ecosystem through Graphviz.
 struct Render: ParsableCommand {
@@ -60,6 +61,8 @@ struct Render: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var people: KeyPeopleOptions
+
     @OptionGroup var timing: TimingOptions
 
     static let defaultTimeout = 120.0
@@ -86,7 +89,7 @@ struct Render: ParsableCommand {
 
         let run = timing.start()
         defer { run.finish() }
-        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
+        let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer))
         // The map and the matrix show scores and degrees, never PageRank or betweenness: skip computing them.
         let analysis = run.timer.measureParts("score") { part in
             Analyzer.analyze(ecosystem, centrality: false, stageDone: part)

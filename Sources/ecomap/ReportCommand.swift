@@ -7,6 +7,7 @@ import EcomapMapSpec
 import EcomapModel
 import EcomapOutput
 import Foundation
+import EcomapText
 
 /// `ecomap report FILE -o report.html`: one self-contained HTML page for a strategist's client.
 struct Report: ParsableCommand {
@@ -34,6 +35,8 @@ struct Report: ParsableCommand {
     @Option(help: "Seconds the map layout may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
+    @OptionGroup var people: KeyPeopleOptions
+
     func validate() throws {
         if EngineOption(engine) == nil {
             throw ValidationError("--engine must be one of \(EngineOption.names.joined(separator: ", "))")
@@ -45,7 +48,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let destination = output ?? Self.defaultOutput(for: file)
-        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
+        let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title))
         try OutputFile.check(destination)
         let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
         let analysis = Analyzer.analyze(ecosystem, weights: chosen)

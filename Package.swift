@@ -50,7 +50,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EcomapLoadTests", dependencies: ["EcomapLoad", "EcomapModel"]),
-        .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel"]),
+        .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel", "EcomapSynthetic"]),
         .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
         .testTarget(
             name: "EcomapGraphvizTests",

@@ -10,7 +10,7 @@ enum CSVLoader {
     static let nodeColumns = [
         "type", "id", "name", "url", "notes", "tags", "description", "channel", "presence", "scope", "topics",
         "members", "activity.discussions", "activity.reactions", "reach", "actions", "sentiment", "phase",
-        "goals", "followers", "handle", "role",
+        "goals", "funnel_step", "followers", "handle", "role",
     ]
     static let listColumns: Set<String> = ["tags", "topics", "goals"]
     static let linkColumns = ["from", "to", "weight", "kind", "directed"]

@@ -7,11 +7,15 @@ import EcomapAnalysis
 enum RankJSON {
     static func render(_ report: RankReport) -> String {
         let a = report.analysis
+        let byID = Dictionary(a.ecosystem.communities.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
         var members: [JSONValue.Member] = [
             .init("ecosystem", .string(a.ecosystem.title)),
             .init("as_of", .optional(a.ecosystem.asOf?.description)),
             .init("weights", .object(Dimension.allCases.map { .init($0.rawValue, .double(a.weights[$0], 4)) })),
-            .init("communities", .array(report.shown.map { community($0, report) })),
+            .init("model", .int(Scales.modelVersion)),
+            .init("goal", .optional(a.goal?.rawValue)),
+            .init("previous", .optional(a.previousSource)),
+            .init("communities", .array(report.shown.map { community($0, report, byID[$0.id]) })),
             .init("nodes", .array(a.nodes.map(node))),
         ]
         if let s = report.sensitivity {
@@ -29,7 +33,7 @@ enum RankJSON {
         .object(Dimension.allCases.map { dim in .init(dim.rawValue, d[dim].map { .double($0, 2) } ?? .null) })
     }
 
-    private static func community(_ s: CommunityScore, _ report: RankReport) -> JSONValue {
+    private static func community(_ s: CommunityScore, _ report: RankReport, _ c: Community?) -> JSONValue {
         var members: [JSONValue.Member] = [
             .init("rank", .int(s.rank)),
             .init("id", .string(s.id)),
@@ -45,6 +49,23 @@ enum RankJSON {
         // Additions after the documented keys.
         members.append(.init("social_density", s.socialDensity.map { .double($0, 4) } ?? .null))
         members.append(.init("flags", .array(s.flags.map { .string($0) })))
+        members.append(.init("pessimistic", .double(s.pessimistic, 2)))
+        members.append(.init("optimistic", .double(s.optimistic, 2)))
+        members.append(.init("ranges", .object(Dimension.allCases.map { d in
+            .init(d.rawValue, .object([
+                .init("low", s.pessimisticDimensions[d].map { .double($0, 2) } ?? .null),
+                .init("high", s.optimisticDimensions[d].map { .double($0, 2) } ?? .null),
+            ]))
+        })))
+        members.append(.init("figures", c.map { figures(s, $0) } ?? .null))
+        members.append(.init("density_band", .optional(s.densityBand?.rawValue)))
+        members.append(.init("action_basis", .string(s.actionBasis.rawValue)))
+        members.append(.init("borrowed_reach", .double(s.borrowedReach, 2)))
+        members.append(.init("borderline", .bool(s.borderline)))
+        members.append(.init("previous_tier", .optional(s.previousTier?.rawValue)))
+        members.append(.init("tier_held", .bool(s.tierHeld)))
+        members.append(.init("reasons", .array(s.reasons.map { .string($0) })))
+        members.append(.init("target", .optional(s.target)))
         if report.explain { members.append(.init("contributions", dimensions(s.contributions))) }
         if let row = report.sensitivityRow(s.id) {
             members.append(.init("best_rank", .int(row.bestRank)))
@@ -52,6 +73,22 @@ enum RankJSON {
             members.append(.init("top_share", .double(row.topShare, 4)))
         }
         return .object(members)
+    }
+
+    /// One object per figure, keyed by its file name, so that later keys (such as where a figure came
+    /// from) can be added beside `value`. `value` is null when the figure is unknown.
+    private static func figures(_ s: CommunityScore, _ c: Community) -> JSONValue {
+        func figure(_ name: String, _ value: Double?, extra: [JSONValue.Member] = []) -> JSONValue.Member {
+            .init(name, .object([.init("value", value.map { .double($0, 4) } ?? .null)] + extra))
+        }
+        return .object([
+            figure("members", c.members.map(Double.init),
+                   extra: [.init("counted", s.countedMembers.map { .double($0, 2) } ?? .null)]),
+            figure("activity.discussions", c.discussions),
+            figure("activity.reactions", c.reactions),
+            figure("reach", c.reach.map(Double.init)),
+            figure("actions", c.actions),
+        ])
     }
 
     private static func node(_ m: NodeMetrics) -> JSONValue {

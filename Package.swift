@@ -24,6 +24,9 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // Signal-time cleanup and the layout child's guards: small C, because signal handlers must be
+        // async-signal-safe and prctl is variadic.
+        .target(name: "CProcessSafety"),
         .target(name: "EcomapModel"),
         .target(
             name: "EcomapLoad",
@@ -39,13 +42,13 @@ let package = Package(
         .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "EcomapOutput", "CGraphviz"]),
         .target(
             name: "EcomapOutput",
-            dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec"]
+            dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec", "CProcessSafety"]
         ),
         .executableTarget(
             name: "ecomap",
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
-                "EcomapGraphviz", "EcomapOutput", "EcomapSynthetic",
+                "EcomapGraphviz", "EcomapOutput", "EcomapSynthetic", "CProcessSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

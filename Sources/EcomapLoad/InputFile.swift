@@ -11,7 +11,7 @@ import Darwin
 enum InputFile {
     static func read(_ path: String, limits: Limits) -> Result<[UInt8], Diagnostic> {
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard RawPath.withCString(path, { stat($0, &info) }) == 0 else {
             let reason = String(cString: strerror(errno))
             return .failure(.error("cannot read `\(path)`: \(reason)"))
         }
@@ -25,11 +25,15 @@ enum InputFile {
             return .failure(.error("`\(path)` has \(info.st_size) bytes, more than the limit of "
                                    + "\(limits.maxFileBytes) bytes (limit: file size)"))
         }
-        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        let fd = RawPath.withCString(path) { open($0, O_RDONLY | O_NONBLOCK) }
         guard fd >= 0 else {
             return .failure(.error("cannot read `\(path)`: \(String(cString: strerror(errno)))"))
         }
         defer { close(fd) }
+        var opened = stat()
+        let identity = fstat(fd, &opened) == 0
+            ? FileIdentity(device: UInt64(opened.st_dev), inode: UInt64(opened.st_ino)) : nil
+        FilesRead.record(InputFileRecord(path: path, identity: identity))
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -46,6 +50,28 @@ enum InputFile {
             }
         }
         return .success(bytes)
+    }
+}
+
+/// Every file read through `InputFile` in this process, so that no command can write an output over
+/// one of its inputs, whichever loader read it and however its name was found (the CSV pair's links
+/// table beside the nodes table, `--compare`'s old file, a workbook).
+public enum FilesRead {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var records: [InputFileRecord] = []
+
+    /// Records a file as read (loaders that open files another way call this too).
+    public static func record(_ file: InputFileRecord) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !records.contains(file) { records.append(file) }
+    }
+
+    /// Every file recorded so far, in the order read.
+    public static var all: [InputFileRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return records
     }
 }
 

@@ -96,6 +96,8 @@ public struct Community: Sendable, Hashable {
     public var goals: [Goal]
     /// The funnel step the brand has reached with this community (`funnel_step`), if recorded.
     public var funnelStep: FunnelStep?
+    /// The platform the community lives on as the file names it (`Facebook`, `Discord`), when given.
+    public var platform: String?
     public var location: SourceLocation?
     /// Where each figure was written, keyed by its file name (`members`, `activity.discussions`, ...),
     /// so that analysis-level warnings can point at the value.
@@ -107,7 +109,8 @@ public struct Community: Sendable, Hashable {
                 discussions: Double? = nil, reactions: Double? = nil, reach: Int? = nil,
                 actions: Double? = nil, sentiment: Sentiment? = nil, phase: Phase? = nil,
                 goals: [Goal] = [], funnelStep: FunnelStep? = nil, location: SourceLocation? = nil,
-                fieldLocations: [String: SourceLocation] = [:]) {
+                fieldLocations: [String: SourceLocation] = [:], platform: String? = nil) {
+        self.platform = platform
         self.id = id
         self.name = name ?? id
         self.url = url

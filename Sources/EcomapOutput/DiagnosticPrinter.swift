@@ -54,28 +54,11 @@ public struct DiagnosticPrinter: Sendable {
         return text
     }
 
-    /// Characters that must not reach a terminal as they are: C0/C1 controls, DEL and bidi controls.
-    static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
-    }
+    /// Characters that must not reach a terminal as they are (`TerminalText.isUnsafe`).
+    static func isUnsafe(_ s: Unicode.Scalar) -> Bool { TerminalText.isUnsafe(s) }
 
     /// `text` with every unsafe character written as `<U+XXXX>` (line breaks included: one diagnostic, one line).
-    static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var result = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            if isUnsafe(s) {
-                let hex = String(s.value, radix: 16, uppercase: true)
-                result.append(contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)>".unicodeScalars)
-            } else {
-                result.append(s)
-            }
-        }
-        return String(result)
-    }
+    static func visible(_ text: String) -> String { TerminalText.escaped(text) }
 
     /// The 1-based line `number` of `text`, without its line break.
     static func line(_ number: Int, of text: String) -> Substring? {

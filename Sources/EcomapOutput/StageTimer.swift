@@ -176,8 +176,7 @@ public final class ProgressIndicator: @unchecked Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let frame = Self.frames[Int(seconds * 5) % Self.frames.count]
         let line = "\r\(frame) \(stage) \(String(format: "%.1f", seconds)) s\u{1B}[K"
-        FileHandle.standardError.write(Data(line.utf8))
-        shown = true
+        shown = Self.bestEffort(line)
     }
 
     /// Stops the indicator and clears its line.
@@ -187,6 +186,13 @@ public final class ProgressIndicator: @unchecked Sendable {
         guard !stopped else { return }
         stopped = true
         timer.cancel()
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { _ = Self.bestEffort("\r\u{1B}[K") }
+    }
+
+    /// Writes the indicator's own line to stderr; a failed write is ignored here (the indicator is
+    /// decoration; the next message reports a broken stderr). Never traps.
+    private static func bestEffort(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) } == bytes.count
     }
 }

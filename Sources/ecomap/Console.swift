@@ -1,3 +1,4 @@
+import CProcessSafety
 import EcomapLoad
 import EcomapModel
 import EcomapOutput
@@ -7,16 +8,70 @@ import Glibc
 #endif
 
 /// Standard streams and diagnostic reporting shared by every subcommand.
+///
+/// Every byte ecomap prints goes through `write(_:to:)`: checked `write(2)` calls that never trap.
+/// A failed write (a full disk, a closed descriptor, a reader that went away: SIGPIPE is ignored, so
+/// that is EPIPE) ends the command with exit code 3, after one message on stderr when stdout failed
+/// and stderr still works. Messages pass through `TerminalText.escaped`, so no control, bidi or
+/// invisible character from the input reaches the terminal.
 enum Console {
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
 
+    /// One line of composed text on stdout.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(TerminalText.escaped(text + "\n", keepLineBreaks: true), to: 1)
     }
 
+    /// One message (may span lines) on stderr.
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(TerminalText.escaped(text + "\n", keepLineBreaks: true), to: 2)
+    }
+
+    /// A command's output on stdout, as it is (escaped only when stdout is a terminal).
+    static func data(_ text: String) {
+        write(stdoutIsTerminal ? TerminalText.escaped(text, keepLineBreaks: true) : text, to: 1)
+    }
+
+    /// Bytes on stdout, as they are.
+    static func data(_ bytes: [UInt8]) {
+        writeBytes(bytes, to: 1)
+    }
+
+    private static func write(_ text: String, to fd: Int32) {
+        writeBytes(Array(text.utf8), to: fd)
+    }
+
+    private static func writeBytes(_ bytes: [UInt8], to fd: Int32) {
+        let failure = bytes.withUnsafeBytes { buffer in writeAll(fd, buffer) }
+        if failure != 0 { streamFailed(fd, failure) }
+    }
+
+    /// Writes the whole buffer; returns 0 or the errno of the failed write.
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
+        guard var next = buffer.baseAddress else { return 0 }
+        var left = buffer.count
+        while left > 0 {
+            let n = Glibc.write(fd, next, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            next += n
+            left -= n
+        }
+        return 0
+    }
+
+    /// Ends the command after a failed write to stdout or stderr: exit code 3, one message where one
+    /// can still be written, no temporary file or layout child left behind.
+    static func streamFailed(_ fd: Int32, _ error: Int32) -> Never {
+        if fd == 1 {
+            let message = Array("error: cannot write to standard output: \(String(cString: strerror(error)))\n".utf8)
+            _ = message.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+        }
+        ecomap_emergency_cleanup()
+        Glibc.exit(EcomapExit.outputFailure.rawValue)
     }
 
     /// Prints every diagnostic to stderr, with caret snippets on a terminal (or ECOMAP_SNIPPETS=1).
@@ -42,7 +97,7 @@ enum Console {
                                               if stage == "load" { t.begin("validate") }
                                           } })
         report(result.diagnostics, sources: result.sources)
-        guard let ecosystem = result.ecosystem else { throw EcomapExit.invalidInput.code }
+        guard let ecosystem = result.ecosystem else { throw EcomapExit.invalidInput }
         return ecosystem
     }
 }

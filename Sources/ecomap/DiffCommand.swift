@@ -43,10 +43,10 @@ struct Diff: ParsableCommand {
         // Load both before exiting so every error in either file is reported in one run.
         let oldResult = Console.loadReporting(old)
         let newResult = Console.loadReporting(new)
-        guard let oldEco = oldResult, let newEco = newResult else { throw EcomapExit.invalidInput.code }
+        guard let oldEco = oldResult, let newEco = newResult else { throw EcomapExit.invalidInput }
         let before = try Self.analyze(oldEco, weights, goal: goal, previous: nil)
         let diff = Differ.diff(old: before, new: try Self.analyze(newEco, weights, goal: goal, previous: before))
-        try OutputFile.emit(DiffReport(diff: diff).rendered(as: format), to: output, inputs: [old, new])
+        try OutputFile.emit(DiffReport(diff: diff).rendered(as: format), to: output)
     }
 
     /// Scores one snapshot with `--weights` applied over the `--goal` preset or equal weights (unnamed

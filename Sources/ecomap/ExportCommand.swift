@@ -42,7 +42,7 @@ struct Export: ParsableCommand {
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
         let w = try WeightsFlag.resolve(weights, over: Analyzer.baseWeights(ecosystem, goal: goal))
         let text = ModelExport.rendered(Analyzer.analyze(ecosystem, weights: w, goal: goal), as: chosen)
-        try OutputFile.emit(text, to: output, inputs: [file] + (input.linksPath.map { [$0] } ?? []))
-        if let output { Console.err("wrote \(output) (\(chosen.rawValue))") }
+        try OutputFile.emit(text, to: output)
+        if let output { Console.err("wrote \(TerminalText.name(output)) (\(chosen.rawValue))") }
     }
 }

@@ -42,6 +42,6 @@ struct Gaps: ParsableCommand {
         let chosen = try WeightsFlag.resolve(weights, over: Analyzer.baseWeights(ecosystem, goal: goal))
         let report = EcomapAnalysis.Gaps.find(Analyzer.analyze(ecosystem, weights: chosen, goal: goal))
         try OutputFile.emit(GapsOutput(report: report, limitPerKind: limit == 0 ? nil : limit).rendered(as: format),
-                            to: output, inputs: [file] + (input.linksPath.map { [$0] } ?? []))
+                            to: output)
     }
 }

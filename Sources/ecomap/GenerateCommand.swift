@@ -44,6 +44,6 @@ struct Generate: ParsableCommand {
     func run() throws {
         let options = SyntheticOptions(communities: communities, influencers: influencers,
                                        stakeholders: stakeholders, topics: topics, seed: seed)
-        try OutputFile.emit(SyntheticEcosystem.yaml(options), to: output, inputs: [])
+        try OutputFile.emit(SyntheticEcosystem.yaml(options), to: output)
     }
 }

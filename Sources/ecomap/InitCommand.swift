@@ -1,10 +1,14 @@
 import ArgumentParser
-import Foundation
+import EcomapOutput
 
 /// `ecomap init [PATH]`: writes a commented starter ecosystem file.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a commented starter ecosystem file that validates.")
+        abstract: "Write a commented starter ecosystem file that validates.",
+        discussion: """
+            Written like every output: atomically (fsync'ed, then moved into place). An existing file is \
+            kept unless --force is given; a directory or a symbolic link is never replaced.
+            """)
 
     @Argument(help: "Where to write the file.")
     var path: String = "ecosystem.yaml"
@@ -13,16 +17,14 @@ struct Init: ParsableCommand {
     var force = false
 
     func run() throws {
-        if !force && FileManager.default.fileExists(atPath: path) {
-            Console.err("error: `\(path)` already exists; use --force to replace it")
-            throw EcomapExit.outputFailure.code
-        }
         do {
-            try Data(StarterTemplate.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(Array(StarterTemplate.text.utf8), to: path, replace: force)
         } catch {
-            Console.err("error: cannot write `\(path)`: \(error.localizedDescription)")
-            throw EcomapExit.outputFailure.code
+            if error.message?.hasSuffix("it already exists") == true {
+                throw CommandFailure(.outputFailure, "\(TerminalText.name(path)) already exists; use --force to replace it")
+            }
+            throw error
         }
-        Console.out("wrote \(path); edit it, then run: ecomap validate \(path)")
+        Console.out("wrote \(TerminalText.name(path)); edit it, then run: ecomap validate \(TerminalText.name(path))")
     }
 }

@@ -88,6 +88,6 @@ struct Rank: ParsableCommand {
         let text = run.timer.measure("render") {
             RankReport(analysis: analysis, top: top, explain: explain, sensitivity: robustness).rendered(as: format)
         }
-        run.timer.measure("write") { FileHandle.standardOutput.write(Data(text.utf8)) }
+        run.timer.measure("write") { Console.data(text) }
     }
 }

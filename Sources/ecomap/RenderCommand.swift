@@ -81,11 +81,6 @@ struct Render: ParsableCommand {
         let chosenFormat = format.flatMap(MapFormat.init(rawValue:))
             ?? output.flatMap(MapFormat.init(pathExtension:)) ?? .svg
         let destination = output ?? Self.defaultOutput(for: file, format: chosenFormat)
-        let inputs = [file] + (input.linksPath.map { [$0] } ?? []) + (compare.map { [$0] } ?? [])
-        if inputs.contains(destination) {
-            Console.err("error: cannot write \(destination): it is the input file")
-            throw EcomapExit.outputFailure.code
-        }
 
         let run = timing.start()
         defer { run.finish() }
@@ -96,6 +91,9 @@ struct Render: ParsableCommand {
         }
         let (spec, warnings) = try run.timer.measure("spec") { try buildSpec(analysis) }
         Console.report(Diagnostics(warnings), sources: [:])
+        // Every input is loaded now (the CSV pair's links table, --compare's files): refuse to overwrite
+        // one before spending time on the layout.
+        try OutputFile.check(destination)
         run.note("\(spec.nodes.count) nodes, \(spec.edges.count) links; engine \(spec.layout.engine.rawValue) (\(spec.layout.reason))")
 
         let timer = run.timer
@@ -108,29 +106,21 @@ struct Render: ParsableCommand {
         let rendered: RenderedMap
         switch outcome {
         case nil:
-            Console.err("error: the \(spec.layout.engine.rawValue) layout of \(spec.nodes.count) nodes did not finish within \(TimeoutText.seconds(timeout)); try --engine sfdp or a larger --timeout")
-            throw EcomapExit.layoutFailure.code
+            throw CommandFailure(.layoutFailure, "the \(spec.layout.engine.rawValue) layout of \(spec.nodes.count) nodes did not finish within \(TimeoutText.seconds(timeout)); try --engine sfdp or a larger --timeout")
         case .failure(let error)?:
-            Console.err("error: graphviz: \(error.description)")
-            throw EcomapExit.layoutFailure.code
+            throw CommandFailure(.layoutFailure, "graphviz: \(error.description)")
         case .success(let map)?:
             rendered = map
         }
         Console.report(Diagnostics(rendered.messages.map { .warning("graphviz: \($0)") }), sources: [:])
 
-        do {
-            try run.timer.measure("write") { try AtomicWriter.write(rendered.bytes, to: destination, protecting: inputs) }
-        } catch {
-            Console.err("error: \(error)")
-            throw EcomapExit.outputFailure.code
-        }
-        Console.err("wrote \(destination) (\(chosenFormat.rawValue), \(spec.nodes.count) nodes, \(spec.edges.count) links, \(spec.layout.reason))")
+        try run.timer.measure("write") { try OutputFile.write(rendered.bytes, to: destination) }
+        Console.err("wrote \(TerminalText.name(destination)) (\(chosenFormat.rawValue), \(spec.nodes.count) nodes, \(spec.edges.count) links, \(spec.layout.reason))")
     }
 
     /// `examples/alpha-moms.yaml` -> `alpha-moms.svg` in the current directory.
     static func defaultOutput(for input: String, format: MapFormat) -> String {
-        let name = (input as NSString).lastPathComponent
-        let stem = (name as NSString).deletingPathExtension
+        let stem = RawPath.stem(of: input)
         return (stem.isEmpty ? "map" : stem) + "." + format.rawValue
     }
 }

@@ -47,12 +47,13 @@ struct Report: ParsableCommand {
     func run() throws {
         let destination = output ?? Self.defaultOutput(for: file)
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
+        try OutputFile.check(destination)
         let chosen = try WeightsFlag.resolve(weights, over: Analyzer.baseWeights(ecosystem, goal: goal))
         let analysis = Analyzer.analyze(ecosystem, weights: chosen, goal: goal)
         let gaps = EcomapAnalysis.Gaps.find(analysis)
         let page = HTMLReport.render(analysis, map: try drawMap(analysis), gaps: gaps)
-        try OutputFile.emit(page, to: destination, inputs: [file] + (input.linksPath.map { [$0] } ?? []))
-        Console.err("wrote \(destination)")
+        try OutputFile.emit(page, to: destination)
+        Console.err("wrote \(TerminalText.name(destination))")
     }
 
     /// The map as `ecomap render` draws it (light theme, the file's style), with its element ids.
@@ -62,11 +63,9 @@ struct Report: ParsableCommand {
         let outcome = LayoutProcess.render(spec, as: .svg, seconds: timeout)
         switch outcome {
         case nil:
-            Console.err("error: the \(spec.layout.engine.rawValue) layout of \(spec.nodes.count) nodes did not finish within \(timeout) s; try --engine sfdp or a larger --timeout")
-            throw EcomapExit.layoutFailure.code
+            throw CommandFailure(.layoutFailure, "the \(spec.layout.engine.rawValue) layout of \(spec.nodes.count) nodes did not finish within \(timeout) s; try --engine sfdp or a larger --timeout")
         case .failure(let error)?:
-            Console.err("error: graphviz: \(error.description)")
-            throw EcomapExit.layoutFailure.code
+            throw CommandFailure(.layoutFailure, "graphviz: \(error.description)")
         case .success(let map)?:
             Console.report(Diagnostics(map.messages.map { .warning("graphviz: \($0)") }), sources: [:])
             return ReportMap(
@@ -79,7 +78,7 @@ struct Report: ParsableCommand {
 
     /// `examples/alpha-moms.yaml` -> `alpha-moms.html` in the current directory.
     static func defaultOutput(for input: String) -> String {
-        let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
+        let stem = RawPath.stem(of: input)
         return (stem.isEmpty ? "report" : stem) + ".html"
     }
 }

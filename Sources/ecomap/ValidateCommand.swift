@@ -1,3 +1,4 @@
+import EcomapOutput
 import ArgumentParser
 import EcomapLoad
 import EcomapModel
@@ -35,14 +36,14 @@ struct Validate: ParsableCommand {
                                               })
             Console.report(result.diagnostics, sources: result.sources)
             if let ecosystem = result.ecosystem {
-                Console.out("\(file): ok: " + Self.summary(ecosystem)
+                Console.out("\(TerminalText.name(file)): ok: " + Self.summary(ecosystem)
                             + Self.warningSuffix(result.diagnostics.warnings.count))
             } else {
                 failed = true
-                Console.out("\(file): invalid: \(result.diagnostics.errors.count) error(s)")
+                Console.out("\(TerminalText.name(file)): invalid: \(result.diagnostics.errors.count) error(s)")
             }
         }
-        if failed { throw EcomapExit.invalidInput.code }
+        if failed { throw EcomapExit.invalidInput }
     }
 
     static func summary(_ e: Ecosystem) -> String {

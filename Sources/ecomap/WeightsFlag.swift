@@ -16,8 +16,7 @@ enum WeightsFlag {
         do {
             return try WeightsSpec(parsing: flag).applied(to: base)
         } catch {
-            Console.err("error: \(error.description)")
-            throw EcomapExit.usage.code
+            throw CommandFailure(.usage, error.description)
         }
     }
 }

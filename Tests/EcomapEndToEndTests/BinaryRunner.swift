@@ -32,10 +32,10 @@ struct BinaryRunner {
 
     /// Runs `ecomap args...` in `directory` (default: the repository root) and waits for it.
     static func run(_ args: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    stdin: Data? = nil, timeout: TimeInterval = defaultTimeout,
+                    stdin: Data? = nil, timeout: TimeInterval = defaultTimeout, executable: URL? = nil,
                     file: StaticString = #filePath, line: UInt = #line) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = args
         process.currentDirectoryURL = directory ?? root
         var env = ProcessInfo.processInfo.environment
@@ -75,6 +75,21 @@ struct BinaryRunner {
                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
                       signalled: process.terminationReason == .uncaughtSignal, timedOut: timedOut)
+    }
+
+    /// Runs `/bin/sh -c script` in `directory`, with `$ECOMAP` naming the binary: for redirections a
+    /// test needs to set up itself (a closed or full stdout, a pipe, a resource limit).
+    static func shell(_ script: String, in directory: URL? = nil, environment: [String: String] = [:],
+                      timeout: TimeInterval = defaultTimeout, file: StaticString = #filePath, line: UInt = #line) throws -> Output {
+        var env = environment
+        env["ECOMAP"] = binary.path
+        return try run(script: script, in: directory, environment: env, timeout: timeout, file: file, line: line)
+    }
+
+    private static func run(script: String, in directory: URL?, environment: [String: String],
+                            timeout: TimeInterval, file: StaticString, line: UInt) throws -> Output {
+        try run(["-c", script], in: directory, environment: environment, timeout: timeout,
+                executable: URL(fileURLWithPath: "/bin/sh"), file: file, line: line)
     }
 
     /// A fresh temporary directory, removed by the caller.

@@ -69,3 +69,22 @@ final class AtomicWriterTests: XCTestCase {
         XCTAssertEqual((mode ?? 0) & 0o644, 0o644)
     }
 }
+
+final class AtomicWriterNameTests: XCTestCase {
+    func testTemporaryNameIsShortAndSetuidIsDropped() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ecomap-names-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let long = dir.appendingPathComponent(String(repeating: "x", count: 255)).path
+        try AtomicWriter.write("a", to: long)
+        XCTAssertEqual(chmod(long, 0o6750), 0)
+        try AtomicWriter.write("b", to: long)
+        var info = stat()
+        XCTAssertEqual(stat(long, &info), 0)
+        XCTAssertEqual(info.st_mode & 0o7777, 0o750)
+        XCTAssertThrowsError(try AtomicWriter.write(Array("c".utf8), to: long, protecting: [String](), replace: false)) { error in
+            XCTAssertTrue("\(error)".hasSuffix("it already exists"), "\(error)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).count, 1)
+    }
+}

@@ -1,4 +1,5 @@
 import EcomapGraphviz
+import EcomapMapRender
 import EcomapLoad
 import EcomapMapSpec
 import Foundation

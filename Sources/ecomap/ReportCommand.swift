@@ -1,6 +1,8 @@
 import ArgumentParser
 import EcomapAnalysis
+import EcomapFonts
 import EcomapGraphviz
+import EcomapMapRender
 import EcomapMapSpec
 import EcomapModel
 import EcomapOutput
@@ -60,6 +62,8 @@ struct Report: ParsableCommand {
     private func drawMap(_ analysis: Analysis) throws -> ReportMap {
         let (spec, warnings) = MapSpecBuilder.build(analysis, options: MapOptions(engine: EngineOption(engine) ?? .auto, theme: .light))
         Console.report(Diagnostics(warnings), sources: [:])
+        // Before the layout child starts, so it inherits the pinned font; the warning is printed once.
+        if let warning = FontSetup.warning { Console.err(warning) }
         let outcome = LayoutProcess.render(spec, as: .svg, seconds: timeout)
         switch outcome {
         case nil:

@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The pipeline, one target per stage:
-//   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapAnalysis (graph core, scores)
+//   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapMeasure (figures from exports) -> EcomapAnalysis (graph core, scores)
 //   -> EcomapMapSpec (encoding, themes) -> EcomapGraphviz (layout only) -> EcomapScene (the laid-out map)
 //   -> EcomapMapRender (SVG, PNG, PDF, JSON) and EcomapOutput (reports) -> ecomap (CLI)
 let package = Package(
@@ -13,11 +13,13 @@ let package = Package(
         .library(name: "EcomapModel", targets: ["EcomapModel"]),
         .library(name: "EcomapLoad", targets: ["EcomapLoad"]),
         .library(name: "EcomapAnalysis", targets: ["EcomapAnalysis"]),
+        .library(name: "EcomapMeasure", targets: ["EcomapMeasure"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -45,10 +47,18 @@ let package = Package(
                 "EcomapModel",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(name: "EcomapAnalysis", dependencies: ["EcomapModel"]),
         .target(name: "EcomapSynthetic", dependencies: ["EcomapModel"]),
+        .target(
+            name: "EcomapMeasure",
+            dependencies: [
+                "EcomapModel", "EcomapAnalysis",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis"]),
         .target(name: "EcomapScene"),
         .target(name: "EcomapFonts", dependencies: ["CFontconfig"]),
@@ -66,13 +76,16 @@ let package = Package(
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
                 "EcomapGraphviz", "EcomapScene", "EcomapMapRender", "EcomapFonts", "EcomapOutput", "EcomapSynthetic",
-                "CProcessSafety",
+                "EcomapMeasure", "CProcessSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The golden-file check shared by every test target.
         .target(name: "EcomapTestSupport", path: "Tests/EcomapTestSupport"),
-        .testTarget(name: "EcomapLoadTests", dependencies: ["EcomapLoad", "EcomapModel"]),
+        .testTarget(
+            name: "EcomapLoadTests",
+            dependencies: ["EcomapLoad", "EcomapModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel", "EcomapSynthetic"]),
         .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
         .testTarget(
@@ -83,6 +96,11 @@ let package = Package(
         ),
         .testTarget(name: "EcomapMapRenderTests", dependencies: ["EcomapMapRender", "EcomapScene"]),
         .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(
+            name: "EcomapMeasureTests",
+            dependencies: ["EcomapMeasure", "EcomapLoad", "EcomapModel", "EcomapOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap", "EcomapTestSupport"], exclude: ["Golden", "Hostile"]),
     ]

@@ -37,6 +37,13 @@ enum RankMarkdown {
             }
             out += "| " + cells.map(TextSafety.markdownCell).joined(separator: " | ") + " |\n"
         }
+        let measured = report.shown.compactMap { s in
+            MeasuredMarks.community(a.ecosystem, s.id).flatMap { c in MeasuredMarks.line(c).map { (c.name, $0) } }
+        }
+        if !measured.isEmpty {
+            out += "\nMeasured figures (all others typed):\n\n"
+            for (name, line) in measured { out += "- " + TextSafety.markdownCell(name) + ": " + TextSafety.markdownCell(line) + "\n" }
+        }
         out += "\nScore: conservative (unknown figures at their worst); Range: up to the optimistic score; "
             + "* borderline (within \(NumberText.fixed(Tiering.band, 0)) points of a tier threshold).\n"
         return out

@@ -48,6 +48,9 @@ enum RankTable {
         for (s, row) in zip(report.shown, rows) {
             out += line(row) + "\n"
             out += indent + TextSafety.singleLine(s.explanation) + "\n"
+            if let c = MeasuredMarks.community(a.ecosystem, s.id), let measured = MeasuredMarks.line(c) {
+                out += indent + TextSafety.singleLine(measured) + "\n"
+            }
             if report.explain {
                 out += indent + RankCells.contributions(s) + "\n"
                 for reason in s.reasons { out += indent + "why: " + TextSafety.singleLine(reason) + "\n" }

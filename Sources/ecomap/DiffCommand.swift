@@ -17,10 +17,10 @@ struct Diff: ParsableCommand {
             JSON shape: docs/diff-and-gaps.md.
             """)
 
-    @Argument(help: "The earlier snapshot (.yaml, or a CSV node table).")
+    @Argument(help: "The earlier snapshot (.yaml, a table or a workbook).")
     var old: String
 
-    @Argument(help: "The later snapshot (.yaml, or a CSV node table).")
+    @Argument(help: "The later snapshot (.yaml, a table or a workbook).")
     var new: String
 
     @Option(help: "Output format: table, json or markdown.")
@@ -63,6 +63,7 @@ extension Console {
     static func loadReporting(_ path: String) -> Ecosystem? {
         let result = EcosystemLoader.load(path: path, linksPath: nil, title: nil)
         report(result.diagnostics, sources: result.sources)
-        return result.ecosystem
+        guard let ecosystem = result.ecosystem, ecosystem.hasMeasureSources else { return result.ecosystem }
+        return measured(ecosystem, sources: result.sources)
     }
 }

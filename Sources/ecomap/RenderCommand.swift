@@ -19,7 +19,7 @@ struct Render: ParsableCommand {
             The output is written atomically: on any error the previous file is untouched (exit code 3).
             """)
 
-    @Argument(help: "Ecosystem file (.yaml) or CSV node table (.csv).")
+    @Argument(help: "Ecosystem file (.yaml), table (.csv, .tsv, .txt) or workbook (.xlsx, .ods).")
     var file: String
 
     @Option(name: [.short, .customLong("output")], help: "Output file (default: the input's name with the format's extension).")
@@ -60,6 +60,8 @@ struct Render: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var people: KeyPeopleOptions
+
     @OptionGroup var timing: TimingOptions
 
     static let defaultTimeout = 120.0
@@ -86,7 +88,7 @@ struct Render: ParsableCommand {
 
         let run = timing.start()
         defer { run.finish() }
-        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
+        let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer))
         // The map and the matrix show scores and degrees, never PageRank or betweenness: skip computing them.
         let analysis = run.timer.measureParts("score") { part in
             Analyzer.analyze(ecosystem, centrality: false, targets: false, stageDone: part)

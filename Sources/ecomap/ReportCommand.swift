@@ -17,7 +17,7 @@ struct Report: ParsableCommand {
             Content-Security-Policy. Written atomically. Details: docs/report.md.
             """)
 
-    @Argument(help: "An ecosystem file (.yaml) or a CSV node table (.csv).")
+    @Argument(help: "An ecosystem file (.yaml), a table (.csv, .tsv, .txt) or a workbook (.xlsx, .ods).")
     var file: String
 
     @OptionGroup var input: InputOptions
@@ -37,6 +37,8 @@ struct Report: ParsableCommand {
     @Option(help: "Seconds the map layout may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
+    @OptionGroup var people: KeyPeopleOptions
+
     func validate() throws {
         if EngineOption(engine) == nil {
             throw ValidationError("--engine must be one of \(EngineOption.names.joined(separator: ", "))")
@@ -48,7 +50,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let destination = output ?? Self.defaultOutput(for: file)
-        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
+        let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title))
         try OutputFile.check(destination)
         let chosen = try WeightsFlag.resolve(weights, over: Analyzer.baseWeights(ecosystem, goal: goal))
         let analysis = Analyzer.analyze(ecosystem, weights: chosen, goal: goal)

@@ -161,7 +161,7 @@ public struct MapNode: Sendable, Hashable {
         self.penWidth = penWidth
         self.dashed = dashed
         self.emphasised = emphasised
-        self.tooltip = tooltip
+        self.tooltip = MapSpec.boundedTooltip(tooltip)
         self.url = url
         self.clusterID = clusterID
         self.score = score
@@ -222,7 +222,7 @@ public struct MapEdge: Sendable, Hashable {
         self.penWidth = penWidth
         self.color = color
         self.directed = directed
-        self.tooltip = tooltip
+        self.tooltip = MapSpec.boundedTooltip(tooltip)
     }
 }
 
@@ -239,5 +239,22 @@ public struct MapCluster: Sendable, Hashable {
         self.id = id
         self.graphvizName = "cluster_" + DOMID.escape(id)
         self.label = label
+    }
+}
+
+extension MapSpec {
+    /// Longest tooltip, in characters: a longer one is cut with `…` (a name of 65,000 characters would
+    /// otherwise be repeated whole in every output that carries tooltips).
+    public static let maxTooltipCharacters = 1_000
+
+    static func boundedTooltip(_ text: String) -> String {
+        guard text.utf8.count > maxTooltipCharacters else { return text }
+        var out = "", count = 0
+        for character in text {
+            if count == maxTooltipCharacters { return out + "…" }
+            out.append(character)
+            count += 1
+        }
+        return out
     }
 }

@@ -71,6 +71,6 @@ struct Rank: ParsableCommand {
         let text = run.timer.measure("render") {
             RankReport(analysis: analysis, top: top, explain: explain, sensitivity: robustness).rendered(as: format)
         }
-        run.timer.measure("write") { Console.data(text) }
+        try run.timer.measure("write") { try OutputFile.emit(text, to: nil) }
     }
 }

@@ -13,7 +13,8 @@ struct Render: ParsableCommand {
         discussion: """
             The format comes from --format, else the output's extension, else SVG. Flags win over the
             file's style: section. --engine auto picks neato up to \(LayoutPlan.neatoLimit) nodes (dot for grouped maps),
-            sfdp above. A layout still running after --timeout seconds is stopped (exit code 4).
+            sfdp above. --timeout bounds the whole run (loading, layout, writing): a run still going after
+            it is stopped (exit code 4), the layout process with it.
             The output is written atomically: on any error the previous file is untouched (exit code 3).
             """)
 
@@ -41,7 +42,7 @@ struct Render: ParsableCommand {
     @Option(help: "Fit the picture to a slide: 16:9, 4:3 or 1:1.")
     var aspect: String?
 
-    @Option(help: "Seconds the layout may take before it is stopped.")
+    @Option(help: "Seconds the whole run (load, layout, write) may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
     @Option(help: "What to draw: map (the ecosystem network) or matrix (the 2x2 strategy matrix, docs/matrix.md).")
@@ -82,6 +83,10 @@ struct Render: ParsableCommand {
             ?? output.flatMap(MapFormat.init(pathExtension:)) ?? .svg
         let destination = output ?? Self.defaultOutput(for: file, format: chosenFormat)
 
+        let limit = timeout
+        let deadline = RunDeadline.start(seconds: limit) {
+            "render did not finish within \(TimeoutText.seconds(limit)) (--timeout); nothing was written"
+        }
         let run = timing.start()
         defer { run.finish() }
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
@@ -99,7 +104,7 @@ struct Render: ParsableCommand {
         let timer = run.timer
         timer.begin("layout")
         // In a child process: a Graphviz hang or crash ends in exit code 4, never takes ecomap with it.
-        let outcome = LayoutProcess.render(spec, as: chosenFormat, seconds: timeout) { stage in
+        let outcome = LayoutProcess.render(spec, as: chosenFormat, seconds: deadline.remaining) { stage in
             timer.lap(stage)
             if stage == "layout" { timer.begin("render") }
         }

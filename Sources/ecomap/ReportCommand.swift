@@ -29,7 +29,7 @@ struct Report: ParsableCommand {
     @Option(help: "Map layout engine: \(EngineOption.names.joined(separator: ", ")).")
     var engine: String = "auto"
 
-    @Option(help: "Seconds the map layout may take before it is stopped.")
+    @Option(help: "Seconds the whole run (load, layout, write) may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
     func validate() throws {
@@ -43,21 +43,23 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let destination = output ?? Self.defaultOutput(for: file)
+        let limit = timeout
+        let deadline = RunDeadline.start(seconds: limit) { "report did not finish within \(limit) s (--timeout); nothing was written" }
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
         try OutputFile.check(destination)
         let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
         let analysis = Analyzer.analyze(ecosystem, weights: chosen)
         let gaps = EcomapAnalysis.Gaps.find(analysis)
-        let page = HTMLReport.render(analysis, map: try drawMap(analysis), gaps: gaps)
+        let page = HTMLReport.render(analysis, map: try drawMap(analysis, deadline: deadline), gaps: gaps)
         try OutputFile.emit(page, to: destination)
         Console.err("wrote \(TerminalText.name(destination))")
     }
 
     /// The map as `ecomap render` draws it (light theme, the file's style), with its element ids.
-    private func drawMap(_ analysis: Analysis) throws -> ReportMap {
+    private func drawMap(_ analysis: Analysis, deadline: RunDeadline) throws -> ReportMap {
         let (spec, warnings) = MapSpecBuilder.build(analysis, options: MapOptions(engine: EngineOption(engine) ?? .auto, theme: .light))
         Console.report(Diagnostics(warnings), sources: [:])
-        let outcome = LayoutProcess.render(spec, as: .svg, seconds: timeout)
+        let outcome = LayoutProcess.render(spec, as: .svg, seconds: deadline.remaining)
         switch outcome {
         case nil:
             throw CommandFailure(.layoutFailure, "the \(spec.layout.engine.rawValue) layout of \(spec.nodes.count) nodes did not finish within \(timeout) s; try --engine sfdp or a larger --timeout")

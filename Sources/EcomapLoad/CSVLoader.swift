@@ -1,147 +1,114 @@
 import CSV
 import EcomapModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Reads the spreadsheet form: `nodes.csv` (one row per node) and `links.csv`.
-///
-/// Rows are mapped onto the same document tree the YAML reader builds, so both inputs are validated by
-/// one decoder and give the same messages; locations are `FILE:ROW:COLUMN-NAME` (the header is row 1).
+/// Reads the spreadsheet form saved as text: a nodes table (`nodes.csv`, `brand-nodes.csv`, or one
+/// table of communities) and, when there is one, a links table. The delimiter (`,` `;` or tab), the
+/// encoding and the way numbers are written are detected per file; `TableLoader` interprets the rows.
 enum CSVLoader {
-    static let nodeColumns = [
-        "type", "id", "name", "url", "notes", "tags", "description", "channel", "presence", "scope", "topics",
-        "members", "activity.discussions", "activity.reactions", "reach", "actions", "sentiment", "phase",
-        "goals", "followers", "handle", "role",
-    ]
-    static let listColumns: Set<String> = ["tags", "topics", "goals"]
-    static let linkColumns = ["from", "to", "weight", "kind", "directed"]
-    static let sections: [(type: String, key: String)] = [
-        ("topic", "topics"), ("community", "communities"), ("influencer", "influencers"),
-        ("stakeholder", "stakeholders"),
-    ]
-
     static func load(nodesPath: String, linksPath: String?, title: String?, limits: Limits) -> LoadResult {
         var diagnostics = Diagnostics()
-        var hints = HintBudget()
         var sources: [String: String] = [:]
         guard let nodesText = readText(nodesPath, limits: limits, into: &diagnostics) else {
             return LoadResult(ecosystem: nil, diagnostics: diagnostics)
         }
         sources[nodesPath] = nodesText
-        let linksFile = linksPath ?? RawPath.join(RawPath.directory(of: nodesPath), "links.csv")
-        var linksText: String?
-        if linksPath != nil || RawPath.withCString(linksFile, { access($0, F_OK) }) == 0 {
-            linksText = readText(linksFile, limits: limits, into: &diagnostics)
-            if linksText == nil { return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources) }
+        guard let nodes = table(nodesText, file: nodesPath, diagnostics: &diagnostics) else {
+            return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources)
+        }
+        var links: RawTable?
+        let linksFile = linksPath ?? LinkTableNaming.find(besides: nodesPath)
+        if let linksFile {
+            guard let linksText = readText(linksFile, limits: limits, into: &diagnostics) else {
+                return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources)
+            }
             sources[linksFile] = linksText
+            links = table(linksText, file: linksFile, diagnostics: &diagnostics)
+            if links == nil { return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources) }
         }
-
-        var sectionItems: [String: [DocumentNode]] = [:]
-        let start = SourceLocation(file: nodesPath, line: 1, column: 1)
-        guard let nodeRows = rows(nodesText, file: nodesPath, known: nodeColumns, required: ["type", "id"],
-                                  diagnostics: &diagnostics, hints: &hints)
-        else { return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources) }
-        for row in nodeRows {
-            guard let typeCell = row.cells["type"], !typeCell.text.isEmpty else {
-                diagnostics.append(.error("missing node type; expected one of topic, community, influencer, stakeholder",
-                                          at: row.location("type")))
-                continue
-            }
-            guard let section = sections.first(where: { $0.type == typeCell.text.lowercased() }) else {
-                let hint = Suggestions.hint(for: typeCell.text, in: sections.map(\.type), closeOnly: true, budget: &hints)
-                diagnostics.append(.error("unknown node type \(FieldReader.quoted(typeCell.text)); expected topic, "
-                                          + "community, influencer or stakeholder\(hint)", at: row.location("type")))
-                continue
-            }
-            sectionItems[section.key, default: []].append(nodeMapping(row))
-        }
-
-        var linkItems: [DocumentNode] = []
-        if let linksText {
-            guard let linkRows = rows(linksText, file: linksFile, known: linkColumns, required: ["from", "to"],
-                                      diagnostics: &diagnostics, hints: &hints)
-            else { return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: sources) }
-            for row in linkRows {
-                var pairs: [(key: DocumentNode, value: DocumentNode)] = []
-                for column in linkColumns {
-                    guard let cell = row.cells[column], !cell.text.isEmpty else { continue }
-                    pairs.append((key(column, row), .scalar(cell)))
-                }
-                linkItems.append(.mapping(pairs, row.location("from")))
-            }
-        }
-
         let mapTitle = title ?? defaultTitle(nodesPath)
-        var top: [(key: DocumentNode, value: DocumentNode)] = [
-            (.scalar(Scalar(text: "ecosystem", style: .plain, location: start)),
-             .scalar(Scalar(text: mapTitle, style: .quoted, location: start))),
-        ]
-        for section in sections {
-            let items = sectionItems[section.key] ?? []
-            if items.isEmpty && section.key != "communities" { continue }
-            top.append((.scalar(Scalar(text: section.key, style: .plain, location: start)), .sequence(items, start)))
+        var result = TableLoader.load(nodes: nodes, links: links, title: mapTitle, limits: limits)
+        // Said once the table loads: with errors to fix first, it would only be noise.
+        if linksFile == nil && !result.diagnostics.hasErrors && !diagnostics.hasErrors {
+            diagnostics.append(LinkTableNaming.missingWarning(nodesPath))
         }
-        if !linkItems.isEmpty {
-            top.append((.scalar(Scalar(text: "links", style: .plain, location: start)), .sequence(linkItems, start)))
-        }
-        if let brand = singleBrand(sectionItems["stakeholders"] ?? []) {
-            top.append((.scalar(Scalar(text: "focus", style: .plain, location: start)),
-                        .scalar(Scalar(text: brand, style: .quoted, location: start))))
-        }
-        var decoder = EcosystemDecoder(file: nodesPath, limits: limits)
-        let ecosystem = decoder.decode(.mapping(top, start))
-        diagnostics.items.append(contentsOf: decoder.diagnostics)
-        return LoadResult(ecosystem: diagnostics.hasErrors ? nil : ecosystem, diagnostics: diagnostics,
-                          sources: sources)
+        result.diagnostics.items.insert(contentsOf: diagnostics.items, at: 0)
+        if result.diagnostics.hasErrors { result.ecosystem = nil }
+        result.sources.merge(sources) { a, _ in a }
+        return result
     }
 
-    // MARK: - Rows
-
-    struct Row {
-        var file: String
-        var number: Int
-        var cells: [String: Scalar]
-        func location(_ column: String) -> SourceLocation {
-            SourceLocation(file: file, line: number, column: 0, columnName: column)
-        }
-    }
-
-    private static func readText(_ path: String, limits: Limits, into diagnostics: inout Diagnostics) -> String? {
+    /// Reads and decodes a table file; a Windows-1252 file gives one warning.
+    static func readText(_ path: String, limits: Limits, into diagnostics: inout Diagnostics) -> String? {
         switch InputFile.read(path, limits: limits) {
         case .failure(let d):
             diagnostics.append(d)
             return nil
         case .success(let bytes):
-            switch ByteCheck.utf8Text(bytes, file: path) {
+            switch TableText.decode(bytes, file: path) {
             case .failure(let d):
                 diagnostics.append(d)
                 return nil
-            case .success(let body):
-                return String(decoding: body, as: UTF8.self)
+            case .success(let decoded):
+                if let warning = TableText.encodingWarning(decoded, file: path) { diagnostics.append(warning) }
+                return decoded.text
             }
         }
     }
 
-    /// The delimiter a spreadsheet used: `,` unless the header row only makes sense split on `;` or tab.
+    /// The delimiter a spreadsheet used: of `,` `;` and tab, the one that splits the header into
+    /// several cells and the first rows into as many cells as the header (quotes respected). A
+    /// decimal comma in a `;` file therefore never makes it look like a comma file.
     static func delimiter(of text: String) -> UnicodeScalar {
-        let header = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        if header.contains(",") { return "," }
-        if header.contains("\t") { return "\t" }
-        if header.contains(";") { return ";" }
-        return ","
+        var best: (delimiter: UnicodeScalar, consistent: Int, width: Int)?
+        for candidate: UnicodeScalar in ["\t", ";", ","] {
+            let widths = recordWidths(text, delimiter: candidate, records: 200)
+            guard let header = widths.first, header >= 2 else { continue }
+            let consistent = widths.filter { $0 == header }.count
+            if best == nil || consistent > best!.consistent || (consistent == best!.consistent && header > best!.width) {
+                best = (candidate, consistent, header)
+            }
+        }
+        return best?.delimiter ?? ","
     }
 
-    /// Parses a table, checks its header against `known` and yields its non-empty rows;
-    /// nil when the header itself is wrong (the rows cannot be read then).
-    private static func rows(_ text: String, file: String, known: [String], required: [String],
-                             diagnostics: inout Diagnostics, hints: inout HintBudget) -> [Row]? {
-        if let problem = quotingProblem(text, delimiter: delimiter(of: text)) {
+    /// Cells per record for the first `records` records (blank lines skipped).
+    static func recordWidths(_ text: String, delimiter: UnicodeScalar, records: Int) -> [Int] {
+        var widths: [Int] = []
+        var cells = 1, inQuotes = false, blank = true
+        var scalars = text.unicodeScalars.makeIterator()
+        while let c = scalars.next() {
+            if inQuotes {
+                if c == "\"" { inQuotes = false }
+                continue
+            }
+            if c == "\"" { inQuotes = true; blank = false } else if c == delimiter { cells += 1; blank = false } else if c == "\n" || c == "\r" {
+                if !blank { widths.append(cells) }
+                if widths.count >= records { return widths }
+                cells = 1
+                blank = true
+            } else if c != " " {
+                blank = false
+            }
+        }
+        if !blank { widths.append(cells) }
+        return widths
+    }
+
+    /// Splits a table's text into rows of cells; nil (with an error) when its quoting is broken.
+    static func table(_ text: String, file: String, diagnostics: inout Diagnostics) -> RawTable? {
+        let delimiter = delimiter(of: text)
+        if let problem = quotingProblem(text, delimiter: delimiter) {
             diagnostics.append(.error(problem.message, at: SourceLocation(file: file, line: problem.row, column: 0,
                                                                           columnName: problem.column)))
             return nil
         }
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter(of: text))
+            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
         } catch {
             diagnostics.append(.error("cannot read the table: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
             return nil
@@ -150,50 +117,15 @@ enum CSVLoader {
             diagnostics.append(.error("the table is empty; expected a header row", at: SourceLocation(file: file, line: 1, column: 1)))
             return nil
         }
-        let errorsBefore = diagnostics.errors.count
-        var columns: [String?] = []
-        var seen: Set<String> = []
-        for raw in header {
-            let name = raw.trimmingCharacters(in: .whitespaces)
-            let location = SourceLocation(file: file, line: 1, column: 0, columnName: name.isEmpty ? "(empty)" : name)
-            if name.isEmpty {
-                columns.append(nil)
-            } else if !known.contains(name) {
-                diagnostics.append(.error("unknown column `\(name)`\(Suggestions.hint(for: name, in: known, budget: &hints))", at: location))
-                columns.append(nil)
-            } else if seen.contains(name) {
-                diagnostics.append(.error("duplicate column `\(name)`", at: location))
-                columns.append(nil)
-            } else {
-                seen.insert(name)
-                columns.append(name)
-            }
-        }
-        for name in required where !seen.contains(name) {
-            diagnostics.append(.error("missing required column `\(name)`", at: SourceLocation(file: file, line: 1, column: 1)))
-        }
-        if diagnostics.errors.count > errorsBefore { return nil }
-        var result: [Row] = []
+        var table = RawTable(file: file, sheet: nil, header: header.enumerated().map { RawCell(text: $1, column: $0) },
+                             rows: [], delimiter: Character(delimiter))
         var number = 1
         while let cells = reader.next() {
             number += 1
-            var row = Row(file: file, number: number, cells: [:])
-            for (index, raw) in cells.enumerated() {
-                let value = raw.trimmingCharacters(in: .whitespaces)
-                guard !value.isEmpty else { continue }
-                guard index < columns.count, let column = columns[index] else {
-                    if index >= columns.count {
-                        diagnostics.append(.error("row has more cells than the header has columns",
-                                                  at: SourceLocation(file: file, line: number, column: 0,
-                                                                     columnName: "#\(index + 1)")))
-                    }
-                    continue
-                }
-                row.cells[column] = Scalar(text: value, style: .plain, location: row.location(column))
-            }
-            if !row.cells.isEmpty { result.append(row) }
+            let row = cells.enumerated().map { RawCell(text: $1.trimmingCharacters(in: .whitespaces), column: $0) }
+            if row.contains(where: { !$0.text.isEmpty }) { table.rows.append((number, row)) }
         }
-        return result
+        return table
     }
 
     /// The first break of RFC 4180 quoting: a quoted cell that never closes, or text after a closing
@@ -241,6 +173,7 @@ enum CSVLoader {
                 atCellStart = true
                 afterClosingQuote = false
             } else if afterClosingQuote {
+                if c == " " || c == "\t" { continue }
                 return ("text after the closing quote of a quoted cell; double a quote inside quotes (\"\")",
                         row, columnName(field))
             } else if c == "\"" && atCellStart {
@@ -250,7 +183,7 @@ enum CSVLoader {
                 atCellStart = false
             } else {
                 cell.append(c)
-                atCellStart = false
+                if c != " " { atCellStart = false }
             }
         }
         if inQuotes {
@@ -260,59 +193,86 @@ enum CSVLoader {
         return nil
     }
 
-    private static func key(_ column: String, _ row: Row) -> DocumentNode {
-        .scalar(Scalar(text: column, style: .plain, location: row.location(column)))
-    }
-
-    /// One node row as a mapping: `;` lists become sequences, `activity.*` a nested mapping.
-    private static func nodeMapping(_ row: Row) -> DocumentNode {
-        var pairs: [(key: DocumentNode, value: DocumentNode)] = []
-        var activity: [(key: DocumentNode, value: DocumentNode)] = []
-        for column in nodeColumns where column != "type" {
-            guard let cell = row.cells[column] else { continue }
-            if column.hasPrefix("activity.") {
-                let sub = String(column.dropFirst("activity.".count))
-                activity.append((.scalar(Scalar(text: sub, style: .plain, location: cell.location)), .scalar(cell)))
-            } else if listColumns.contains(column) {
-                let items = cell.text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty }
-                    .map { DocumentNode.scalar(Scalar(text: $0, style: .plain, location: cell.location)) }
-                pairs.append((key(column, row), .sequence(items, cell.location)))
-            } else {
-                // A spreadsheet cell is text where text is expected, a number where a number is expected.
-                pairs.append((key(column, row), .scalar(cell)))
-            }
-        }
-        if !activity.isEmpty {
-            pairs.append((key("activity", row), .mapping(activity, row.location("activity.discussions"))))
-        }
-        return .mapping(pairs, row.location("id"))
-    }
-
-    private static func singleBrand(_ stakeholders: [DocumentNode]) -> String? {
-        let brands = stakeholders.compactMap { node -> String? in
-            guard case .mapping(let pairs, _) = node else { return nil }
-            var id: String?, role: String?
-            for (k, v) in pairs {
-                guard case .scalar(let key) = k, case .scalar(let value) = v else { continue }
-                if key.text == "id" { id = value.text }
-                if key.text == "role" { role = value.text }
-            }
-            return role == "brand" ? id : nil
-        }
-        return brands.count == 1 ? brands[0] : nil
-    }
-
-    /// The title when none is given: the folder of a `nodes.csv`, else the file name without extension.
+    /// The title when none is given: the folder of a `nodes.csv`, else the file name without extension
+    /// (and without a `-nodes` ending).
     static func defaultTitle(_ path: String) -> String {
         let stem = RawPath.stem(of: path)
-        if stem.lowercased() == "nodes" {
+        if LinkTableNaming.nodeWords.contains(stem.lowercased()) {
             let directory = RawPath.directory(of: path)
             let resolved = RawPath.withCString(directory) { realpath($0, nil) }
             defer { free(resolved) }
             let folder = RawPath.lastComponent(of: resolved.map { RawPath.fromCString($0) } ?? directory)
             if !folder.isEmpty && folder != "/" && folder != "." && folder != ".." { return folder }
         }
+        if let split = LinkTableNaming.split(stem), !split.prefix.isEmpty { return split.prefix }
         return stem
+    }
+}
+
+/// How a links table is found beside a nodes table: by the names spreadsheet programs give per-sheet
+/// exports, in English, Dutch and German.
+enum LinkTableNaming {
+    static let nodeWords = ["nodes", "knoten", "knopen", "knooppunten", "communities", "gemeenschappen",
+                            "gemeinschaften", "communitys"]
+    static let linkWords = ["links", "verbindungen", "kanten", "verbindingen", "koppelingen", "edges", "relaties",
+                            "beziehungen"]
+    static let separators: [Character] = ["-", "_", " ", "."]
+
+    /// `brand-nodes` -> (`brand`, `-`); `nodes` -> (``, nil); nil when the stem ends in no node word.
+    static func split(_ stem: String) -> (prefix: String, separator: Character?)? {
+        let lower = stem.lowercased()
+        for word in nodeWords where lower.hasSuffix(word) {
+            let prefix = String(stem.dropLast(word.count))
+            if prefix.isEmpty { return ("", nil) }
+            if let sep = prefix.last, separators.contains(sep) { return (String(prefix.dropLast()), sep) }
+        }
+        return nil
+    }
+
+    /// The file names looked for, in order of preference.
+    static func candidates(for nodesPath: String) -> [String] {
+        let stem = RawPath.stem(of: nodesPath)
+        let given = RawPath.lastComponent(of: nodesPath)
+        let ext = given.count > stem.count + 1 ? String(given.dropFirst(stem.count + 1)) : "csv"
+        var names: [String] = []
+        if let split = split(stem) {
+            if let sep = split.separator { names += linkWords.map { "\(split.prefix)\(sep)\($0).\(ext)" } }
+        } else {
+            names += linkWords.map { "\(stem)-\($0).\(ext)" }
+        }
+        names += linkWords.map { "\($0).\(ext)" }
+        return names
+    }
+
+    /// The links table beside `nodesPath`, matched without letter case; nil when there is none.
+    static func find(besides nodesPath: String) -> String? {
+        let directory = RawPath.directory(of: nodesPath)
+        var byLower: [String: String] = [:]
+        guard let dir = RawPath.withCString(directory, { opendir($0) }) else { return nil }
+        defer { closedir(dir) }
+        var scanned = 0
+        while let entry = readdir(dir), scanned < 100_000 {
+            scanned += 1
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { RawPath.fromCString($0) }
+            }
+            if byLower[name.lowercased()] == nil { byLower[name.lowercased()] = name }
+        }
+        let own = RawPath.lastComponent(of: nodesPath).lowercased()
+        for name in candidates(for: nodesPath) where name.lowercased() != own {
+            guard let entry = byLower[name.lowercased()] else { continue }
+            // The name as the user would write it: the nodes file's own folder, kept relative.
+            let path = nodesPath.contains("/") ? RawPath.join(directory, entry) : entry
+            // Whatever it is: reading it refuses a pipe or a directory with a clear message.
+            return path
+        }
+        return nil
+    }
+
+    static func missingWarning(_ nodesPath: String) -> Diagnostic {
+        let looked = candidates(for: nodesPath).prefix(3).joined(separator: ", ")
+        return .warning("no links table found beside this file (looked for \(looked), ...); the map will have no "
+                        + "links. Pass the links table with `--links FILE`, or leave this as is if the table has no links",
+                        at: SourceLocation(file: nodesPath, line: 1, column: 1))
     }
 }

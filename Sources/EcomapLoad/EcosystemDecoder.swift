@@ -9,7 +9,7 @@ struct EcosystemDecoder {
     static let commonNodeKeys = ["id", "name", "url", "notes", "tags"]
     static let topicKeys = commonNodeKeys + ["description"]
     static let communityKeys = commonNodeKeys + [
-        "channel", "presence", "scope", "topics", "members", "activity", "reach", "actions", "sentiment",
+        "channel", "platform", "presence", "scope", "topics", "members", "activity", "reach", "actions", "sentiment",
         "phase", "goals",
     ]
     static let activityKeys = ["discussions", "reactions"]
@@ -208,9 +208,22 @@ struct EcosystemDecoder {
                 reactions = reader.number(a["reactions"], "activity.reactions", whole: false)
             }
         }
+        // A platform written as the channel (`channel: facebook`) gives the channel and is kept as the platform.
+        var platform = reader.text(f["platform"], "platform")
+        if case .scalar(let s)? = f["channel"], !s.isNull {
+            let folded = s.text.trimmingCharacters(in: .whitespaces).lowercased()
+            if Channel(rawValue: folded) == nil, ValueAliases.platforms[folded] != nil, platform == nil {
+                platform = ValueAliases.platformName(folded)
+            }
+        }
+        var channel: Channel? = reader.enumeration(f["channel"], "channel")
+        if f["channel"] == nil, let p = platform?.lowercased() {
+            channel = ValueAliases.platforms[p].flatMap(Channel.init(rawValue:))
+                ?? ValueAliases.channel[p].flatMap(Channel.init(rawValue:)) ?? Channel(rawValue: p)
+        }
         let community = Community(
             id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
-            channel: reader.enumeration(f["channel"], "channel"),
+            channel: channel,
             presence: reader.enumeration(f["presence"], "presence"),
             scope: reader.enumeration(f["scope"], "scope"),
             topics: topicReferences(f["topics"]),
@@ -221,7 +234,7 @@ struct EcosystemDecoder {
             sentiment: reader.enumeration(f["sentiment"], "sentiment"),
             phase: reader.enumeration(f["phase"], "phase"),
             goals: reader.enumerationList(f["goals"], "goals"),
-            location: f.location)
+            location: f.location, platform: platform)
         return c == nil ? nil : community
     }
 
@@ -287,7 +300,10 @@ struct EcosystemDecoder {
                 reader.error("id \(FieldReader.quoted(id)) contains the invisible character \(FieldReader.codePoint(invisible)); "
                              + "ids may contain only letters, digits, `-`, `_` and `.`", at: location)
             } else {
-                reader.error("id \(FieldReader.quoted(id)) may contain only letters, digits, `-`, `_` and `.`", at: location)
+                let suggestion = IdSlug.slug(id)
+                let hint = !suggestion.isEmpty && Self.isValidId(suggestion) ? "; use `\(suggestion)`" : ""
+                reader.error("id \(FieldReader.quoted(id)) may contain only letters, digits, `-`, `_` and `.`\(hint)",
+                             at: location)
             }
             return false
         }

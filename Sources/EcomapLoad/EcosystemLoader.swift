@@ -19,14 +19,15 @@ public struct LoadResult: Sendable {
 
 /// Reads ecosystem files (YAML) and CSV pairs into a validated `Ecosystem`.
 public enum EcosystemLoader {
-    /// Loads `path`: a `.csv` file is the nodes table of a CSV pair (links from `linksPath`, by default
-    /// `links.csv` beside it); anything else is read as YAML.
+    /// Loads `path`: a `.csv`, `.tsv` or `.txt` file is a nodes table (or one table of communities; links
+    /// from `linksPath`, else a links table found beside it by name: see `LinkTableNaming`); anything
+    /// else is read as YAML.
     /// - Parameter title: the map title for CSV input (default: the folder or file name).
     /// - Parameter stageDone: called with `load` once the file is read and parsed and with `validate`
     ///   once it is checked and decoded (for `--timings`; CSV input reports both at the end).
     public static func load(path: String, linksPath: String? = nil, title: String? = nil,
                             limits: Limits = .standard, stageDone: ((String) -> Void)? = nil) -> LoadResult {
-        if path.lowercased().hasSuffix(".csv") {
+        if isTable(path) {
             let result = CSVLoader.load(nodesPath: path, linksPath: linksPath, title: title, limits: limits)
             stageDone?("load")
             stageDone?("validate")
@@ -38,6 +39,12 @@ public enum EcosystemLoader {
         case .success(let bytes):
             return load(yamlBytes: bytes, file: path, limits: limits, stageDone: stageDone)
         }
+    }
+
+    /// True for the text forms of a table: `.csv`, `.tsv` and `.txt` (Excel's "Unicode text").
+    public static func isTable(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
     }
 
     /// Loads YAML text; `file` is the name used in diagnostics.

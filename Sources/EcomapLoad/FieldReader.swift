@@ -159,7 +159,30 @@ struct FieldReader {
         }
         if scalar.isNull { return nil }
         let expected = whole ? "a whole number" : "a number"
+        if let thousands = Self.europeanThousands(scalar) {
+            // `48.000` is 48 to YAML, but a Dutch or German writer means 48000.
+            let lead = scalar.text.prefix { $0 != "." }
+            var tail = String(scalar.text.drop { $0 != "." }.dropFirst())
+            while tail.count > 1 && tail.hasSuffix("0") { tail.removeLast() }
+            let single = scalar.text.filter { $0 == "." }.count == 1
+            if whole || !single {
+                error("`\(field): \(scalar.text)` looks like \(thousands) written with a thousands point, but YAML "
+                      + (single ? "reads it as \(lead).\(tail)" : "does not read it as a number")
+                      + "; write \(thousands) if you mean \(thousands)"
+                      + (single && whole && tail == "0" ? ", or \(lead).0 if you mean \(lead)" : "")
+                      + (single && !whole ? ", or \(lead).\(tail) if you mean \(lead).\(tail)" : ""), at: scalar.location)
+                return nil
+            }
+            warning("`\(field): \(scalar.text)` is read as \(lead).\(tail); if you meant \(thousands), write \(thousands) "
+                    + "(YAML numbers have no thousands separator); write \(lead).\(tail) to keep this reading without a warning",
+                    at: scalar.location)
+        }
         guard let value = parseNumber(scalar) else {
+            if let percent = Self.percentage(scalar.text) {
+                error("`\(field)` takes \(expected), not a percentage; found \(Self.quoted(scalar.text)), write "
+                      + "\(Self.fraction(percent)) without `%`", at: scalar.location)
+                return nil
+            }
             error("`\(field)` must be \(expected), found \(Self.quoted(scalar.text))", at: scalar.location)
             return nil
         }
@@ -180,6 +203,34 @@ struct FieldReader {
             return nil
         }
         return value
+    }
+
+    /// The thousands a plain scalar like `48.000` or `1.234.567` means when its points group thousands
+    /// (a lead of 1-3 digits not starting with 0, then groups of three); nil for anything else.
+    static func europeanThousands(_ scalar: Scalar) -> String? {
+        guard scalar.style == .plain, scalar.tag == nil else { return nil }
+        let groups = scalar.text.split(separator: ".", omittingEmptySubsequences: false)
+        guard groups.count >= 2, let lead = groups.first, (1...3).contains(lead.count), lead.first != "0",
+              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { return nil }
+        return groups.joined()
+    }
+
+    /// `40%` or `40 %` as the number 40; nil for anything else.
+    static func percentage(_ text: String) -> Double? {
+        guard text.hasSuffix("%") else { return nil }
+        let number = text.dropLast().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        guard let value = Double(number), value.isFinite else { return nil }
+        return value / 100
+    }
+
+    /// A fraction for a message: `0.8`, `0.35`, at most four decimals.
+    static func fraction(_ value: Double) -> String {
+        var text = String(format: "%.4f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// A count that fits an `Int`.
@@ -244,8 +295,24 @@ struct FieldReader {
             return nil
         }
         guard let value = parseNumber(scalar) else {
+            if let percent = Self.percentage(scalar.text), percent > 0, percent <= 1 {
+                error("`\(field)` is a fraction between 0 and 1, not a percentage: write \(Self.fraction(percent)) "
+                      + "for \(Self.quoted(scalar.text))", at: scalar.location)
+                return nil
+            }
+            if scalar.style == .plain, scalar.text.filter({ $0 == "," }).count == 1,
+               let value = Double(scalar.text.replacingOccurrences(of: ",", with: ".")), value > 0, value <= 1 {
+                error("`\(field)` must be written with a decimal point: write \(Self.fraction(value)) for \(scalar.text)",
+                      at: scalar.location)
+                return nil
+            }
             error("`\(field)` must be a number greater than 0 and at most 1, found \(Self.quoted(scalar.text))",
                   at: scalar.location)
+            return nil
+        }
+        if value.isFinite, value >= 10, value <= 100, value.rounded() == value {
+            error("`\(field)` must be greater than 0 and at most 1, found \(scalar.text); weights are fractions: "
+                  + "write \(Self.fraction(value / 100)) for \(Self.compactPercent(value))%", at: scalar.location)
             return nil
         }
         guard value.isFinite, value > 0, value <= 1 else {
@@ -268,6 +335,9 @@ struct FieldReader {
         }
         if scalar.isNull { return nil }
         if let value = E(rawValue: scalar.text) { return value }
+        let folded = scalar.text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let value = E(rawValue: folded) { return value }
+        if let alias = ValueAliases.alias(folded, for: field), let value = E(rawValue: alias) { return value }
         let names = E.allCases.map(\.rawValue)
         error("`\(field)` must be one of \(Self.choices(E.self)), found \(Self.quoted(scalar.text))"
               + Suggestions.hint(for: scalar.text, in: names, closeOnly: true, budget: &hints), at: scalar.location)
@@ -337,6 +407,10 @@ struct FieldReader {
         }.joined()
         if shown.count > 40 { shown = String(shown.prefix(40)) + "…" }
         return "\"\(shown)\""
+    }
+
+    static func compactPercent(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : fraction(value)
     }
 
     static func compact(_ value: Double) -> String {

@@ -33,6 +33,8 @@ struct YAMLReader {
     /// The bytes being read, to place reader errors (which libyaml reports as a byte offset).
     private var input: [UInt8] = []
     private var end = (line: 1, column: 1)
+    /// Byte offset just after the last scalar read (a mapping key, when its value is composed next).
+    private var lastScalarEnd = 0
 
     /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes).
     mutating func read(_ bytes: [UInt8]) -> DocumentNode? {
@@ -86,6 +88,10 @@ struct YAMLReader {
                                                                           in: input, file: file)))
                 throw Abort()
             }
+            if let explained = explain(problem, at: parser.problem_mark) {
+                diagnostics.append(.error(explained, at: location(parser.problem_mark)))
+                throw Abort()
+            }
             var message = "invalid YAML: \(problem)"
             if let context = parser.context.map({ String(cString: $0) }) {
                 message += " \(context) (line \(Int(parser.context_mark.line) + 1))"
@@ -94,6 +100,51 @@ struct YAMLReader {
             throw Abort()
         }
         return event
+    }
+
+    private var hashtagLocation: SourceLocation?
+
+    /// The `#word` after `key:` on the key's line when it looks like a hashtag (no space after `#`)
+    /// rather than a comment (`notes:  # to do`).
+    private mutating func hashtagComment(after offset: Int) -> String? {
+        var i = offset
+        while i < input.count, input[i] == 0x20 || input[i] == 0x09 { i += 1 }
+        guard i < input.count, input[i] == UInt8(ascii: ":") else { return nil }
+        i += 1
+        while i < input.count, input[i] == 0x20 || input[i] == 0x09 { i += 1 }
+        guard i + 1 < input.count, input[i] == UInt8(ascii: "#"),
+              ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "#")].contains(input[i + 1]) else { return nil }
+        var end = i
+        while end < input.count, input[end] != 0x0A, input[end] != 0x0D { end += 1 }
+        hashtagLocation = ByteCheck.location(of: i, in: input, file: file)
+        let text = String(decoding: input[i..<min(end, i + 200)], as: UTF8.self)
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// libyaml's message in the user's terms, for the mistakes people make most: a tab used for
+    /// indentation, and a value starting with `@` or a backtick (a handle) written without quotes.
+    private func explain(_ problem: String, at mark: yaml_mark_t) -> String? {
+        let index = Int(mark.index)
+        guard index >= 0, index < input.count else { return nil }
+        let byte = input[index]
+        if byte == 0x09 {
+            var lineStart = index
+            while lineStart > 0 && input[lineStart - 1] != 0x0A { lineStart -= 1 }
+            let indent = input[lineStart..<index].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            return indent
+                ? "a tab is used for indentation here; YAML indents with spaces only: replace the tab with spaces "
+                    + "(set your editor to insert spaces)"
+                : "a tab here is not allowed by YAML; replace it with a space"
+        }
+        if problem.contains("cannot start any token"), byte == UInt8(ascii: "@") || byte == UInt8(ascii: "`") {
+            var end = index
+            while end < input.count, ![0x0A, 0x0D, 0x20, 0x2C, 0x5D, 0x7D].contains(input[end]) { end += 1 }
+            let word = String(decoding: input[index..<min(end, index + 80)], as: UTF8.self)
+            let shown = FieldReader.quoted(word)
+            return "a value cannot start with `\(byte == UInt8(ascii: "@") ? "@" : "`")` in YAML unless it is quoted: "
+                + "write \(shown) with the quotes"
+        }
+        return nil
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -228,6 +279,7 @@ struct YAMLReader {
             }
             let tag = Self.string(data.tag)
             checkTag(tag, at: loc)
+            lastScalarEnd = Int(event.raw.end_mark.index)
             let node = DocumentNode.scalar(Scalar(text: text, style: style, tag: tag, location: loc))
             composedText += length
             register(Self.string(data.anchor), node, size: 1, text: length)
@@ -261,7 +313,15 @@ struct YAMLReader {
                 var keyEvent = try next()
                 if keyEvent.type == YAML_MAPPING_END_EVENT { keyEvent.release(); break }
                 let key = try composeSized(keyEvent, depth: depth + 1)
+                let keyEnd = lastScalarEnd
                 let value = try composeSized(try next(), depth: depth + 1)
+                if case .scalar(let v) = value.node, v.isEmpty, case .scalar(let k) = key.node,
+                   let hashtag = hashtagComment(after: keyEnd) {
+                    // `name: #wanderlust`: YAML sees a comment and an empty value.
+                    diagnostics.append(.error(
+                        "`\(k.text)` is empty because `#` starts a comment in YAML, so `\(hashtag)` was ignored; "
+                            + "put it in quotes: \(k.text): \"\(hashtag)\"", at: hashtagLocation ?? v.location))
+                }
                 size = Self.add(size, Self.add(key.size, value.size))
                 if case .scalar(let k) = key.node, k.style == .plain, k.tag == nil, k.text == "<<" {
                     merged.append(contentsOf: mergePairs(value.node))

@@ -8,16 +8,20 @@ public struct SourceLocation: Hashable, Sendable, Codable {
     public var column: Int
     /// The CSV column name, for spreadsheet input.
     public var columnName: String?
+    /// The workbook cell, `SHEET!B7`, for `.xlsx` and `.ods` input (`line` is then the row).
+    public var cell: String?
 
-    public init(file: String, line: Int, column: Int, columnName: String? = nil) {
+    public init(file: String, line: Int, column: Int, columnName: String? = nil, cell: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.columnName = columnName
+        self.cell = cell
     }
 
-    /// `FILE:LINE:COL` or, for CSV, `FILE:ROW:COLUMN-NAME`.
+    /// `FILE:LINE:COL`, for CSV `FILE:ROW:COLUMN-NAME`, for a workbook `FILE:SHEET!CELL`.
     public var description: String {
+        if let cell { return "\(file):\(cell)" }
         if let columnName { return "\(file):\(line):\(columnName)" }
         return "\(file):\(line):\(column)"
     }

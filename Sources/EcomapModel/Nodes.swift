@@ -80,6 +80,8 @@ public struct Community: Sendable, Hashable {
     public var sentiment: Sentiment?
     public var phase: Phase?
     public var goals: [Goal]
+    /// The platform the community lives on as the file names it (`Facebook`, `Discord`), when given.
+    public var platform: String?
     public var location: SourceLocation?
 
     public init(id: String, name: String? = nil, url: String? = nil, notes: String? = nil,
@@ -87,7 +89,8 @@ public struct Community: Sendable, Hashable {
                 scope: Scope? = nil, topics: [String] = [], members: Int? = nil,
                 discussions: Double? = nil, reactions: Double? = nil, reach: Int? = nil,
                 actions: Double? = nil, sentiment: Sentiment? = nil, phase: Phase? = nil,
-                goals: [Goal] = [], location: SourceLocation? = nil) {
+                goals: [Goal] = [], location: SourceLocation? = nil, platform: String? = nil) {
+        self.platform = platform
         self.id = id
         self.name = name ?? id
         self.url = url

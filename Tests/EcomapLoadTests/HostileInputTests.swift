@@ -100,7 +100,7 @@ final class HostileInputTests: XCTestCase {
         func check(_ text: String) -> [String] {
             let url = folder.appendingPathComponent("nodes.csv")
             try! Data(text.utf8).write(to: url)
-            return EcosystemLoader.load(path: url.path).diagnostics.sorted.map {
+            return EcosystemLoader.load(path: url.path).diagnostics.sorted.filter { !$0.message.hasPrefix("no links table") }.map {
                 $0.description.replacingOccurrences(of: folder.path + "/", with: "")
             }
         }

@@ -103,15 +103,15 @@ final class ValueTests: XCTestCase {
             ecosystem: T
             communities:
               - id: a
-                presence: both
-                scope: worldwide
+                presence: sometimes
+                scope: galactic
                 phase: buildup
                 goals: [support, sales]
             stakeholders:
               - { id: s, role: brnad }
             """, [
-                "t.yaml:4:15: error: `presence` must be one of online, offline, hybrid, found \"both\"",
-                "t.yaml:5:12: error: `scope` must be one of local, regional, national, global, found \"worldwide\"",
+                "t.yaml:4:15: error: `presence` must be one of online, offline, hybrid, found \"sometimes\"",
+                "t.yaml:5:12: error: `scope` must be one of local, regional, national, global, found \"galactic\"",
                 "t.yaml:6:12: error: `phase` must be one of acquaintance, build-up, continuation, deterioration, termination, found \"buildup\"; did you mean `build-up`?",
                 "t.yaml:7:22: error: `goals` must be one of support, product-innovation, acquisition, content, engagement, found \"sales\"",
                 "t.yaml:9:20: error: `role` must be one of brand, competitor, partner, media, regulator, supplier, customer, other, found \"brnad\"; did you mean `brand`?",
@@ -132,7 +132,7 @@ final class ValueTests: XCTestCase {
             stakeholders:
               - id: x
             """, [
-                "t.yaml:2:16: error: id \"bad id\" may contain only letters, digits, `-`, `_` and `.`",
+                "t.yaml:2:16: error: id \"bad id\" may contain only letters, digits, `-`, `_` and `.`; use `bad-id`",
                 "t.yaml:4:9: error: duplicate id `tech`: already used by the topic at line 2",
                 "t.yaml:5:9: error: id \"a<U+200D>b\" contains the invisible character U+200D; ids may contain only letters, digits, `-`, `_` and `.`",
                 "t.yaml:6:5: error: missing required key `id` in a community",

@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+
+/// The built binary on spreadsheets as LibreOffice and Excel write them (Tests/Fixtures/Sheets).
+final class SpreadsheetFixtureTests: XCTestCase {
+    static let sheets = BinaryRunner.root.appendingPathComponent("Tests/Fixtures/Sheets")
+
+    func testCalcGermanPairValidatesWithTheThousandsWarningAndRanksByRealFigures() throws {
+        let out = try BinaryRunner.run(["validate", "calc-de/wandern-Knoten.csv"], in: Self.sheets)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertEqual(out.stdout, "calc-de/wandern-Knoten.csv: ok: 5 communities, 0 influencers, 0 stakeholders, "
+                       + "0 topics, 3 links (1 warning)\n")
+        XCTAssertTrue(out.stderr.contains("calc-de/wandern-Knoten.csv:2:Mitglieder: warning: numbers are read with a "
+                                          + "decimal comma and `.` between thousands"), out.stderr)
+        let rank = try BinaryRunner.run(["rank", "calc-de/wandern-Knoten.csv", "--format", "csv"], in: Self.sheets)
+        XCTAssertEqual(rank.status, 0, rank.stderr)
+        XCTAssertTrue(rank.stdout.contains("r-wandern"), rank.stdout)
+        let export = try BinaryRunner.run(["export", "calc-de/wandern-Knoten.csv", "--format", "json"], in: Self.sheets)
+        XCTAssertEqual(export.status, 0, export.stderr)
+        XCTAssertTrue(export.stdout.contains("\"members\": 95000"), "95.000 members are 95000")
+        XCTAssertTrue(export.stdout.contains("\"reactions\": 950.5"), "950,5 reactions are 950.5")
+    }
+
+    func testEveryTextFixtureLoadsOrFailsWithItsLocatedMessage() throws {
+        for file in ["calc-nl/wandelen-nodes.csv", "excel/wandern-1252.csv", "excel/wandern-unicode.txt",
+                     "excel/wandern-utf8bom.csv"] {
+            let out = try BinaryRunner.run(["validate", file], in: Self.sheets)
+            XCTAssertEqual(out.status, 0, "\(file): \(out.stderr)")
+            XCTAssertTrue(out.stdout.hasPrefix("\(file): ok: 5 communities"), out.stdout)
+        }
+        let ambiguous = try BinaryRunner.run(["validate", "excel/ambiguous.csv"], in: Self.sheets)
+        XCTAssertEqual(ambiguous.status, 1)
+        XCTAssertTrue(ambiguous.stderr.contains("excel/ambiguous.csv:2:Members: error: \"48.000\" is ambiguous"),
+                      ambiguous.stderr)
+        let roman = try BinaryRunner.run(["rank", "excel/mac-roman.csv"], in: Self.sheets)
+        XCTAssertEqual(roman.status, 1)
+        XCTAssertTrue(roman.stderr.contains("excel/mac-roman.csv:2:5: error: cannot read the table: it is neither "
+                                            + "UTF-8 nor Windows-1252"), roman.stderr)
+    }
+
+    func testYAMLThousandsNeverValidateSilently() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("ecosystem: T\ncommunities:\n  - id: a\n    members: 95.000\n".utf8)
+            .write(to: dir.appendingPathComponent("t.yaml"))
+        let out = try BinaryRunner.run(["validate", "t.yaml"], in: dir)
+        XCTAssertEqual(out.status, 1)
+        XCTAssertTrue(out.stderr.contains("t.yaml:4:14: error: `members: 95.000` looks like 95000 written with a "
+                                          + "thousands point"), out.stderr)
+    }
+}

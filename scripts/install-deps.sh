@@ -11,6 +11,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v dot >/dev/null 2>&1 || need+=(graphviz)
   command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
   command -v valgrind >/dev/null 2>&1 || need+=(valgrind)
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fi
 if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-liberation)

@@ -162,7 +162,7 @@ struct GraphBuilder {
         set(e, .color, edge.color.hex)
         if edge.dashed { set(e, .style, "dashed") }
         set(e, .tooltip, GraphvizText.literal(edge.tooltip.replacingNewlines))
-        if edge.directed { set(e, .dir, "forward") }
+        if edge.directed { set(e, .dir, edge.reverseWeight == nil ? "forward" : "both") }
     }
 }
 

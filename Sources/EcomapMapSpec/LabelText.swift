@@ -1,3 +1,5 @@
+import EcomapModel
+
 /// How user text is shortened before it reaches Graphviz.
 ///
 /// Names are wrapped at word boundaries into at most `maxLines` lines of at most `lineLength`
@@ -67,7 +69,7 @@ public struct LabelText: Sendable, Hashable {
 
     private static func words(_ text: String) -> [String] {
         var cleaned = ""
-        for scalar in text.unicodeScalars {
+        for scalar in DrawableText.sanitized(text).unicodeScalars {
             let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
             let isSpace = scalar.properties.isWhitespace || isControl
             cleaned.unicodeScalars.append(isSpace ? " " : scalar)

@@ -211,6 +211,9 @@ public struct MapEdge: Sendable, Hashable {
     public var tooltip: String
     /// Drawn dashed (matrix midlines).
     public var dashed: Bool
+    /// The weight of the directed link the other way (`to` -> `from`) when the pair is linked both
+    /// ways: drawn as this one line with arrowheads at both ends (see `MapSpecBuilder`).
+    public var reverseWeight: Double?
 
     public init(from: String, to: String, weight: Double, penWidth: Double, color: RGB,
                 directed: Bool, tooltip: String, dashed: Bool = false) {
@@ -238,7 +241,7 @@ public struct MapCluster: Sendable, Hashable {
     public init(id: String, label: String) {
         self.id = id
         self.graphvizName = "cluster_" + DOMID.escape(id)
-        self.label = label
+        self.label = DrawableText.sanitized(label)
     }
 }
 
@@ -247,7 +250,8 @@ extension MapSpec {
     /// otherwise be repeated whole in every output that carries tooltips).
     public static let maxTooltipCharacters = 1_000
 
-    static func boundedTooltip(_ text: String) -> String {
+    static func boundedTooltip(_ raw: String) -> String {
+        let text = DrawableText.sanitized(raw)
         guard text.utf8.count > maxTooltipCharacters else { return text }
         var out = "", count = 0
         for character in text {

@@ -24,6 +24,17 @@ struct Ecomap: ParsableCommand {
         subcommands: [Validate.self, Init.self, Rank.self, Render.self, Generate.self, Diff.self, Gaps.self, Export.self, Report.self]
     )
 
+    /// Largest value of a count option (`--top`, `--limit`): more than any file can hold.
+    static let maxCountOption = 1_000_000
+    /// Longest `--timeout`, in seconds (one day).
+    static let maxTimeout = 86_400.0
+
+    static func validateTimeout(_ seconds: Double) throws {
+        guard seconds > 0 && seconds <= maxTimeout else {
+            throw ValidationError("--timeout must be a positive number of seconds, at most \(Int(maxTimeout))")
+        }
+    }
+
     /// Runs the command. The one error path: every failure ends here, is printed once and becomes its
     /// documented exit code (usage errors are 2; swift-argument-parser would use 64).
     static func main() {

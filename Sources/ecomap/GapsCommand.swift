@@ -30,7 +30,9 @@ struct Gaps: ParsableCommand {
     var weights: String?
 
     func validate() throws {
-        if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if !(0...Ecomap.maxCountOption).contains(limit) {
+            throw ValidationError("--limit must be between 0 and \(Ecomap.maxCountOption)")
+        }
         try WeightsFlag.validate(weights)
     }
 

@@ -44,7 +44,9 @@ struct Rank: ParsableCommand {
     @OptionGroup var timing: TimingOptions
 
     func validate() throws {
-        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if let top, !(1...Ecomap.maxCountOption).contains(top) {
+            throw ValidationError("--top must be between 1 and \(Ecomap.maxCountOption)")
+        }
         if !sensitivity && (trials != nil || seed != nil) {
             throw ValidationError("--trials and --seed apply only with --sensitivity")
         }

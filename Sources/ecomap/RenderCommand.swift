@@ -16,6 +16,7 @@ struct Render: ParsableCommand {
             sfdp above. --timeout bounds the whole run (loading, layout, writing): a run still going after
             it is stopped (exit code 4), the layout process with it.
             The output is written atomically: on any error the previous file is untouched (exit code 3).
+            `--` ends the options: `ecomap render -o map.svg -- -h.yaml` draws the file `-h.yaml`.
             """)
 
     @Argument(help: "Ecosystem file (.yaml) or CSV node table (.csv).")
@@ -25,10 +26,10 @@ struct Render: ParsableCommand {
     var output: String?
 
     @Option(help: "svg, png, pdf, dot (the graph handed to Graphviz) or json (positions and scores).")
-    var format: String?
+    var format: MapFormat?
 
     @Option(help: "Layout engine: \(EngineOption.names.joined(separator: ", ")).")
-    var engine: String = "auto"
+    var engine: EngineOption = .auto
 
     @Option(help: "Colour theme: light, dark or print (greyscale).")
     var theme: Theme?
@@ -40,7 +41,7 @@ struct Render: ParsableCommand {
     var top: Int?
 
     @Option(help: "Fit the picture to a slide: 16:9, 4:3 or 1:1.")
-    var aspect: String?
+    var aspect: Aspect?
 
     @Option(help: "Seconds the whole run (load, layout, write) may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
@@ -64,22 +65,15 @@ struct Render: ParsableCommand {
     static let defaultTimeout = 120.0
 
     func validate() throws {
-        if EngineOption(engine) == nil {
-            throw ValidationError("--engine must be one of \(EngineOption.names.joined(separator: ", "))")
+        if let top, !(0...Ecomap.maxCountOption).contains(top) {
+            throw ValidationError("--top must be between 0 and \(Ecomap.maxCountOption)")
         }
-        if let format, MapFormat(rawValue: format) == nil {
-            throw ValidationError("--format must be one of \(MapFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if let aspect, Aspect(rawValue: aspect) == nil {
-            throw ValidationError("--aspect must be one of \(Aspect.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
-        if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
+        try Ecomap.validateTimeout(timeout)
         try validateView()
     }
 
     func run() throws {
-        let chosenFormat = format.flatMap(MapFormat.init(rawValue:))
+        let chosenFormat = format
             ?? output.flatMap(MapFormat.init(pathExtension:)) ?? .svg
         let destination = output ?? Self.defaultOutput(for: file, format: chosenFormat)
 
@@ -117,6 +111,11 @@ struct Render: ParsableCommand {
         case .success(let map)?:
             rendered = map
         }
+        // cairo stops drawing at its first error and still closes the file: a PDF or PNG that lacks
+        // part of the map. Any cairo error fails the run, nothing is written.
+        if let broken = rendered.messages.first(where: { $0.lowercased().hasPrefix("cairo") }) {
+            throw CommandFailure(.layoutFailure, "graphviz: the \(chosenFormat.rawValue) renderer failed (\(broken)); nothing was written")
+        }
         Console.report(Diagnostics(rendered.messages.map { .warning("graphviz: \($0)") }), sources: [:])
 
         try run.timer.measure("write") { try OutputFile.write(rendered.bytes, to: destination) }
@@ -131,6 +130,20 @@ struct Render: ParsableCommand {
 }
 
 extension Theme: ExpressibleByArgument {}
+extension MapFormat: ExpressibleByArgument {}
+extension Aspect: ExpressibleByArgument {}
+
+/// `--engine auto` or an engine name; swift-argument-parser checks the value and lists the choices.
+extension EngineOption: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+    public static var allValueStrings: [String] { names }
+    public var defaultValueDescription: String {
+        switch self {
+        case .auto: return "auto"
+        case .fixed(let engine): return engine.rawValue
+        }
+    }
+}
 extension GroupBy: ExpressibleByArgument {}
 
 private enum TimeoutText {

@@ -20,19 +20,19 @@ extension Render {
         case .matrix:
             if compare != nil { throw ValidationError("--compare applies to the map view") }
             if groupBy != nil { throw ValidationError("--group-by applies to the map view") }
-            if engine != "auto" { throw ValidationError("--engine applies to the map view; the matrix pins every position") }
+            if engine != .auto { throw ValidationError("--engine applies to the map view; the matrix pins every position") }
             if top != nil { throw ValidationError("--top applies to the map view") }
         }
     }
 
     /// The spec to draw: the map (marked with the movers of `--compare`) or the matrix.
     func buildSpec(_ analysis: Analysis) throws -> (MapSpec, [Diagnostic]) {
-        let chosenAspect = aspect.flatMap(Aspect.init(rawValue:))
+        let chosenAspect = aspect
         switch view {
         case .matrix:
             return MatrixSpecBuilder.build(analysis, options: MatrixOptions(x: xAxis ?? .reach, y: yAxis ?? .action, theme: theme, aspect: chosenAspect))
         case .map:
-            let options = MapOptions(engine: EngineOption(engine) ?? .auto, theme: theme, groupBy: groupBy,
+            let options = MapOptions(engine: engine, theme: theme, groupBy: groupBy,
                                      labelTop: top, aspect: chosenAspect)
             var (spec, warnings) = MapSpecBuilder.build(analysis, options: options)
             if let compare {

@@ -27,16 +27,13 @@ struct Report: ParsableCommand {
     var weights: String?
 
     @Option(help: "Map layout engine: \(EngineOption.names.joined(separator: ", ")).")
-    var engine: String = "auto"
+    var engine: EngineOption = .auto
 
     @Option(help: "Seconds the whole run (load, layout, write) may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
     func validate() throws {
-        if EngineOption(engine) == nil {
-            throw ValidationError("--engine must be one of \(EngineOption.names.joined(separator: ", "))")
-        }
-        if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
+        try Ecomap.validateTimeout(timeout)
         try WeightsFlag.validate(weights)
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
     }
@@ -57,7 +54,7 @@ struct Report: ParsableCommand {
 
     /// The map as `ecomap render` draws it (light theme, the file's style), with its element ids.
     private func drawMap(_ analysis: Analysis, deadline: RunDeadline) throws -> ReportMap {
-        let (spec, warnings) = MapSpecBuilder.build(analysis, options: MapOptions(engine: EngineOption(engine) ?? .auto, theme: .light))
+        let (spec, warnings) = MapSpecBuilder.build(analysis, options: MapOptions(engine: engine, theme: .light))
         Console.report(Diagnostics(warnings), sources: [:])
         let outcome = LayoutProcess.render(spec, as: .svg, seconds: deadline.remaining)
         switch outcome {
@@ -70,8 +67,10 @@ struct Report: ParsableCommand {
             return ReportMap(
                 svg: String(decoding: map.bytes, as: UTF8.self),
                 nodeElementIDs: Dictionary(spec.nodes.map { ($0.id, $0.domID) }, uniquingKeysWith: { a, _ in a }),
-                edgeElementIDs: Dictionary(spec.edges.map { (ReportMap.edgeKey(from: $0.from, to: $0.to), $0.domID) },
-                                           uniquingKeysWith: { a, _ in a }))
+                edgeElementIDs: Dictionary(spec.edges.flatMap { e in
+                    [(ReportMap.edgeKey(from: e.from, to: e.to), e.domID)]
+                        + (e.reverseWeight == nil ? [] : [(ReportMap.edgeKey(from: e.to, to: e.from), e.domID)])
+                }, uniquingKeysWith: { a, _ in a }))
         }
     }
 

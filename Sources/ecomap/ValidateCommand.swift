@@ -7,7 +7,7 @@ import EcomapModel
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check ecosystem files and print a one-line summary of each.",
-        discussion: "Every problem is reported as FILE:LINE:COL: error: message. Exits 1 if any file has errors.")
+        discussion: "Every problem is reported as FILE:LINE:COL: error: message. Exits 1 if any file has errors. `--` ends the options: `ecomap validate -- -h.yaml` checks the file `-h.yaml`.")
 
     @Argument(help: "Ecosystem files (.yaml) or CSV node tables (.csv).")
     var files: [String]

@@ -74,6 +74,8 @@ final class HostileCorpusTests: XCTestCase {
         ("names-markdown.yaml", 0, nil),
         ("names-markup.yaml", 0, nil),
         ("names-invisible-marks.yaml", 0, nil),
+        ("names-noncharacters.yaml", 0, nil),
+        ("neato-two-way-pairs.yaml", 0, nil),
         ("nul-byte.yaml", 1, "nul-byte.yaml:3:10: error: the file contains a NUL byte; is it a text file?"),
         ("only-comments.yaml", 1, "only-comments.yaml:1:1: error: the file is empty; expected a mapping with `ecosystem` and `communities`"),
         ("scoring-weight-nan.yaml", 1, "scoring-weight-nan.yaml:6:19: error: `scoring.weights.size` must be a finite number, found .nan"),

@@ -26,13 +26,17 @@ struct Ecomap: ParsableCommand {
 
     /// Largest value of a count option (`--top`, `--limit`): more than any file can hold.
     static let maxCountOption = 1_000_000
-    /// Longest `--timeout`, in seconds (one day).
-    static let maxTimeout = 86_400.0
-
+    /// A positive, finite number of seconds (a huge one is fine: the deadline arithmetic clamps it).
     static func validateTimeout(_ seconds: Double) throws {
-        guard seconds > 0 && seconds <= maxTimeout else {
-            throw ValidationError("--timeout must be a positive number of seconds, at most \(Int(maxTimeout))")
+        guard seconds > 0 && seconds.isFinite else {
+            throw ValidationError("--timeout must be a positive number of seconds")
         }
+    }
+
+    /// A count option within `lower...maxCountOption`, with a message naming the bound it breaks.
+    static func validateCount(_ name: String, _ value: Int, atLeast lower: Int) throws {
+        if value < lower { throw ValidationError("\(name) must be at least \(lower)") }
+        if value > maxCountOption { throw ValidationError("\(name) must be at most \(maxCountOption)") }
     }
 
     /// Runs the command. The one error path: every failure ends here, is printed once and becomes its

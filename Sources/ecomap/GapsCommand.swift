@@ -30,9 +30,7 @@ struct Gaps: ParsableCommand {
     var weights: String?
 
     func validate() throws {
-        if !(0...Ecomap.maxCountOption).contains(limit) {
-            throw ValidationError("--limit must be between 0 and \(Ecomap.maxCountOption)")
-        }
+        try Ecomap.validateCount("--limit", limit, atLeast: 0)
         try WeightsFlag.validate(weights)
     }
 

@@ -44,9 +44,7 @@ struct Rank: ParsableCommand {
     @OptionGroup var timing: TimingOptions
 
     func validate() throws {
-        if let top, !(1...Ecomap.maxCountOption).contains(top) {
-            throw ValidationError("--top must be between 1 and \(Ecomap.maxCountOption)")
-        }
+        if let top { try Ecomap.validateCount("--top", top, atLeast: 1) }
         if !sensitivity && (trials != nil || seed != nil) {
             throw ValidationError("--trials and --seed apply only with --sensitivity")
         }

@@ -65,9 +65,7 @@ struct Render: ParsableCommand {
     static let defaultTimeout = 120.0
 
     func validate() throws {
-        if let top, !(0...Ecomap.maxCountOption).contains(top) {
-            throw ValidationError("--top must be between 0 and \(Ecomap.maxCountOption)")
-        }
+        if let top { try Ecomap.validateCount("--top", top, atLeast: 0) }
         try Ecomap.validateTimeout(timeout)
         try validateView()
     }

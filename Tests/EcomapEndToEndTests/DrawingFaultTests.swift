@@ -58,9 +58,9 @@ final class DrawingFaultTests: XCTestCase {
             (["generate", "--communities", "9223372036854775807"], "--communities must be at most 250000 (limit: number of nodes)"),
             (["generate", "--communities", "1", "--topics", "9223372036854775807"], "--topics must be at most 250000 (limit: number of nodes)"),
             (["generate", "--communities", "99999999999999999999"], "--communities"),
-            (["rank", "examples/alpha-moms.yaml", "--top", "9223372036854775807"], "--top must be between 1 and 1000000"),
-            (["render", "examples/alpha-moms.yaml", "--top", "9223372036854775807"], "--top must be between 0 and 1000000"),
-            (["render", "examples/alpha-moms.yaml", "--timeout", "1e300"], "--timeout must be a positive number of seconds, at most 86400"),
+            (["rank", "examples/alpha-moms.yaml", "--top", "9223372036854775807"], "--top must be at most 1000000"),
+            (["render", "examples/alpha-moms.yaml", "--top", "9223372036854775807"], "--top must be at most 1000000"),
+            (["render", "examples/alpha-moms.yaml", "--timeout", "inf"], "--timeout must be a positive number of seconds"),
             (["gaps", "examples/alpha-moms.yaml", "--limit", "-1"], "--limit"),
         ]
         for (args, message) in cases {

@@ -3,7 +3,8 @@ import PackageDescription
 
 // The pipeline, one target per stage:
 //   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapAnalysis (graph core, scores)
-//   -> EcomapMapSpec (encoding, themes) -> EcomapGraphviz (the only C user) -> EcomapOutput -> ecomap (CLI)
+//   -> EcomapMapSpec (encoding, themes) -> EcomapGraphviz (layout only) -> EcomapScene (the laid-out map)
+//   -> EcomapMapRender (SVG, PNG, PDF, JSON) and EcomapOutput (reports) -> ecomap (CLI)
 let package = Package(
     name: "ecomap",
     platforms: [.macOS(.v13)],
@@ -24,6 +25,16 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        .systemLibrary(
+            name: "CFontconfig",
+            pkgConfig: "fontconfig",
+            providers: [.apt(["libfontconfig-dev"])]
+        ),
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
         // Signal-time cleanup and the layout child's guards: small C, because signal handlers must be
         // async-signal-safe and prctl is variadic.
         .target(name: "CProcessSafety"),
@@ -39,7 +50,13 @@ let package = Package(
         .target(name: "EcomapAnalysis", dependencies: ["EcomapModel"]),
         .target(name: "EcomapSynthetic", dependencies: ["EcomapModel"]),
         .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis"]),
-        .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "EcomapOutput", "CGraphviz"]),
+        .target(name: "EcomapScene"),
+        .target(name: "EcomapFonts", dependencies: ["CFontconfig"]),
+        .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "EcomapScene", "EcomapFonts", "CGraphviz"]),
+        .target(
+            name: "EcomapMapRender",
+            dependencies: ["EcomapMapSpec", "EcomapScene", "EcomapGraphviz", "EcomapFonts", "CRsvg"]
+        ),
         .target(
             name: "EcomapOutput",
             dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec", "CProcessSafety"]
@@ -48,20 +65,25 @@ let package = Package(
             name: "ecomap",
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
-                "EcomapGraphviz", "EcomapOutput", "EcomapSynthetic", "CProcessSafety",
+                "EcomapGraphviz", "EcomapScene", "EcomapMapRender", "EcomapFonts", "EcomapOutput", "EcomapSynthetic",
+                "CProcessSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The golden-file check shared by every test target.
+        .target(name: "EcomapTestSupport", path: "Tests/EcomapTestSupport"),
         .testTarget(name: "EcomapLoadTests", dependencies: ["EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
         .testTarget(
             name: "EcomapGraphvizTests",
-            dependencies: ["EcomapGraphviz", "EcomapMapSpec", "EcomapOutput", "EcomapAnalysis", "EcomapLoad"],
+            dependencies: ["EcomapGraphviz", "EcomapMapRender", "EcomapScene", "EcomapFonts", "EcomapMapSpec",
+                           "EcomapAnalysis", "EcomapLoad", "EcomapModel", "EcomapTestSupport"],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "EcomapMapRenderTests", dependencies: ["EcomapMapRender", "EcomapScene"]),
         .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
-        .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap"], exclude: ["Golden", "Hostile"]),
+        .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap", "EcomapTestSupport"], exclude: ["Golden", "Hostile"]),
     ]
 )

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages ecomap needs when they are missing (Debian/Ubuntu).
-#   scripts/install-deps.sh            libgraphviz-dev (build and run)
+#   scripts/install-deps.sh            libgraphviz-dev, librsvg2-dev, fontconfig and Liberation Sans 2
+#                                      (fonts-liberation2, the font every label is measured with)
 #   scripts/install-deps.sh --test     plus the tools the test suite uses
 #   scripts/install-deps.sh --browser  Chromium, chromedriver and selenium for the report's browser test
 set -euo pipefail
 need=()
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
+pkg-config --exists librsvg-2.0 cairo-pdf cairo-png 2>/dev/null || need+=(librsvg2-dev)
+command -v fc-match >/dev/null 2>&1 || need+=(fontconfig)
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || need+=(fonts-liberation2)
 if [ "${1:-}" = "--test" ]; then
   command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
   command -v dot >/dev/null 2>&1 || need+=(graphviz)

@@ -180,6 +180,20 @@ static inline double ecomap_graph_lly(Agraph_t *g) { return GD_bb(g).LL.y; }
 static inline double ecomap_graph_urx(Agraph_t *g) { return GD_bb(g).UR.x; }
 static inline double ecomap_graph_ury(Agraph_t *g) { return GD_bb(g).UR.y; }
 
+// Geometry after gvLayout, read into ecomap's scene (Graphviz coordinates: points, y up).
+static inline textlabel_t *ecomap_node_label(Agnode_t *n) { return ND_label(n); }
+static inline textlabel_t *ecomap_node_xlabel(Agnode_t *n) { return ND_xlabel(n); }
+static inline textlabel_t *ecomap_graph_label(Agraph_t *g) { return GD_label(g); }
+/// The node's outline as laid out: `sides` vertices per periphery, relative to the centre, in points.
+static inline polygon_t *ecomap_node_polygon(Agnode_t *n) { return (polygon_t *)ND_shape_info(n); }
+/// Left + right width and height of the node as laid out, in points.
+static inline double ecomap_node_lw_rw(Agnode_t *n) { return ND_lw(n) + ND_rw(n); }
+static inline double ecomap_node_ht(Agnode_t *n) { return ND_ht(n); }
+static inline splines *ecomap_edge_splines(Agedge_t *e) { return ED_spl(e); }
+/// The label's lines (spans); read in C because Swift cannot see into the label's union.
+static inline int ecomap_label_span_count(textlabel_t *l) { return l && !l->html ? l->u.txt.nspans : 0; }
+static inline textspan_t *ecomap_label_span(textlabel_t *l, int i) { return &l->u.txt.span[i]; }
+
 /// The graph as DOT text (agwrite into a memory stream), before any layout. Free with free().
 static inline char *ecomap_agwrite_memory(Agraph_t *g, size_t *length) {
     char *buffer = NULL;

@@ -4,34 +4,55 @@ internal import CGraphviz
 /// Builds a cgraph graph from a `MapSpec` through agopen/agnode/agedge/agsubg/agsafeset, inserting
 /// clusters, nodes and edges in the spec's sorted order so Graphviz sees identical input every time.
 /// Every attribute comes from `GraphvizAttribute`; every user text passes `GraphvizText`.
+///
+/// The layout gets only what changes geometry (labels, shapes, sizes, fonts, engine settings); the
+/// paint (colours, styles, ids, pen widths) is added only for `--format dot`, so the exported DOT
+/// draws like the map in the Graphviz CLI while ecomap itself paints from the scene.
 struct GraphBuilder {
     let spec: MapSpec
-    /// Draw the title as the graph label (PNG and PDF, which get no SVG post-processing).
-    let titleAsLabel: Bool
+    /// Add colours, styles and ids (the DOT export); the layout does not need them.
+    let paint: Bool
 
-    /// The new graph; the caller owns it and must `agclose` it.
-    func build() -> UnsafeMutablePointer<Agraph_t> {
+    /// A built graph and its objects in the spec's order; the caller must `agclose` the graph.
+    struct Built {
+        var graph: UnsafeMutablePointer<Agraph_t>
+        /// Parallel to `spec.nodes`.
+        var nodes: [UnsafeMutablePointer<Agnode_t>]
+        /// Parallel to `spec.edges`; nil where an end is missing.
+        var edges: [UnsafeMutablePointer<Agedge_t>?]
+        /// Parallel to `spec.clusters`; empty when clusters are not drawn.
+        var clusters: [UnsafeMutablePointer<Agraph_t>]
+    }
+
+    func build() -> Built {
         let graph = ecomap_agopen("ecomap", 0)!
         declareDefaults(graph)
         setGraphAttributes(graph)
         let clusters = makeClusters(graph)
+        let clusterIndex = Dictionary(uniqueKeysWithValues: zip(spec.clusters.map(\.id), clusters.indices))
         var handles: [String: UnsafeMutablePointer<Agnode_t>] = [:]
         handles.reserveCapacity(spec.nodes.count)
+        var nodes: [UnsafeMutablePointer<Agnode_t>] = []
+        nodes.reserveCapacity(spec.nodes.count)
         for node in spec.nodes {
             let handle = ecomap_agnode(graph, DOMID.escape(node.id))!
             setNodeAttributes(handle, node)
-            if let clusterID = node.clusterID, let cluster = clusters[clusterID] {
-                _ = ecomap_agsubnode(cluster, handle)
+            if let clusterID = node.clusterID, let index = clusterIndex[clusterID] {
+                _ = ecomap_agsubnode(clusters[index], handle)
             }
             handles[node.id] = handle
+            nodes.append(handle)
         }
+        var edges: [UnsafeMutablePointer<Agedge_t>?] = []
+        edges.reserveCapacity(spec.edges.count)
         for edge in spec.edges {
-            guard let tail = handles[edge.from], let head = handles[edge.to] else { continue }
+            guard let tail = handles[edge.from], let head = handles[edge.to] else { edges.append(nil); continue }
             let handle = ecomap_agedge(graph, tail, head)!
             setEdgeAttributes(handle, edge)
+            edges.append(handle)
         }
         chainUnlinkedNodes(graph, handles)
-        return graph
+        return Built(graph: graph, nodes: nodes, edges: edges, clusters: clusters)
     }
 
     /// Unlinked nodes are slow to lay out one by one: neato, fdp and sfdp pack each as its own
@@ -65,16 +86,18 @@ struct GraphBuilder {
         declare(graph, node, .fontsize, "11")
         declare(graph, node, .fixedsize, "false")
         declare(graph, node, .margin, "0.16,0.07")
-        declare(graph, node, .style, "filled")
+        if paint { declare(graph, node, .style, "filled") }
         declare(graph, edge, .fontname, GraphvizAttribute.font)
-        declare(graph, edge, .arrowsize, "0.7")
+        declare(graph, edge, .arrowsize, GraphvizAttribute.arrowSize)
     }
 
     private func setGraphAttributes(_ graph: UnsafeMutablePointer<Agraph_t>) {
         let g = UnsafeMutableRawPointer(graph)
-        set(g, .bgcolor, spec.colors.background.hex)
-        set(g, .outputorder, "edgesfirst")
-        set(g, .pad, "0.15")
+        if paint {
+            set(g, .bgcolor, spec.colors.background.hex)
+            set(g, .outputorder, "edgesfirst")
+            set(g, .pad, "0.15")
+        }
         set(g, .splines, spec.layout.curvedEdges ? "true" : "line")
         if spec.layout.pinned {
             // Positions are points and stay where they are; external labels are always placed.
@@ -100,36 +123,28 @@ struct GraphBuilder {
             set(g, .sep, "+8")
         }
         }
-        if titleAsLabel {
-            set(g, .label, GraphvizText.lines([spec.title.name] + (spec.title.asOf.map { ["as of \($0)"] } ?? []) + spec.title.descriptionLines))
-            set(g, .labelloc, "t")
-            set(g, .labeljust, "l")
-            set(g, .fontsize, "16")
-            set(g, .fontcolor, spec.colors.text.hex)
-        }
     }
 
-    private func makeClusters(_ graph: UnsafeMutablePointer<Agraph_t>) -> [String: UnsafeMutablePointer<Agraph_t>] {
-        guard spec.layout.drawsClusters else { return [:] }
-        var clusters: [String: UnsafeMutablePointer<Agraph_t>] = [:]
-        for cluster in spec.clusters {
+    private func makeClusters(_ graph: UnsafeMutablePointer<Agraph_t>) -> [UnsafeMutablePointer<Agraph_t>] {
+        guard spec.layout.drawsClusters else { return [] }
+        return spec.clusters.map { cluster in
             let sub = ecomap_agsubg(graph, cluster.graphvizName)!
             let s = UnsafeMutableRawPointer(sub)
-            set(s, .id, cluster.graphvizName)
             set(s, .label, GraphvizText.literal(cluster.label))
-            set(s, .style, "filled,rounded")
-            set(s, .fillcolor, spec.colors.clusterFill.hex)
-            set(s, .color, spec.colors.clusterStroke.hex)
-            set(s, .fontcolor, spec.colors.mutedText.hex)
             set(s, .fontsize, "12")
-            clusters[cluster.id] = sub
+            if paint {
+                set(s, .id, cluster.graphvizName)
+                set(s, .style, "filled,rounded")
+                set(s, .fillcolor, spec.colors.clusterFill.hex)
+                set(s, .color, spec.colors.clusterStroke.hex)
+                set(s, .fontcolor, spec.colors.mutedText.hex)
+            }
+            return sub
         }
-        return clusters
     }
 
     private func setNodeAttributes(_ handle: UnsafeMutablePointer<Agnode_t>, _ node: MapNode) {
         let n = UnsafeMutableRawPointer(handle)
-        set(n, .id, node.domID)
         if node.externalLabel {
             set(n, .label, "")
             set(n, .xlabel, GraphvizText.lines(node.drawnLines))
@@ -142,6 +157,9 @@ struct GraphBuilder {
         if let p = node.position { set(n, .pos, format(p.x) + "," + format(p.y) + "!") }
         if node.fixedSize { set(n, .fixedsize, "true") }
         if let size = node.fontSize { set(n, .fontsize, format(size)) }
+        if node.emphasised { set(n, .peripheries, "2") }
+        guard paint else { return }
+        set(n, .id, node.domID)
         var style = node.shape == .plaintext || node.shape == .point ? ["solid"] : ["filled"]
         if node.shape == .box { style.append("rounded") }
         if node.dashed { style.append("dashed") }
@@ -150,19 +168,17 @@ struct GraphBuilder {
         set(n, .color, node.stroke.hex)
         set(n, .fontcolor, node.fontColor.hex)
         set(n, .penwidth, format(node.penWidth))
-        if node.emphasised { set(n, .peripheries, "2") }
-        set(n, .tooltip, GraphvizText.literal(node.tooltip.replacingNewlines))
-        if let url = node.url { set(n, .URL, GraphvizText.literal(url)) }
     }
 
     private func setEdgeAttributes(_ handle: UnsafeMutablePointer<Agedge_t>, _ edge: MapEdge) {
         let e = UnsafeMutableRawPointer(handle)
+        // A pair linked both ways is one edge with arrowheads at both ends (see MapSpecBuilder.edges).
+        if edge.directed { set(e, .dir, edge.reverseWeight == nil ? "forward" : "both") }
+        guard paint else { return }
         set(e, .id, edge.domID)
         set(e, .penwidth, format(edge.penWidth))
         set(e, .color, edge.color.hex)
         if edge.dashed { set(e, .style, "dashed") }
-        set(e, .tooltip, GraphvizText.literal(edge.tooltip.replacingNewlines))
-        if edge.directed { set(e, .dir, edge.reverseWeight == nil ? "forward" : "both") }
     }
 }
 
@@ -174,9 +190,4 @@ func format(_ value: Double) -> String {
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text
-}
-
-private extension String {
-    /// Tooltips are one Graphviz line (SVG post-processing restores the real line breaks).
-    var replacingNewlines: String { split(whereSeparator: \.isNewline).joined(separator: " · ") }
 }

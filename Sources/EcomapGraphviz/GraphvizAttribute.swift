@@ -7,11 +7,14 @@ enum GraphvizAttribute: String, CaseIterable {
     case nodesep, ranksep, rankdir, label, labelloc, labeljust, start, mode, model
     // Nodes, edges, clusters
     case id, shape, style, fillcolor, color, fontcolor, fontname, fontsize, penwidth, peripheries
-    case width, height, fixedsize, margin, tooltip, URL, target, dir, arrowhead, arrowsize
+    case width, height, fixedsize, margin, dir, arrowhead, arrowsize
     // Pinned layouts (the strategy matrix)
     case pos, inputscale, forcelabels, xlabel
 
     /// The font Graphviz measures labels with (fontconfig resolves it to a metric-compatible face
     /// such as Liberation Sans). Never taken from input.
     static let font = "Arial"
+
+    /// Arrowheads are 0.7 of Graphviz's 10 pt default.
+    static let arrowSize = "0.7"
 }

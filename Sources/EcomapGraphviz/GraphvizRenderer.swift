@@ -1,37 +1,11 @@
 import EcomapMapSpec
+import EcomapScene
+import EcomapFonts
 internal import CGraphviz
 
-/// What Graphviz is asked to produce.
-public enum GraphvizProduct: String, Sendable, CaseIterable {
-    /// The graph exactly as handed to the layout (cgraph's `agwrite`), not laid out.
-    case dot
-    /// Positions only (for `--format json`).
-    case layout
-    /// Graphviz's core SVG renderer; post-process with `SVGPostProcessor` before writing.
-    case svg
-    /// Cairo PNG, 96 dpi.
-    case png
-    /// Cairo PDF; normalise with `PDFNormalizer` before writing.
-    case pdf
-
-    /// The pinned `format:renderer:plugin` so output never depends on plugin priority.
-    var renderFormat: String? {
-        switch self {
-        case .dot: return nil
-        case .layout: return nil
-        case .svg: return "svg:svg:core"
-        case .png: return "png:cairo:cairo"
-        case .pdf: return "pdf:cairo:cairo"
-        }
-    }
-}
-
-/// The bytes Graphviz produced, the laid-out positions, and the messages it emitted.
-public struct GraphvizResult: Sendable {
-    /// Rendered output (empty for `.layout`).
-    public var bytes: [UInt8]
-    /// Positions (nil for `.dot`, which is not laid out).
-    public var layout: MapLayout?
+/// A laid-out map and the messages Graphviz emitted on the way.
+public struct LaidOutMap: Sendable {
+    public var scene: Scene
     /// Graphviz warnings, as text, for ecomap diagnostics.
     public var messages: [String]
 }
@@ -51,50 +25,74 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Lays out and renders map specs through Graphviz's C library, in-process.
-public enum GraphvizRenderer {
+/// Lays out map specs through Graphviz's C library, in-process, and reads the geometry back.
+///
+/// Graphviz computes positions, outlines, splines and label boxes only; it never renders. The
+/// geometry is read after `gvLayout` (`ND_coord`, the node's polygon, `ED_spl`, label positions,
+/// `GD_bb`) into a `Scene`, from which every output is drawn.
+public enum GraphvizLayout {
     /// Builds the graph, lays it out with `spec.layout.engine` (twice when fitting an aspect ratio),
-    /// renders `product`, and frees every Graphviz object before returning.
+    /// reads the scene, and frees every Graphviz object before returning.
     /// - Parameter stageDone: told `layout` once the graph is built and laid out (for `--timings`).
-    public static func render(_ spec: MapSpec, as product: GraphvizProduct,
-                              stageDone: (@Sendable (String) -> Void)? = nil) throws(GraphvizError) -> GraphvizResult {
-        let outcome: Result<GraphvizResult, GraphvizError> = GraphvizSession.shared.run { context in
+    public static func scene(_ spec: MapSpec, stageDone: (@Sendable (String) -> Void)? = nil) throws(GraphvizError) -> LaidOutMap {
+        FontSetup.pin()
+        let outcome: Result<LaidOutMap, GraphvizError> = GraphvizSession.shared.run { context in
             let session = GraphvizSession.shared
-            let builder = GraphBuilder(spec: spec, titleAsLabel: product == .png || product == .pdf)
-            let graph = builder.build()
-            defer { agclose(graph) }
-            let engine = spec.layout.engine.rawValue
-            func fail(_ what: String) -> Result<GraphvizResult, GraphvizError> {
-                .failure(GraphvizError(message: what, graphvizMessages: session.drainMessages()))
+            let built = GraphBuilder(spec: spec, paint: false).build()
+            defer { agclose(built.graph) }
+            guard layOut(context, built.graph, spec) else {
+                return .failure(GraphvizError(message: "\(spec.layout.engine.rawValue) layout failed",
+                                              graphvizMessages: session.drainMessages()))
             }
-            func layOut() -> Bool {
-                // Graphviz seeds its own random layouts from rand(); pin it for every layout.
-                srand(1)
-                return gvLayout(context, graph, engine) == 0
-            }
-            if let aspect = spec.aspect {
-                guard layOut() else { return fail("\(engine) layout failed") }
-                let bounds = GraphBounds(graph)
-                gvFreeLayout(context, graph)
-                let ratio = FrameGeometry(spec: spec).graphRatio(graphWidth: bounds.width, graphHeight: bounds.height, aspect: aspect)
-                _ = ecomap_agsafeset(UnsafeMutableRawPointer(graph), GraphvizAttribute.ratio.rawValue, format(ratio))
-            }
-            if product == .dot {
-                guard let bytes = writeDOT(graph) else { return fail("writing DOT failed") }
-                return .success(GraphvizResult(bytes: bytes, layout: nil, messages: session.drainMessages()))
-            }
-            guard layOut() else { return fail("\(engine) layout failed") }
-            defer { gvFreeLayout(context, graph) }
+            defer { gvFreeLayout(context, built.graph) }
             stageDone?("layout")
-            let layout = readLayout(graph, ids: Dictionary(uniqueKeysWithValues: spec.nodes.map { (DOMID.escape($0.id), $0.id) }))
-            var bytes: [UInt8] = []
-            if let format = product.renderFormat {
-                guard let data = renderData(context, graph, format) else { return fail("rendering \(product.rawValue) failed") }
-                bytes = data
-            }
-            return .success(GraphvizResult(bytes: bytes, layout: layout, messages: session.drainMessages()))
+            let scene = SceneReader(spec: spec, built: built).read()
+            return .success(LaidOutMap(scene: scene, messages: session.drainMessages()))
         }
         return try outcome.get()
+    }
+
+    /// The graph exactly as handed to the layout, with the paint added (cgraph's `agwrite`), not laid
+    /// out: `dot -Tsvg` on it draws the same layout. Under `--aspect` the graph carries the fitted `ratio`.
+    public static func dot(_ spec: MapSpec) throws(GraphvizError) -> (bytes: [UInt8], messages: [String]) {
+        FontSetup.pin()
+        let outcome: Result<(bytes: [UInt8], messages: [String]), GraphvizError> = GraphvizSession.shared.run { context in
+            let session = GraphvizSession.shared
+            let built = GraphBuilder(spec: spec, paint: true).build()
+            defer { agclose(built.graph) }
+            if spec.aspect != nil {
+                guard fitAspect(context, built.graph, spec) else {
+                    return .failure(GraphvizError(message: "\(spec.layout.engine.rawValue) layout failed",
+                                                  graphvizMessages: session.drainMessages()))
+                }
+            }
+            guard let bytes = writeDOT(built.graph) else {
+                return .failure(GraphvizError(message: "writing DOT failed", graphvizMessages: session.drainMessages()))
+            }
+            return .success((bytes, session.drainMessages()))
+        }
+        return try outcome.get()
+    }
+
+    /// Lays the graph out; under `--aspect`, first lays it out once to choose the `ratio`.
+    private static func layOut(_ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ spec: MapSpec) -> Bool {
+        if spec.aspect != nil, !fitAspect(context, graph, spec) { return false }
+        // Graphviz seeds its own random layouts from rand(); pin it for every layout.
+        srand(1)
+        return gvLayout(context, graph, spec.layout.engine.rawValue) == 0
+    }
+
+    /// Sets the `ratio` that makes the whole picture (drawing plus frame) `spec.aspect` wide.
+    private static func fitAspect(_ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ spec: MapSpec) -> Bool {
+        guard let aspect = spec.aspect else { return true }
+        srand(1)
+        guard gvLayout(context, graph, spec.layout.engine.rawValue) == 0 else { return false }
+        let width = ecomap_graph_urx(graph) - ecomap_graph_llx(graph) + 2 * SceneReader.pad
+        let height = ecomap_graph_ury(graph) - ecomap_graph_lly(graph) + 2 * SceneReader.pad
+        gvFreeLayout(context, graph)
+        let ratio = FrameGeometry(spec: spec).graphRatio(graphWidth: width, graphHeight: height, aspect: aspect)
+        _ = ecomap_agsafeset(UnsafeMutableRawPointer(graph), GraphvizAttribute.ratio.rawValue, format(ratio))
+        return true
     }
 
     private static func writeDOT(_ graph: UnsafeMutablePointer<Agraph_t>) -> [UInt8]? {
@@ -105,48 +103,4 @@ public enum GraphvizRenderer {
             Array(UnsafeBufferPointer(start: $0, count: length))
         }
     }
-
-    private static func renderData(_ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ format: String) -> [UInt8]? {
-        var buffer: UnsafeMutablePointer<CChar>?
-        var length: UInt32 = 0
-        guard gvRenderData(context, graph, format, &buffer, &length) == 0, let buffer else {
-            if let buffer { gvFreeRenderData(buffer) }
-            return nil
-        }
-        defer { gvFreeRenderData(buffer) }
-        return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
-        }
-    }
-
-    /// Node centres and sizes in points, origin top-left of the bounding box.
-    private static func readLayout(_ graph: UnsafeMutablePointer<Agraph_t>, ids: [String: String]) -> MapLayout {
-        let bounds = GraphBounds(graph)
-        var placements: [NodePlacement] = []
-        var node = agfstnode(graph)
-        while let current = node {
-            let name = String(cString: ecomap_agnameof(UnsafeMutableRawPointer(current)))
-            placements.append(NodePlacement(
-                id: ids[name] ?? name,
-                x: ecomap_node_x(current) - bounds.minX,
-                y: bounds.maxY - ecomap_node_y(current),
-                width: ecomap_node_width(current) * 72,
-                height: ecomap_node_height(current) * 72))
-            node = agnxtnode(graph, current)
-        }
-        return MapLayout(width: bounds.width, height: bounds.height, nodes: placements)
-    }
-}
-
-/// The laid-out bounding box of a graph, in points.
-private struct GraphBounds {
-    var minX, minY, maxX, maxY: Double
-    init(_ graph: UnsafeMutablePointer<Agraph_t>) {
-        minX = ecomap_graph_llx(graph)
-        minY = ecomap_graph_lly(graph)
-        maxX = ecomap_graph_urx(graph)
-        maxY = ecomap_graph_ury(graph)
-    }
-    var width: Double { maxX - minX }
-    var height: Double { maxY - minY }
 }

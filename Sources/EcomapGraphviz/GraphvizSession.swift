@@ -1,3 +1,4 @@
+import EcomapFonts
 import Foundation
 internal import CGraphviz
 
@@ -17,6 +18,8 @@ final class GraphvizSession: @unchecked Sendable {
     private init() {
         // Before any graph exists: object ids by creation order, not by address (see shim.h).
         ecomap_install_deterministic_ids()
+        // Before pango (Graphviz's text measurement) looks up any font.
+        FontSetup.pin()
         // Loads the installed plugins (core renderers, dot/neato layouts, cairo for PNG and PDF).
         context = gvContext()
         ecomap_capture_errors(captureMessage)

@@ -1,5 +1,6 @@
 import CProcessSafety
 import EcomapGraphviz
+import EcomapMapRender
 import EcomapLoad
 import EcomapMapSpec
 import Foundation

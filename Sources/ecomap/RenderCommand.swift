@@ -1,6 +1,8 @@
 import ArgumentParser
 import EcomapAnalysis
+import EcomapFonts
 import EcomapGraphviz
+import EcomapMapRender
 import EcomapMapSpec
 import EcomapModel
 import EcomapOutput
@@ -93,6 +95,8 @@ struct Render: ParsableCommand {
         try OutputFile.check(destination)
         run.note("\(spec.nodes.count) nodes, \(spec.edges.count) links; engine \(spec.layout.engine.rawValue) (\(spec.layout.reason))")
 
+        // Before the layout child starts, so it inherits the pinned font; the warning is printed once.
+        if let warning = FontSetup.warning { Console.err(warning) }
         let timer = run.timer
         timer.begin("layout")
         // In a child process: a Graphviz hang or crash ends in exit code 4, never takes ecomap with it.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import EcomapAnalysis
+import EcomapFonts
 import EcomapGraphviz
+import EcomapMapRender
 import EcomapMapSpec
 import EcomapModel
 import EcomapOutput
@@ -56,6 +58,8 @@ struct Report: ParsableCommand {
     private func drawMap(_ analysis: Analysis, deadline: RunDeadline) throws -> ReportMap {
         let (spec, warnings) = MapSpecBuilder.build(analysis, options: MapOptions(engine: engine, theme: .light))
         Console.report(Diagnostics(warnings), sources: [:])
+        // Before the layout child starts, so it inherits the pinned font; the warning is printed once.
+        if let warning = FontSetup.warning { Console.err(warning) }
         let outcome = LayoutProcess.render(spec, as: .svg, seconds: deadline.remaining)
         switch outcome {
         case nil:

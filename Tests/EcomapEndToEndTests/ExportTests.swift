@@ -8,7 +8,7 @@ final class ExportCommandTests: XCTestCase {
             let r = try BinaryRunner.run(["export", "examples/alpha-moms.yaml", "--format", format])
             XCTAssertEqual(r.status, 0, r.stderr)
             XCTAssertEqual(r.stderr, "")
-            Golden.assertMatches(r.stdout, "export/alpha-moms.\(format)")
+            Golden.check(r.stdout, "export/alpha-moms.\(format)")
         }
     }
 

@@ -16,7 +16,7 @@ final class RankTests: XCTestCase {
             for format in ["table", "csv", "json", "markdown"] {
                 let result = try BinaryRunner.run(["rank"] + input + ["--format", format])
                 XCTAssertEqual(result.status, 0, "\(name) \(format): \(result.stderr)")
-                Golden.assertMatches(result.stdout, "rank/\(name).\(format == "markdown" ? "md" : format)")
+                Golden.check(result.stdout, "rank/\(name).\(format == "markdown" ? "md" : format)")
             }
         }
     }
@@ -27,7 +27,7 @@ final class RankTests: XCTestCase {
                                                "--sensitivity", "--trials", "100", "--seed", "7",
                                                "--format", format])
             XCTAssertEqual(result.status, 0, result.stderr)
-            Golden.assertMatches(result.stdout, "rank/alpha-moms-explain-sensitivity.\(format)")
+            Golden.check(result.stdout, "rank/alpha-moms-explain-sensitivity.\(format)")
         }
     }
 

@@ -1,4 +1,5 @@
 import EcomapGraphviz
+import EcomapMapRender
 import EcomapMapSpec
 import EcomapModel
 import EcomapAnalysis

@@ -9,10 +9,11 @@ enum ExampleMaps {
     static let names = ["alpha-moms", "fietsvrienden", "starter"]
 
     static func ecosystem(_ name: String) throws -> Ecosystem {
-        let path = Golden.repository.appendingPathComponent("examples/\(name).yaml").path
+        let path = repositoryRoot.appendingPathComponent("examples/\(name).yaml").path
         let result = EcosystemLoader.load(path: path)
         guard let ecosystem = result.ecosystem else {
-            throw XCTSkip("example \(name) does not load: \(result.diagnostics)")
+            // A broken example is a failure, never a skip.
+            throw ExampleError(description: "example \(name) does not load: \(result.diagnostics)")
         }
         var fixed = ecosystem
         fixed.sourceFile = "examples/\(name).yaml"
@@ -22,4 +23,8 @@ enum ExampleMaps {
     static func spec(_ name: String, _ options: MapOptions = MapOptions()) throws -> MapSpec {
         MapSpecBuilder.build(Analyzer.analyze(try ecosystem(name)), options: options).0
     }
+}
+
+struct ExampleError: Error, CustomStringConvertible {
+    var description: String
 }

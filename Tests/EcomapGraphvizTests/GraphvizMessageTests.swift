@@ -1,4 +1,5 @@
 @testable import EcomapGraphviz
+import EcomapMapRender
 import EcomapMapSpec
 import Foundation
 import XCTest

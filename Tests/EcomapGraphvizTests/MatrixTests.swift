@@ -4,6 +4,7 @@ import EcomapModel
 import EcomapAnalysis
 @testable import EcomapMapSpec
 @testable import EcomapGraphviz
+import EcomapMapRender
 
 /// The strategy matrix and the compared map through the real Graphviz path.
 final class MatrixRenderTests: XCTestCase {

@@ -1,4 +1,5 @@
 import EcomapGraphviz
+import EcomapMapRender
 import EcomapMapSpec
 import EcomapModel
 import Foundation
@@ -11,7 +12,7 @@ final class RendererCompatibilityTests: XCTestCase {
         guard let rsvg = ["/usr/bin/rsvg-convert", "/usr/local/bin/rsvg-convert"].first(where: FileManager.default.isExecutableFile) else {
             throw XCTSkip("rsvg-convert is not installed (apt-get install librsvg2-bin); librsvg check skipped")
         }
-        let out = Golden.repository.appendingPathComponent(".build/ecomap-rsvg")
+        let out = repositoryRoot.appendingPathComponent(".build/ecomap-rsvg")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         for name in ExampleMaps.names {
             for theme in Theme.allCases {
@@ -39,7 +40,7 @@ final class RendererCompatibilityTests: XCTestCase {
             .first(where: FileManager.default.isExecutableFile) else {
             throw XCTSkip("chromium is not installed (apt-get install chromium); browser check skipped")
         }
-        let out = Golden.repository.appendingPathComponent(".build/ecomap-chromium")
+        let out = repositoryRoot.appendingPathComponent(".build/ecomap-chromium")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         for name in ExampleMaps.names {
             for theme in Theme.allCases {

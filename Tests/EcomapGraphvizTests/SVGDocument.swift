@@ -56,7 +56,8 @@ struct SVGDocument {
         let builder = Builder()
         parser.delegate = builder
         guard parser.parse(), let root = builder.root else {
-            throw XCTSkip("not well-formed XML: \(String(describing: parser.parserError))")
+            // Malformed SVG is a failure, never a skip.
+            throw ExampleError(description: "not well-formed XML: \(String(describing: parser.parserError))")
         }
         self.root = root
         let box = (root.attributes["viewBox"] ?? "").split(separator: " ").compactMap { Double($0) }
@@ -89,6 +90,8 @@ struct SVGDocument {
             case "ellipse":
                 ellipses.append((d("cx"), d("cy"), d("rx"), d("ry")))
                 boxes.append(Box(minX: d("cx") - d("rx"), minY: d("cy") - d("ry"), maxX: d("cx") + d("rx"), maxY: d("cy") + d("ry")))
+            case "rect":
+                boxes.append(Box(minX: d("x"), minY: d("y"), maxX: d("x") + d("width"), maxY: d("y") + d("height")))
             case "polygon", "path":
                 let numbers = (a["points"] ?? a["d"] ?? "").split(whereSeparator: { " ,MCLZz".contains($0) }).compactMap { Double($0) }
                 let xs = stride(from: 0, to: numbers.count - 1, by: 2).map { numbers[$0] }

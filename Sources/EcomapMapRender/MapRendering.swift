@@ -1,5 +1,6 @@
+import EcomapGraphviz
 import EcomapMapSpec
-import EcomapOutput
+import EcomapScene
 
 /// The output formats of `ecomap render`.
 public enum MapFormat: String, Sendable, CaseIterable {
@@ -23,8 +24,10 @@ public struct RenderedMap: Sendable {
     }
 }
 
-/// The whole map path after the spec: Graphviz layout and rendering, then the format's
-/// post-processing (SVG cleaning and framing, PDF date normalisation, JSON of positions and scores).
+/// The whole map path after the spec: Graphviz lays out, its geometry becomes a `Scene`, and one
+/// renderer draws the scene: ecomap's SVG writer, librsvg for PNG and PDF (from that same SVG, so
+/// they carry the same title and legend), or the JSON of positions. DOT is the graph handed to the
+/// layout.
 public enum MapRendering {
     /// - Parameter stageDone: told `layout` after the Graphviz layout and `render` once the bytes are
     ///   final (for `--timings`).
@@ -37,28 +40,26 @@ public enum MapRendering {
 
     private static func renderFormat(_ spec: MapSpec, as format: MapFormat,
                                      stageDone: (@Sendable (String) -> Void)?) throws(GraphvizError) -> RenderedMap {
+        if format == .dot {
+            let dot = try GraphvizLayout.dot(spec)
+            stageDone?("layout")
+            return RenderedMap(bytes: dot.bytes, messages: dot.messages)
+        }
+        let laidOut = try GraphvizLayout.scene(spec, stageDone: stageDone)
         switch format {
         case .svg:
-            let result = try GraphvizRenderer.render(spec, as: .svg, stageDone: stageDone)
+            return RenderedMap(bytes: Array(SVGWriter.write(laidOut.scene).utf8), messages: laidOut.messages)
+        case .png, .pdf:
             do {
-                let svg = try SVGPostProcessor.process(result.bytes, spec: spec)
-                return RenderedMap(bytes: Array(svg.utf8), messages: result.messages)
+                let bytes = try RasterRenderer.render(laidOut.scene, as: format == .png ? .png : .pdf)
+                return RenderedMap(bytes: bytes, messages: laidOut.messages)
             } catch {
-                throw GraphvizError(message: error.description, graphvizMessages: result.messages)
+                throw GraphvizError(message: error.description, graphvizMessages: laidOut.messages)
             }
-        case .png:
-            let result = try GraphvizRenderer.render(spec, as: .png, stageDone: stageDone)
-            return RenderedMap(bytes: result.bytes, messages: result.messages)
-        case .pdf:
-            let result = try GraphvizRenderer.render(spec, as: .pdf, stageDone: stageDone)
-            return RenderedMap(bytes: PDFNormalizer.normalize(result.bytes), messages: result.messages)
-        case .dot:
-            let result = try GraphvizRenderer.render(spec, as: .dot, stageDone: stageDone)
-            return RenderedMap(bytes: result.bytes, messages: result.messages)
         case .json:
-            let result = try GraphvizRenderer.render(spec, as: .layout, stageDone: stageDone)
-            let layout = result.layout ?? MapLayout(width: 0, height: 0, nodes: [])
-            return RenderedMap(bytes: Array(MapJSON.encode(spec, layout: layout).utf8), messages: result.messages)
+            return RenderedMap(bytes: Array(MapJSON.encode(spec, scene: laidOut.scene).utf8), messages: laidOut.messages)
+        case .dot:
+            preconditionFailure("handled above")
         }
     }
 }

@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -45,6 +46,7 @@ let package = Package(
                 "EcomapModel",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(name: "EcomapAnalysis", dependencies: ["EcomapModel"]),
@@ -72,7 +74,10 @@ let package = Package(
         ),
         // The golden-file check shared by every test target.
         .target(name: "EcomapTestSupport", path: "Tests/EcomapTestSupport"),
-        .testTarget(name: "EcomapLoadTests", dependencies: ["EcomapLoad", "EcomapModel"]),
+        .testTarget(
+            name: "EcomapLoadTests",
+            dependencies: ["EcomapLoad", "EcomapModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
         .testTarget(

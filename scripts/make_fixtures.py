@@ -193,6 +193,29 @@ def main():
     # A file in an encoding that is neither UTF-8 nor Windows-1252 (Mac OS Roman has 0x8D for ç... and 0x81).
     with open(os.path.join(excel, "mac-roman.csv"), "wb") as f:
         f.write("Name,Members\r\nCaf\u00e9 \u00c5lesund,120\r\n".encode("mac_roman"))
+    # A ZIP bomb: 300 MiB of spaces in content.xml, about 300 KiB packed.
+    import zipfile
+    with zipfile.ZipFile(os.path.join(OUT, "workbooks", "bomb.ods"), "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        info = zipfile.ZipInfo("content.xml", date_time=(2026, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, "w", force_zip64=True) as f:
+            f.write(b'<office:document-content><office:body><office:spreadsheet><table:table table:name="nodes">')
+            block = b" " * (1 << 20)
+            for _ in range(300):
+                f.write(block)
+    # The same bomb with headers that lie: 1,000 bytes declared (found only by counting while inflating).
+    liar = os.path.join(OUT, "workbooks", "bomb-lying.ods")
+    with zipfile.ZipFile(liar, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        info = zipfile.ZipInfo("content.xml", date_time=(2026, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        z.writestr(info, b"<x>" + b" " * (300 << 20))
+    data = bytearray(open(liar, "rb").read())
+    import struct
+    assert data[:4] == b"PK\x03\x04"
+    struct.pack_into("<I", data, 22, 1000)                 # local header: uncompressed size
+    cd = data.rfind(b"PK\x01\x02")
+    struct.pack_into("<I", data, cd + 24, 1000)            # central directory: uncompressed size
+    open(liar, "wb").write(bytes(data))
     print(f"fixtures written to {os.path.relpath(OUT, ROOT)}")
 
 

@@ -27,6 +27,12 @@ public enum EcosystemLoader {
     ///   once it is checked and decoded (for `--timings`; CSV input reports both at the end).
     public static func load(path: String, linksPath: String? = nil, title: String? = nil,
                             limits: Limits = .standard, stageDone: ((String) -> Void)? = nil) -> LoadResult {
+        if Workbook.isWorkbook(path) {
+            let result = WorkbookLoader.load(path: path, linksPath: linksPath, title: title, limits: limits)
+            stageDone?("load")
+            stageDone?("validate")
+            return result
+        }
         if isTable(path) {
             let result = CSVLoader.load(nodesPath: path, linksPath: linksPath, title: title, limits: limits)
             stageDone?("load")

@@ -17,10 +17,10 @@ struct Diff: ParsableCommand {
             JSON shape: docs/diff-and-gaps.md.
             """)
 
-    @Argument(help: "The earlier snapshot (.yaml, or a CSV node table).")
+    @Argument(help: "The earlier snapshot (.yaml, a table or a workbook).")
     var old: String
 
-    @Argument(help: "The later snapshot (.yaml, or a CSV node table).")
+    @Argument(help: "The later snapshot (.yaml, a table or a workbook).")
     var new: String
 
     @Option(help: "Output format: table, json or markdown.")

@@ -15,7 +15,7 @@ struct Export: ParsableCommand {
             weight, kind and direction. Written to stdout, or atomically to -o PATH. Details: docs/export.md.
             """)
 
-    @Argument(help: "An ecosystem file (.yaml) or a CSV node table (.csv).")
+    @Argument(help: "An ecosystem file (.yaml), a table (.csv, .tsv, .txt) or a workbook (.xlsx, .ods).")
     var file: String
 
     @OptionGroup var input: InputOptions

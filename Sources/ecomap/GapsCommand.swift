@@ -12,7 +12,7 @@ struct Gaps: ParsableCommand {
         abstract: "Find the gaps: uncovered or weakly covered topics, fragile ties to the brand, isolated influencers, bridge communities.",
         discussion: "Rules and JSON shape: docs/diff-and-gaps.md.")
 
-    @Argument(help: "An ecosystem file (.yaml) or a CSV node table (.csv).")
+    @Argument(help: "An ecosystem file (.yaml), a table (.csv, .tsv, .txt) or a workbook (.xlsx, .ods).")
     var file: String
 
     @OptionGroup var input: InputOptions

@@ -15,7 +15,7 @@ struct Rank: ParsableCommand {
             weighted mean of the known dimensions. Scales, rules and the JSON shape: docs/scoring.md.
             """)
 
-    @Argument(help: "An ecosystem file (.yaml) or a CSV node table (.csv).")
+    @Argument(help: "An ecosystem file (.yaml), a table (.csv, .tsv, .txt) or a workbook (.xlsx, .ods).")
     var file: String
 
     @OptionGroup var input: InputOptions

@@ -21,7 +21,7 @@ struct Render: ParsableCommand {
             `--` ends the options: `ecomap render -o map.svg -- -h.yaml` draws the file `-h.yaml`.
             """)
 
-    @Argument(help: "Ecosystem file (.yaml) or CSV node table (.csv).")
+    @Argument(help: "Ecosystem file (.yaml), table (.csv, .tsv, .txt) or workbook (.xlsx, .ods).")
     var file: String
 
     @Option(name: [.short, .customLong("output")], help: "Output file (default: the input's name with the format's extension).")

@@ -17,7 +17,7 @@ struct Report: ParsableCommand {
             Content-Security-Policy. Written atomically. Details: docs/report.md.
             """)
 
-    @Argument(help: "An ecosystem file (.yaml) or a CSV node table (.csv).")
+    @Argument(help: "An ecosystem file (.yaml), a table (.csv, .tsv, .txt) or a workbook (.xlsx, .ods).")
     var file: String
 
     @OptionGroup var input: InputOptions

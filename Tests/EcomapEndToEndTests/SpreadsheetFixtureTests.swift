@@ -49,3 +49,24 @@ final class SpreadsheetFixtureTests: XCTestCase {
                                           + "thousands point"), out.stderr)
     }
 }
+
+/// The binary on the workbooks LibreOffice wrote.
+final class WorkbookFixtureTests: XCTestCase {
+    func testXLSXAndODSRankAndExportTheSameFigures() throws {
+        var exports: [String] = []
+        for file in ["workbooks/wandern.xlsx", "workbooks/wandern.ods"] {
+            let out = try BinaryRunner.run(["validate", file], in: SpreadsheetFixtureTests.sheets)
+            XCTAssertEqual(out.status, 0, out.stderr)
+            XCTAssertEqual(out.stdout, "\(file): ok: 5 communities, 0 influencers, 0 stakeholders, 0 topics, 3 links\n")
+            let export = try BinaryRunner.run(["export", file, "--format", "json"], in: SpreadsheetFixtureTests.sheets)
+            XCTAssertEqual(export.status, 0, export.stderr)
+            XCTAssertTrue(export.stdout.contains("\"members\": 48000"), file)
+            exports.append(export.stdout.replacingOccurrences(of: file, with: "F"))
+        }
+        XCTAssertEqual(exports[0], exports[1], "the .xlsx and the .ods hold the same ecosystem")
+        let bomb = try BinaryRunner.run(["rank", "workbooks/bomb.ods"], in: SpreadsheetFixtureTests.sheets)
+        XCTAssertEqual(bomb.status, 1)
+        XCTAssertEqual(bomb.stderr, "workbooks/bomb.ods:1:1: error: the workbook unpacks to more than 256 MiB (limit: "
+                       + "workbook size); is it a ZIP bomb?\n1 error\n")
+    }
+}

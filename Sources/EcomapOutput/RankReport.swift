@@ -6,6 +6,23 @@ public enum RankFormat: String, Sendable, CaseIterable {
     case table, csv, json, markdown
 }
 
+/// How `rank --format csv` writes its cells, for the spreadsheet that opens them: Excel and Calc in
+/// Dutch or German expect `;` between cells and a decimal comma.
+public struct CSVStyle: Sendable, Hashable {
+    /// `,`, `;` or tab.
+    public var delimiter: Character
+    /// Numbers written `62,10` instead of `62.10`.
+    public var decimalComma: Bool
+
+    public init(delimiter: Character = ",", decimalComma: Bool = false) {
+        self.delimiter = delimiter
+        self.decimalComma = decimalComma
+    }
+
+    /// `,` and a decimal point: what every program reads without settings.
+    public static let standard = CSVStyle()
+}
+
 /// What `ecomap rank` prints: the analysis, how many communities, and the optional extras.
 public struct RankReport: Sendable {
     public var analysis: Analysis
@@ -15,8 +32,12 @@ public struct RankReport: Sendable {
     public var explain: Bool
     /// Adds best rank, worst rank and top-N share per community.
     public var sensitivity: Sensitivity.Report?
+    /// Delimiter and decimal mark of the CSV format.
+    public var csvStyle: CSVStyle
 
-    public init(analysis: Analysis, top: Int? = nil, explain: Bool = false, sensitivity: Sensitivity.Report? = nil) {
+    public init(analysis: Analysis, top: Int? = nil, explain: Bool = false, sensitivity: Sensitivity.Report? = nil,
+                csvStyle: CSVStyle = .standard) {
+        self.csvStyle = csvStyle
         self.analysis = analysis
         self.top = top
         self.explain = explain

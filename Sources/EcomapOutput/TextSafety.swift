@@ -27,12 +27,12 @@ public enum TextSafety {
     /// One CSV field (RFC 4180) that no spreadsheet reads as a formula: a cell starting with
     /// `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`; cells holding a comma, quote or line
     /// break are quoted with inner quotes doubled.
-    public static func csvField(_ text: String) -> String {
+    public static func csvField(_ text: String, delimiter: Character = ",") -> String {
         var cell = text
         if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             cell = "'" + cell
         }
-        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+        if cell.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
             cell = "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
         }
         return cell

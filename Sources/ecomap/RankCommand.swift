@@ -23,6 +23,18 @@ struct Rank: ParsableCommand {
     @Option(help: "Output format.")
     var format: RankFormat = .table
 
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of stdout.")
+    var output: String?
+
+    @Option(help: ArgumentHelp("CSV: the spreadsheet's language: nl or de (`;` and decimal comma, as Dutch and German Excel and Calc expect) or en (`,` and decimal point).", valueName: "nl|de|en"))
+    var locale: String?
+
+    @Option(help: ArgumentHelp("CSV: the cell delimiter: `,`, `;` or `tab` (wins over --locale).", valueName: "delimiter"))
+    var csvDelimiter: String?
+
+    @Flag(help: "CSV: write decimals with a comma (62,10), as Dutch and German spreadsheets read them.")
+    var decimalComma = false
+
     @Option(help: "Show only the N best-ranked communities (JSON still lists every node).")
     var top: Int?
 
@@ -52,12 +64,40 @@ struct Rank: ParsableCommand {
             throw ValidationError("--trials must be between 1 and 1000000")
         }
         try WeightsFlag.validate(weights)
+        _ = try csvStyle()
+    }
+
+    /// The CSV style from `--locale`, `--csv-delimiter` and `--decimal-comma` (the last two win).
+    func csvStyle() throws -> CSVStyle {
+        if format != .csv && (locale != nil || csvDelimiter != nil || decimalComma) {
+            throw ValidationError("--locale, --csv-delimiter and --decimal-comma apply only with --format csv")
+        }
+        var style = CSVStyle.standard
+        switch locale?.lowercased() {
+        case nil, "en": break
+        case "nl", "de": style = CSVStyle(delimiter: ";", decimalComma: true)
+        default: throw ValidationError("--locale must be nl, de or en")
+        }
+        switch csvDelimiter {
+        case nil: break
+        case ",": style.delimiter = ","
+        case ";": style.delimiter = ";"
+        case "\t", "\\t", "tab": style.delimiter = "\t"
+        default: throw ValidationError("--csv-delimiter must be `,`, `;` or `tab`")
+        }
+        if decimalComma { style.decimalComma = true }
+        if style.decimalComma && style.delimiter == "," {
+            throw ValidationError("--decimal-comma needs another delimiter than `,`: add --csv-delimiter ';' (or use --locale nl or de)")
+        }
+        return style
     }
 
     func run() throws {
+        let style = try csvStyle()
         let run = timing.start()
         defer { run.finish() }
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
+        if let output { try OutputFile.check(output) }
         run.note("\(ecosystem.graphNodes.count) nodes, \(ecosystem.links.count) links, \(ecosystem.topics.count) topics")
         let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
         let analysis = run.timer.measureParts("score") { part in
@@ -69,8 +109,9 @@ struct Rank: ParsableCommand {
             }
             : nil
         let text = run.timer.measure("render") {
-            RankReport(analysis: analysis, top: top, explain: explain, sensitivity: robustness).rendered(as: format)
+            RankReport(analysis: analysis, top: top, explain: explain, sensitivity: robustness, csvStyle: style)
+                .rendered(as: format)
         }
-        try run.timer.measure("write") { try OutputFile.emit(text, to: nil) }
+        try run.timer.measure("write") { try OutputFile.emit(text, to: output) }
     }
 }

@@ -70,3 +70,44 @@ final class WorkbookFixtureTests: XCTestCase {
                        + "workbook size); is it a ZIP bomb?\n1 error\n")
     }
 }
+
+/// `rank --format csv` for the spreadsheets the figures came from, written atomically with `-o`.
+final class RankCSVLocaleTests: XCTestCase {
+    func testDutchAndGermanCSVAndTheOptionsThatSetIt() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = SpreadsheetFixtureTests.sheets.appendingPathComponent("calc-de/wandern-Knoten.csv").path
+        let out = dir.appendingPathComponent("rang.csv").path
+        let r = try BinaryRunner.run(["rank", input, "--format", "csv", "--locale", "de", "-o", out])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "")
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "rank;id;name;score;confidence;size;activity;reach;action;social_density;missing;tier;"
+                       + "next_step;explanation;flags")
+        XCTAssertTrue(lines[1].hasPrefix("1;wanderlust-deutschland;Wanderlust Deutschland;62,06;0,75;66,88;50,5;68,79;;"),
+                      lines[1])
+        XCTAssertFalse(lines.contains { $0.contains(".") && $0.hasPrefix("1;") && $0.contains("62.06") })
+        let tabs = try BinaryRunner.run(["rank", input, "--format", "csv", "--csv-delimiter", "tab", "--decimal-comma"])
+        XCTAssertTrue(tabs.stdout.split(separator: "\n")[1].hasPrefix("1\twanderlust-deutschland\tWanderlust Deutschland\t62,06\t"),
+                      tabs.stdout)
+        let english = try BinaryRunner.run(["rank", input, "--format", "csv", "--locale", "en"])
+        XCTAssertTrue(english.stdout.split(separator: "\n")[1].hasPrefix("1,wanderlust-deutschland,Wanderlust Deutschland,62.06,"))
+        for (args, message) in [
+            (["--decimal-comma"], "Error: --locale, --csv-delimiter and --decimal-comma apply only with --format csv"),
+            (["--format", "csv", "--decimal-comma"],
+             "Error: --decimal-comma needs another delimiter than `,`: add --csv-delimiter ';' (or use --locale nl or de)"),
+            (["--format", "csv", "--locale", "fr"], "Error: --locale must be nl, de or en"),
+            (["--format", "csv", "--csv-delimiter", "|"], "Error: --csv-delimiter must be `,`, `;` or `tab`"),
+        ] {
+            let bad = try BinaryRunner.run(["rank", input] + args)
+            XCTAssertEqual(bad.status, 2, "\(args): \(bad.stderr)")
+            XCTAssertEqual(bad.stderr.split(separator: "\n").first.map(String.init), message)
+        }
+        // The nodes table's own links table is an input: never an output.
+        let links = SpreadsheetFixtureTests.sheets.appendingPathComponent("calc-de/wandern-Verbindungen.csv").path
+        let before = try Data(contentsOf: URL(fileURLWithPath: links))
+        let clobber = try BinaryRunner.run(["rank", input, "--format", "csv", "-o", links])
+        XCTAssertEqual(clobber.status, 3, clobber.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: links)), before)
+    }
+}

@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The pipeline, one target per stage:
-//   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapAnalysis (graph core, scores)
+//   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapMeasure (figures from exports) -> EcomapAnalysis (graph core, scores)
 //   -> EcomapMapSpec (encoding, themes) -> EcomapGraphviz (layout only) -> EcomapScene (the laid-out map)
 //   -> EcomapMapRender (SVG, PNG, PDF, JSON) and EcomapOutput (reports) -> ecomap (CLI)
 let package = Package(
@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "EcomapModel", targets: ["EcomapModel"]),
         .library(name: "EcomapLoad", targets: ["EcomapLoad"]),
         .library(name: "EcomapAnalysis", targets: ["EcomapAnalysis"]),
+        .library(name: "EcomapMeasure", targets: ["EcomapMeasure"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -51,6 +52,13 @@ let package = Package(
         ),
         .target(name: "EcomapAnalysis", dependencies: ["EcomapModel"]),
         .target(name: "EcomapSynthetic", dependencies: ["EcomapModel"]),
+        .target(
+            name: "EcomapMeasure",
+            dependencies: [
+                "EcomapModel", "EcomapAnalysis",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis"]),
         .target(name: "EcomapScene"),
         .target(name: "EcomapFonts", dependencies: ["CFontconfig"]),
@@ -68,7 +76,7 @@ let package = Package(
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
                 "EcomapGraphviz", "EcomapScene", "EcomapMapRender", "EcomapFonts", "EcomapOutput", "EcomapSynthetic",
-                "CProcessSafety",
+                "EcomapMeasure", "CProcessSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,6 +96,11 @@ let package = Package(
         ),
         .testTarget(name: "EcomapMapRenderTests", dependencies: ["EcomapMapRender", "EcomapScene"]),
         .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(
+            name: "EcomapMeasureTests",
+            dependencies: ["EcomapMeasure", "EcomapLoad", "EcomapModel", "EcomapOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap", "EcomapTestSupport"], exclude: ["Golden", "Hostile"]),
     ]

@@ -8,6 +8,7 @@ Run through `make bench` (builds the release binary first). Environment:
   BENCH_SIZES=a,b    stage-table sizes in nodes (default 200,2000,20000,100000)
   BENCH_NO_DOC=1     do not rewrite the figures section of docs/performance.md
   BENCH_NX5K=1       with BENCH_QUICK=1, still measure networkx betweenness at 5k (about a minute)
+  BENCH_NO_MEASURE=1 skip `ecomap measure` on generated Discord exports (bench/measure_bench.py)
 """
 import json
 import os
@@ -314,6 +315,12 @@ def main():
             say(f"| {n:,} | {auto.get('engine')} | {fmt_s(auto.get('wall'))} | " +
                 " | ".join(t if isinstance(t, str) else fmt_s(t) for t in (times.get(e) for e in ["dot", "neato", "fdp", "sfdp"])) + f" | {fmt_x(worst, True)} |")
         say()
+
+    # Measuring exports (bench/measure_bench.py, also runnable alone).
+    if os.environ.get("BENCH_NO_MEASURE") != "1":
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import measure_bench
+        goals += measure_bench.run(say)
 
     say("#### Goals")
     say()

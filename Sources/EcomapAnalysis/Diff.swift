@@ -190,6 +190,17 @@ public enum Differ {
         if old.weights != new.weights {
             notes.append("the snapshots were scored with different weights; score changes mix both effects")
         }
+        // Where figures were measured from exports, say over which windows (docs/measure.md).
+        let oldByID = Dictionary(oldEco.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for c in newEco.communities {
+            let before = oldByID[c.id]?.measured, after = c.measured
+            guard before != nil || after != nil else { continue }
+            func side(_ m: MeasuredProvenance?) -> String {
+                guard let m else { return "typed" }
+                return "measured \(m.measurement.from)..\(m.measurement.to) (\(m.figures.joined(separator: ", ")))"
+            }
+            notes.append("`\(c.id)`: OLD figures \(side(before)), NEW figures \(side(after))")
+        }
 
         return EcosystemDiff(
             old: snapshot(old), new: snapshot(new),

@@ -1,4 +1,5 @@
 import EcomapModel
+import Foundation
 
 /// Turns a document tree (from YAML or CSV) into a validated `Ecosystem`, collecting every problem.
 struct EcosystemDecoder {
@@ -10,8 +11,9 @@ struct EcosystemDecoder {
     static let topicKeys = commonNodeKeys + ["description"]
     static let communityKeys = commonNodeKeys + [
         "channel", "platform", "presence", "scope", "topics", "members", "activity", "reach", "actions", "sentiment",
-        "phase", "goals",
+        "phase", "goals", "sources",
     ]
+    static let sourceKeys = ["format", "path", "preset"]
     static let activityKeys = ["discussions", "reactions"]
     static let influencerKeys = commonNodeKeys + ["followers", "handle", "topics", "sentiment"]
     static let stakeholderKeys = commonNodeKeys + ["role"]
@@ -235,7 +237,9 @@ struct EcosystemDecoder {
             phase: reader.enumeration(f["phase"], "phase"),
             goals: reader.enumerationList(f["goals"], "goals"),
             location: f.location, platform: platform)
-        return c == nil ? nil : community
+        var measured = community
+        measured.sources = sources(f["sources"])
+        return c == nil ? nil : measured
     }
 
     private mutating func influencer(_ node: DocumentNode) -> Influencer? {
@@ -519,6 +523,61 @@ struct EcosystemDecoder {
 
     private static func format(_ value: Double) -> String {
         value.rounded() == value ? String(Int(value)) : String(value)
+    }
+
+    // MARK: - Sources (docs/measure.md)
+
+    /// `sources:` of a community: a list of `{format, path, preset}`; paths are taken from the ecosystem
+    /// file's folder and must name an existing file (a Slack export may also be its unpacked folder).
+    private mutating func sources(_ node: DocumentNode?) -> [MeasureSource] {
+        guard let node, !node.isEmptyScalar else { return [] }
+        var result: [MeasureSource] = []
+        for item in list(node, "sources") {
+            guard let f = reader.fields(item, known: Self.sourceKeys, what: "a source") else { continue }
+            let format: SourceFormat? = reader.enumeration(f["format"], "format")
+            if f["format"] == nil { reader.error("a source needs `format` (\(FieldReader.choices(SourceFormat.self)))", at: f.location) }
+            let path = reader.text(f["path"], "path")
+            if f["path"] == nil { reader.error("a source needs `path`, the export's file", at: f.location) }
+            let preset = reader.text(f["preset"], "preset")
+            if let preset, let presetNode = f["preset"] {
+                if format != nil && format != .mentions {
+                    reader.error("`preset` applies to `format: mentions` only", at: presetNode.location)
+                } else if !Self.mentionPresets.contains(preset) {
+                    reader.error("`preset` must be one of \(Self.mentionPresets.joined(separator: ", ")), found \(FieldReader.quoted(preset))"
+                                 + Suggestions.hint(for: preset, in: Self.mentionPresets, budget: &reader.hints),
+                                 at: presetNode.location)
+                }
+            }
+            guard let format, let path, let pathNode = f["path"] else { continue }
+            let resolved = Self.resolve(path, besides: file)
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) {
+                reader.error("source file \(FieldReader.quoted(path)) does not exist (looked for \(FieldReader.quoted(resolved)))",
+                             at: pathNode.location)
+                continue
+            }
+            if isFolder.boolValue && format != .slack {
+                reader.error("source \(FieldReader.quoted(path)) is a folder; a \(format.rawValue) source is one file",
+                             at: pathNode.location)
+                continue
+            }
+            // An export is an input of every command: no output may overwrite it.
+            FilesRead.record(InputFileRecord(path: resolved, identity: FileIdentity.of(resolved)))
+            result.append(MeasureSource(format: format, path: path, resolvedPath: resolved, preset: preset,
+                                        location: f.location))
+        }
+        return result
+    }
+
+    /// Column presets of mention exports.
+    static let mentionPresets = ["brandwatch", "talkwalker", "meltwater", "generic"]
+
+    /// `path` as written, taken from the folder of the ecosystem file `file` unless absolute.
+    static func resolve(_ path: String, besides file: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        guard file.contains("/") else { return path }
+        return folder == "/" ? "/" + path : folder + "/" + path
     }
 
     // MARK: - Scoring and style

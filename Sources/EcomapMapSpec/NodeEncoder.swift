@@ -24,6 +24,9 @@ struct NodeEncoder {
             lines.append("Missing: " + (score.missing.isEmpty ? "none" : score.missing.joined(separator: ", ")))
             lines.append("Next step: \(score.nextStep.title)")
         }
+        if let m = c.measured {
+            lines.append("Measured \(m.measurement.from)..\(m.measurement.to): " + (m.figures.isEmpty ? "no figure" : m.figures.joined(separator: ", ")) + "; other figures typed")
+        }
         return node(
             id: c.id, kind: .community, shape: .ellipse, name: c.name, badge: badge,
             width: diameter * NodeEncoding.communityAspect, height: diameter, fill: fill,

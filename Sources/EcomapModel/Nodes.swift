@@ -80,9 +80,16 @@ public struct Community: Sendable, Hashable {
     public var sentiment: Sentiment?
     public var phase: Phase?
     public var goals: [Goal]
+    /// Exports the figures are measured from (`sources:`), in file order.
+    public var sources: [MeasureSource] = []
+    /// Set by the measuring step: which figures were measured, over which window, from what.
+    public var measured: MeasuredProvenance?
     /// The platform the community lives on as the file names it (`Facebook`, `Discord`), when given.
     public var platform: String?
     public var location: SourceLocation?
+
+    /// Whether the figure (by its file name, e.g. `activity.discussions`) was measured rather than typed.
+    public func isMeasured(_ figure: String) -> Bool { measured?.figures.contains(figure) ?? false }
 
     public init(id: String, name: String? = nil, url: String? = nil, notes: String? = nil,
                 tags: [String] = [], channel: Channel? = nil, presence: Presence? = nil,

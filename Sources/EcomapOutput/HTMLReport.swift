@@ -270,6 +270,10 @@ enum ReportData {
                 fact("Sentiment", c.sentiment?.rawValue), fact("Phase", c.phase?.rawValue),
                 fact("Goals", c.goals.isEmpty ? nil : c.goals.map(\.rawValue).joined(separator: ", ")),
                 fact("Tags", c.tags.isEmpty ? nil : c.tags.joined(separator: ", ")),
+                fact("Measured", MeasuredMarks.line(c)),
+                fact("Key people", c.measured.flatMap { m in
+                    m.measurement.keyPeople.isEmpty ? nil : m.measurement.keyPeople.map { "\($0.name) (\($0.messages))" }.joined(separator: ", ")
+                }),
             ]))
         }
         for i in e.influencers {

@@ -16,6 +16,8 @@ enum RankCSV {
                       "social_density", "missing", "tier", "next_step", "explanation", "flags"]
         if report.explain { header += Dimension.allCases.map { "contribution_\($0.rawValue)" } }
         if report.sensitivity != nil { header += ["best_rank", "worst_rank", "top_share"] }
+        let marks = MeasuredMarks.any(report.analysis.ecosystem)
+        if marks { header += ["measured_figures", "measured_from", "measured_to", "measured_sources"] }
         var lines = [header.map(field).joined(separator: separator)]
         for s in report.shown {
             var row = [String(s.rank), s.id, s.name, number(s.score, 2), number(s.confidence, 4)]
@@ -29,6 +31,11 @@ enum RankCSV {
                 row += [String(r.bestRank), String(r.worstRank), number(r.topShare, 4)]
             } else if report.sensitivity != nil {
                 row += ["", "", ""]
+            }
+            if marks {
+                let m = MeasuredMarks.community(report.analysis.ecosystem, s.id)?.measured
+                row += [m?.figures.joined(separator: ";") ?? "", m?.measurement.from.description ?? "",
+                        m?.measurement.to.description ?? "", m?.measurement.sources.joined(separator: ";") ?? ""]
             }
             lines.append(row.map(field).joined(separator: separator))
         }

@@ -45,6 +45,9 @@ enum RankJSON {
         // Additions after the documented keys.
         members.append(.init("social_density", s.socialDensity.map { .double($0, 4) } ?? .null))
         members.append(.init("flags", .array(s.flags.map { .string($0) })))
+        if MeasuredMarks.any(report.analysis.ecosystem), let c = MeasuredMarks.community(report.analysis.ecosystem, s.id) {
+            members += MeasuredMarks.json(c)
+        }
         if report.explain { members.append(.init("contributions", dimensions(s.contributions))) }
         if let row = report.sensitivityRow(s.id) {
             members.append(.init("best_rank", .int(row.bestRank)))

@@ -33,6 +33,13 @@ enum RankMarkdown {
             }
             out += "| " + cells.map(TextSafety.markdownCell).joined(separator: " | ") + " |\n"
         }
+        let measured = report.shown.compactMap { s in
+            MeasuredMarks.community(a.ecosystem, s.id).flatMap { c in MeasuredMarks.line(c).map { (c.name, $0) } }
+        }
+        if !measured.isEmpty {
+            out += "\nMeasured figures (all others typed):\n\n"
+            for (name, line) in measured { out += "- " + TextSafety.markdownCell(name) + ": " + TextSafety.markdownCell(line) + "\n" }
+        }
         return out
     }
 }

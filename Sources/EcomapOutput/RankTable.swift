@@ -46,6 +46,9 @@ enum RankTable {
         for (s, row) in zip(report.shown, rows) {
             out += line(row) + "\n"
             out += indent + TextSafety.singleLine(s.explanation) + "\n"
+            if let c = MeasuredMarks.community(a.ecosystem, s.id), let measured = MeasuredMarks.line(c) {
+                out += indent + TextSafety.singleLine(measured) + "\n"
+            }
             if report.explain { out += indent + RankCells.contributions(s) + "\n" }
         }
         if report.shown.isEmpty { out += "(no communities)\n" }

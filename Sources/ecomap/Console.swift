@@ -1,5 +1,6 @@
 import CProcessSafety
 import EcomapLoad
+import EcomapMeasure
 import EcomapModel
 import EcomapOutput
 import Foundation
@@ -101,8 +102,9 @@ enum Console {
 
     /// Loads an ecosystem, reports its diagnostics, and exits 1 when it has errors.
     /// With a `timer`, the `load` and `validate` stages are recorded on it.
+    /// Communities with `sources:` are measured (docs/measure.md) unless `measure` is false.
     static func loadOrExit(_ path: String, links: String? = nil, title: String? = nil,
-                           timer: StageTimer? = nil) throws -> Ecosystem {
+                           timer: StageTimer? = nil, measure: Bool = true) throws -> Ecosystem {
         timer?.begin("load")
         let result = EcosystemLoader.load(path: path, linksPath: links, title: title,
                                           stageDone: timer.map { t in { stage in
@@ -111,6 +113,18 @@ enum Console {
                                           } })
         report(result.diagnostics, sources: result.sources)
         guard let ecosystem = result.ecosystem else { throw EcomapExit.invalidInput }
-        return ecosystem
+        guard measure, ecosystem.hasMeasureSources else { return ecosystem }
+        timer?.begin("measure")
+        defer { timer?.lap("measure") }
+        guard let measured = measured(ecosystem, sources: result.sources) else { throw EcomapExit.invalidInput }
+        return measured
+    }
+
+    /// The ecosystem with the figures measured from its sources in place (the one measuring step every
+    /// command shares); reports the problems; nil when a source has an error.
+    static func measured(_ ecosystem: Ecosystem, sources: [String: String] = [:]) -> Ecosystem? {
+        let outcome = Measurer.apply(to: ecosystem)
+        report(Diagnostics(outcome.diagnostics), sources: sources)
+        return outcome.ecosystem
     }
 }

@@ -57,6 +57,7 @@ extension Console {
     static func loadReporting(_ path: String) -> Ecosystem? {
         let result = EcosystemLoader.load(path: path, linksPath: nil, title: nil)
         report(result.diagnostics, sources: result.sources)
-        return result.ecosystem
+        guard let ecosystem = result.ecosystem, ecosystem.hasMeasureSources else { return result.ecosystem }
+        return measured(ecosystem, sources: result.sources)
     }
 }

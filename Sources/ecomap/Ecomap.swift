@@ -21,7 +21,7 @@ struct Ecomap: ParsableCommand {
             `--` ends the options: every argument after it is a file name, even one starting with `-`.
             """,
         version: version,
-        subcommands: [Validate.self, Init.self, Rank.self, Render.self, Generate.self, Diff.self, Gaps.self, Export.self, Report.self]
+        subcommands: [Validate.self, Init.self, Rank.self, Measure.self, Render.self, Generate.self, Diff.self, Gaps.self, Export.self, Report.self]
     )
 
     /// Largest value of a count option (`--top`, `--limit`): more than any file can hold.

@@ -62,6 +62,8 @@ struct Render: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var people: KeyPeopleOptions
+
     @OptionGroup var timing: TimingOptions
 
     static let defaultTimeout = 120.0
@@ -83,7 +85,7 @@ struct Render: ParsableCommand {
         }
         let run = timing.start()
         defer { run.finish() }
-        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
+        let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer))
         // The map and the matrix show scores and degrees, never PageRank or betweenness: skip computing them.
         let analysis = run.timer.measureParts("score") { part in
             Analyzer.analyze(ecosystem, centrality: false, stageDone: part)

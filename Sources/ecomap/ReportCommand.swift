@@ -34,6 +34,8 @@ struct Report: ParsableCommand {
     @Option(help: "Seconds the whole run (load, layout, write) may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
+    @OptionGroup var people: KeyPeopleOptions
+
     func validate() throws {
         try Ecomap.validateTimeout(timeout)
         try WeightsFlag.validate(weights)
@@ -44,7 +46,7 @@ struct Report: ParsableCommand {
         let destination = output ?? Self.defaultOutput(for: file)
         let limit = timeout
         let deadline = RunDeadline.start(seconds: limit) { "report did not finish within \(limit) s (--timeout); nothing was written" }
-        let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
+        let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title))
         try OutputFile.check(destination)
         let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
         let analysis = Analyzer.analyze(ecosystem, weights: chosen)

@@ -1,6 +1,7 @@
 import EcomapOutput
 import ArgumentParser
 import EcomapLoad
+import EcomapMeasure
 import EcomapModel
 
 /// `ecomap validate FILE...`: checks files and prints a one-line summary each.
@@ -35,12 +36,21 @@ struct Validate: ParsableCommand {
                                                   if stage == "load" { run.timer.begin("validate") }
                                               })
             Console.report(result.diagnostics, sources: result.sources)
-            if let ecosystem = result.ecosystem {
+            // Exports under `sources:` are read and measured too: a broken export makes the file invalid.
+            var measureErrors = 0
+            var ecosystem = result.ecosystem
+            if let loaded = ecosystem, loaded.hasMeasureSources {
+                let outcome = Measurer.apply(to: loaded)
+                Console.report(Diagnostics(outcome.diagnostics), sources: result.sources)
+                measureErrors = outcome.diagnostics.filter { $0.severity == .error }.count
+                ecosystem = outcome.ecosystem
+            }
+            if let ecosystem {
                 Console.out("\(TerminalText.name(file)): ok: " + Self.summary(ecosystem)
                             + Self.warningSuffix(result.diagnostics.warnings.count))
             } else {
                 failed = true
-                Console.out("\(TerminalText.name(file)): invalid: \(result.diagnostics.errors.count) error(s)")
+                Console.out("\(TerminalText.name(file)): invalid: \(result.diagnostics.errors.count + measureErrors) error(s)")
             }
         }
         if failed { throw EcomapExit.invalidInput }

@@ -16,7 +16,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v dot >/dev/null 2>&1 || need+=(graphviz)
   command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
   command -v valgrind >/dev/null 2>&1 || need+=(valgrind)
-  command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+  { command -v pdftoppm >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; } || need+=(poppler-utils)
   dpkg -s libreoffice-impress-nogui >/dev/null 2>&1 || dpkg -s libreoffice-impress >/dev/null 2>&1 || need+=(libreoffice-impress-nogui)
   python3 -c 'import pip' >/dev/null 2>&1 || need+=(python3-pip)
 fi

@@ -173,7 +173,8 @@ struct GraphBuilder {
 
     private func setEdgeAttributes(_ handle: UnsafeMutablePointer<Agedge_t>, _ edge: MapEdge) {
         let e = UnsafeMutableRawPointer(handle)
-        if edge.directed { set(e, .dir, "forward") }
+        // A pair linked both ways is one edge with arrowheads at both ends (see MapSpecBuilder.edges).
+        if edge.directed { set(e, .dir, edge.reverseWeight == nil ? "forward" : "both") }
         guard paint else { return }
         set(e, .id, edge.domID)
         set(e, .penwidth, format(edge.penWidth))

@@ -24,7 +24,11 @@ struct YAMLReader {
     private struct Abort: Error {}
 
     private var parser = yaml_parser_t()
-    private var anchors: [String: (node: DocumentNode, size: Int)] = [:]
+    private var anchors: [String: (node: DocumentNode, size: Int, text: Int)] = [:]
+    /// Text bytes composed so far, aliases counted at their full expansion.
+    private var composedText = 0
+    /// Text bytes added by aliases alone.
+    private var aliasText = 0
     private var expanded = 0
     /// The bytes being read, to place reader errors (which libyaml reports as a byte offset).
     private var input: [UInt8] = []
@@ -207,8 +211,8 @@ struct YAMLReader {
         diagnostics.append(.error("unsupported YAML tag `\(shown)`; only the core schema's tags are allowed", at: loc))
     }
 
-    private mutating func register(_ anchor: String?, _ node: DocumentNode, size: Int) {
-        if let anchor { anchors[anchor] = (node, size) }
+    private mutating func register(_ anchor: String?, _ node: DocumentNode, size: Int, text: Int) {
+        if let anchor { anchors[anchor] = (node, size, text) }
     }
 
     /// Adds what an alias expands to. Only aliases count: nodes written out in the file are bounded by
@@ -224,6 +228,20 @@ struct YAMLReader {
         }
     }
 
+    /// Adds the text bytes an alias repeats. The text written out in the file is bounded by the file
+    /// size limit; what aliases add on top is bounded by `maxAliasTextBytes`, so that a small file
+    /// cannot make every later stage (wrapping, layout, every output) handle gigabytes of text.
+    private mutating func countText(_ bytes: Int, at location: SourceLocation) throws {
+        composedText = composedText > Int.max - bytes ? Int.max : composedText + bytes
+        aliasText = aliasText > Int.max - bytes ? Int.max : aliasText + bytes
+        if aliasText > limits.maxAliasTextBytes {
+            diagnostics.append(.error(
+                "aliases repeat more than \(limits.maxAliasTextBytes) bytes of text "
+                    + "(limit: alias text)", at: location))
+            throw Abort()
+        }
+    }
+
     /// Composes the node that `event` starts; returns it with its expanded size.
     private mutating func composeNode(_ event: Event, depth: Int) throws -> DocumentNode {
         try composeSized(event, depth: depth).node
@@ -234,6 +252,7 @@ struct YAMLReader {
         var event = event
         defer { event.release() }
         let loc = location(event.raw.start_mark)
+        let textStart = composedText
         switch event.type {
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.raw.data.alias.anchor) ?? ""
@@ -242,7 +261,8 @@ struct YAMLReader {
                 throw Abort()
             }
             try count(target.size, at: loc)
-            return target
+            try countText(target.text, at: loc)
+            return (target.node, target.size)
         case YAML_SCALAR_EVENT:
             let data = event.raw.data.scalar
             let length = Int(data.length)
@@ -264,7 +284,8 @@ struct YAMLReader {
             checkTag(tag, at: loc)
             lastScalarEnd = Int(event.raw.end_mark.index)
             let node = DocumentNode.scalar(Scalar(text: text, style: style, tag: tag, location: loc))
-            register(Self.string(data.anchor), node, size: 1)
+            composedText += length
+            register(Self.string(data.anchor), node, size: 1, text: length)
             return (node, 1)
         case YAML_SEQUENCE_START_EVENT:
             try checkDepth(depth, at: loc)
@@ -280,7 +301,7 @@ struct YAMLReader {
                 size = Self.add(size, child.size)
             }
             let node = DocumentNode.sequence(items, loc)
-            register(anchor, node, size: size)
+            register(anchor, node, size: size, text: composedText - textStart)
             return (node, size)
         case YAML_MAPPING_START_EVENT:
             try checkDepth(depth, at: loc)
@@ -327,7 +348,7 @@ struct YAMLReader {
                 }
             }
             let node = DocumentNode.mapping(pairs, loc)
-            register(anchor, node, size: size)
+            register(anchor, node, size: size, text: composedText - textStart)
             return (node, size)
         default:
             diagnostics.append(.error("unexpected YAML event", at: loc))

@@ -50,7 +50,10 @@ public enum MapJSON {
                             x: round(p?.center.x ?? 0), y: round(p?.center.y ?? 0), width: round(p?.width ?? 0),
                             height: round(p?.height ?? 0), cluster: node.clusterID, score: node.score)
             },
-            links: spec.edges.map { Edge(from: $0.from, to: $0.to, weight: $0.weight, directed: $0.directed) })
+            links: spec.edges.flatMap { e in
+                [Edge(from: e.from, to: e.to, weight: e.weight, directed: e.directed)]
+                    + (e.reverseWeight.map { [Edge(from: e.to, to: e.from, weight: $0, directed: true)] } ?? [])
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(document)) ?? Data("{}".utf8)

@@ -1,3 +1,5 @@
+import EcomapModel
+
 /// How user text is shortened before it reaches Graphviz.
 ///
 /// Names are wrapped at word boundaries into at most `maxLines` lines of at most `lineLength`
@@ -23,29 +25,40 @@ public struct LabelText: Sendable, Hashable {
     public static let cluster = LabelText(lineLength: 40, maxLines: 1)
 
     /// The lines to draw (never empty; an empty text gives one empty line).
+    ///
+    /// Linear in the text's length: each character is looked at a fixed number of times, and the
+    /// work stops once one line more than fits has been filled (that line only decides the `…`).
     public func lines(_ text: String) -> [String] {
-        // Words longer than a line are hard-cut into line-sized pieces.
-        let pieces = LabelText.words(text).flatMap { word -> [String] in
-            var rest = Substring(word)
-            var out: [String] = []
-            while rest.count > lineLength {
-                out.append(String(rest.prefix(lineLength)))
-                rest = rest.dropFirst(lineLength)
-            }
-            out.append(String(rest))
-            return out
-        }
         var lines: [String] = []
-        var current = ""
-        for piece in pieces {
-            if current.isEmpty {
+        var current = "", currentCount = 0
+        // Places one piece (a word, or a line-sized cut of a longer one); false once enough is known.
+        func place(_ piece: String, _ count: Int) -> Bool {
+            if currentCount == 0 && current.isEmpty {
                 current = piece
-            } else if current.count + 1 + piece.count <= lineLength {
+                currentCount = count
+            } else if currentCount + 1 + count <= lineLength {
                 current += " " + piece
+                currentCount += 1 + count
             } else {
                 lines.append(current)
                 current = piece
+                currentCount = count
             }
+            return lines.count <= maxLines
+        }
+        pieces: for word in LabelText.words(text) {
+            // Words longer than a line are hard-cut into line-sized pieces, in one pass.
+            var chunk = "", count = 0
+            for character in word {
+                chunk.append(character)
+                count += 1
+                if count == lineLength {
+                    guard place(chunk, count) else { break pieces }
+                    chunk = ""
+                    count = 0
+                }
+            }
+            if count > 0 { guard place(chunk, count) else { break pieces } }
         }
         lines.append(current)
         guard lines.count > maxLines else { return lines }
@@ -56,7 +69,7 @@ public struct LabelText: Sendable, Hashable {
 
     private static func words(_ text: String) -> [String] {
         var cleaned = ""
-        for scalar in text.unicodeScalars {
+        for scalar in DrawableText.sanitized(text).unicodeScalars {
             let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
             let isSpace = scalar.properties.isWhitespace || isControl
             cleaned.unicodeScalars.append(isSpace ? " " : scalar)

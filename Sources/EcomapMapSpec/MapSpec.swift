@@ -163,7 +163,7 @@ public struct MapNode: Sendable, Hashable {
         self.penWidth = penWidth
         self.dashed = dashed
         self.emphasised = emphasised
-        self.tooltip = tooltip
+        self.tooltip = MapSpec.boundedTooltip(tooltip)
         self.url = url
         self.clusterID = clusterID
         self.score = score
@@ -213,6 +213,9 @@ public struct MapEdge: Sendable, Hashable {
     public var tooltip: String
     /// Drawn dashed (matrix midlines).
     public var dashed: Bool
+    /// The weight of the directed link the other way (`to` -> `from`) when the pair is linked both
+    /// ways: drawn as this one line with arrowheads at both ends (see `MapSpecBuilder`).
+    public var reverseWeight: Double?
 
     public init(from: String, to: String, weight: Double, penWidth: Double, color: RGB,
                 directed: Bool, tooltip: String, dashed: Bool = false) {
@@ -224,7 +227,7 @@ public struct MapEdge: Sendable, Hashable {
         self.penWidth = penWidth
         self.color = color
         self.directed = directed
-        self.tooltip = tooltip
+        self.tooltip = MapSpec.boundedTooltip(tooltip)
     }
 }
 
@@ -240,6 +243,24 @@ public struct MapCluster: Sendable, Hashable {
     public init(id: String, label: String) {
         self.id = id
         self.graphvizName = "cluster_" + DOMID.escape(id)
-        self.label = label
+        self.label = DrawableText.sanitized(label)
+    }
+}
+
+extension MapSpec {
+    /// Longest tooltip, in characters: a longer one is cut with `…` (a name of 65,000 characters would
+    /// otherwise be repeated whole in every output that carries tooltips).
+    public static let maxTooltipCharacters = 1_000
+
+    static func boundedTooltip(_ raw: String) -> String {
+        let text = DrawableText.sanitized(raw)
+        guard text.utf8.count > maxTooltipCharacters else { return text }
+        var out = "", count = 0
+        for character in text {
+            if count == maxTooltipCharacters { return out + "…" }
+            out.append(character)
+            count += 1
+        }
+        return out
     }
 }

@@ -45,11 +45,7 @@ public enum MapSpecBuilder {
         }
 
         let names = Dictionary(ecosystem.graphNodes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let edges = ecosystem.links.map { link in
-            MapEdge(from: link.from, to: link.to, weight: link.weight,
-                    penWidth: NodeEncoding.linkWidth(weight: link.weight), color: colors.link,
-                    directed: link.directed, tooltip: edgeTooltip(link, names: names))
-        }
+        let edges = Self.edges(ecosystem.links, colors: colors, names: names)
 
         let spec = MapSpec(
             title: title(ecosystem),
@@ -60,6 +56,30 @@ public enum MapSpecBuilder {
                                          roles: ecosystem.stakeholders.map(\.role)),
             colors: colors, layout: plan, aspect: options.aspect)
         return (spec, warnings)
+    }
+
+    /// One map edge per link, except that a pair linked by directed links both ways is one edge with
+    /// arrowheads at both ends (pen width of the heavier link, both tooltips). Two parallel spline
+    /// edges between the same nodes make Graphviz's neato crash (an invalid free in makeMultiSpline) on
+    /// dense maps, such as 20 communities each linked both ways with every other.
+    static func edges(_ links: [Link], colors: ThemeColors, names: [String: String]) -> [MapEdge] {
+        var edges: [MapEdge] = []
+        edges.reserveCapacity(links.count)
+        var directedIndex: [String: Int] = [:]
+        func key(_ from: String, _ to: String) -> String { from + "\u{0}" + to }
+        for link in links {
+            if link.directed, let i = directedIndex[key(link.to, link.from)], edges[i].reverseWeight == nil {
+                edges[i].reverseWeight = link.weight
+                edges[i].penWidth = NodeEncoding.linkWidth(weight: max(edges[i].weight, link.weight))
+                edges[i].tooltip = MapSpec.boundedTooltip(edges[i].tooltip + "\n" + edgeTooltip(link, names: names))
+                continue
+            }
+            if link.directed { directedIndex[key(link.from, link.to)] = edges.count }
+            edges.append(MapEdge(from: link.from, to: link.to, weight: link.weight,
+                                 penWidth: NodeEncoding.linkWidth(weight: link.weight), color: colors.link,
+                                 directed: link.directed, tooltip: edgeTooltip(link, names: names)))
+        }
+        return edges
     }
 
     static func title(_ ecosystem: Ecosystem) -> MapTitle {

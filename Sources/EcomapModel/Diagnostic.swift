@@ -43,8 +43,34 @@ public struct Diagnostic: Hashable, Sendable, Codable, Error, CustomStringConver
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
-        self.message = message
+        self.message = Diagnostic.bounded(message)
         self.location = location
+    }
+
+    /// Longest message kept whole, in characters (values quoted in it are cut first).
+    public static let maxMessageCharacters = 2_000
+
+    /// `message` with every `` `quoted` `` value longer than `Limits.standard.maxQuotedCharacters` cut
+    /// and its length shown (`` `aaaa…` (65000 characters) ``), and the whole message bounded, so that
+    /// a 65,000-character id named by 15,000 links costs kilobytes of messages, not a gigabyte.
+    static func bounded(_ message: String) -> String {
+        let maxQuoted = Limits.standard.maxQuotedCharacters
+        guard message.utf8.count > maxQuoted else { return message }
+        var parts = message.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        if parts.count >= 3 {
+            for i in stride(from: 1, to: parts.count - 1, by: 2) {
+                let count = parts[i].count
+                guard count > maxQuoted else { continue }
+                parts[i] = String(parts[i].prefix(maxQuoted)) + "…"
+                parts[i + 1] = " (\(count) characters)" + parts[i + 1]
+            }
+        }
+        var result = parts.joined(separator: "`")
+        let total = result.count
+        if total > maxMessageCharacters {
+            result = String(result.prefix(maxMessageCharacters)) + "… (message of \(total) characters)"
+        }
+        return result
     }
 
     public static func error(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {

@@ -76,6 +76,7 @@ public enum AtomicWriter {
         if ok, fsync(fd) != 0 { ok = false; reason = errnoText() }
         if close(fd) != 0, ok { ok = false; reason = errnoText() }
         guard ok else { throw fail(reason) }
+        testPauseBeforeCommit()
         let committed = RawPath.withCString(tempPath) { from in
             RawPath.withCString(path) { to in ecomap_commit_registered(from, to, replace ? 1 : 0) }
         }
@@ -140,6 +141,14 @@ public enum AtomicWriter {
         if let whole = real(path) { return whole }
         guard let dir = real(RawPath.directory(of: path)) else { return nil }
         return dir + Array("/".utf8) + RawPath.bytes(of: RawPath.lastComponent(of: path))
+    }
+
+    /// For the signal tests only: `ECOMAP_TEST_WRITE_PAUSE=SECONDS` holds the finished temporary file
+    /// that long before it is renamed into place, so a test can interrupt a write in progress.
+    private static func testPauseBeforeCommit() {
+        guard let value = getenv("ECOMAP_TEST_WRITE_PAUSE"), let seconds = Double(String(cString: value)),
+              seconds > 0 else { return }
+        usleep(UInt32(min(seconds, 60) * 1_000_000))
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }

@@ -4,6 +4,7 @@ public enum TextSafety {
     /// bidi controls, zero-width and tag characters, noncharacters) is dropped, so text cannot break a
     /// table row, reorder what a reader sees, or drive a terminal.
     public static func singleLine(_ text: String) -> String {
+        if TerminalText.isPlainASCII(text) { return text }
         var out = String.UnicodeScalarView()
         var lastWasSpace = false
         let scalars = Array(text.unicodeScalars)
@@ -62,16 +63,22 @@ extension TextSafety {
     }
 
     /// The longest prefix of `text` that fits `columns`, with `…` when shortened.
+    /// Stops reading `text` once it is known not to fit: linear in `columns`, not in the text's length.
     public static func truncated(_ text: String, toWidth columns: Int) -> String {
-        guard displayWidth(text) > columns else { return text }
-        var out = "", used = 0
+        var kept = "", keptWidth = 0, total = 0, keeping = true
         for character in text {
             let w = width(of: character)
-            if used + w > columns - 1 { break }
-            out.append(character)
-            used += w
+            total += w
+            if total > columns { return kept + "…" }
+            // The prefix that still leaves a column for the `…`.
+            if keeping && keptWidth + w <= columns - 1 {
+                kept.append(character)
+                keptWidth += w
+            } else {
+                keeping = false
+            }
         }
-        return out + "…"
+        return text
     }
 
     private static func width(of character: Character) -> Int {
@@ -127,6 +134,13 @@ public enum TerminalText {
         }
     }
 
+    /// True when `text` is printable ASCII only (plus line breaks and tabs when allowed): nothing to do.
+    static func isPlainASCII(_ text: String, allowingLineBreaks: Bool = false) -> Bool {
+        func plain(_ b: UInt8) -> Bool { (b >= 0x20 && b < 0x7F) || (allowingLineBreaks && (b == 0x0A || b == 0x09)) }
+        if let result = text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(plain) }) { return result }
+        return text.utf8.allSatisfy(plain)
+    }
+
     /// `isUnsafe` for the character at `i`, except a zero-width joiner between two emoji (part of one
     /// picture, as in a family emoji).
     public static func isUnsafe(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
@@ -145,6 +159,7 @@ public enum TerminalText {
     /// `text` with every unsafe character shown as `<U+XXXX>`; with `keepLineBreaks`, `\n` (and tabs)
     /// stay, for text of several lines that ecomap composed itself.
     public static func escaped(_ text: String, keepLineBreaks: Bool = false) -> String {
+        if isPlainASCII(text, allowingLineBreaks: keepLineBreaks) { return text }
         let scalars = Array(text.unicodeScalars)
         guard scalars.contains(where: isUnsafe) else { return text }
         var out = String.UnicodeScalarView()

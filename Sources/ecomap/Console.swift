@@ -77,11 +77,24 @@ enum Console {
         Glibc.exit(EcomapExit.outputFailure.rawValue)
     }
 
-    /// Prints every diagnostic to stderr, with caret snippets on a terminal (or ECOMAP_SNIPPETS=1).
+    /// Prints the diagnostics to stderr (sorted by position, at most `Limits.maxDiagnosticsShown`, then
+    /// one line counting the rest), with caret snippets on a terminal (or ECOMAP_SNIPPETS=1).
     static func report(_ diagnostics: Diagnostics, sources: [String: String]) {
         guard !diagnostics.items.isEmpty else { return }
         let snippets = stderrIsTerminal || ProcessInfo.processInfo.environment["ECOMAP_SNIPPETS"] == "1"
-        err(DiagnosticPrinter(sources: sources, snippets: snippets).format(diagnostics))
+        let limit = Limits.standard.maxDiagnosticsShown
+        let sorted = diagnostics.sorted
+        err(DiagnosticPrinter(sources: sources, snippets: snippets).format(Diagnostics(Array(sorted.prefix(limit)))))
+        if sorted.count > limit {
+            let rest = sorted.dropFirst(limit)
+            let moreErrors = rest.count { $0.severity == .error }, moreWarnings = rest.count { $0.severity == .warning }
+            var parts: [String] = []
+            if moreErrors > 0 { parts.append("\(moreErrors) more error\(moreErrors == 1 ? "" : "s")") }
+            if moreWarnings > 0 { parts.append("\(moreWarnings) more warning\(moreWarnings == 1 ? "" : "s")") }
+            let notes = rest.count - moreErrors - moreWarnings
+            if notes > 0 { parts.append("\(notes) more note\(notes == 1 ? "" : "s")") }
+            err("and " + parts.joined(separator: ", ") + " (limit: \(limit) diagnostics shown)")
+        }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         if errors > 0 {
             err("\(errors) error\(errors == 1 ? "" : "s")"

@@ -24,6 +24,21 @@ struct Ecomap: ParsableCommand {
         subcommands: [Validate.self, Init.self, Rank.self, Measure.self, Render.self, Generate.self, Diff.self, Gaps.self, Export.self, Report.self, DeckCommand.self]
     )
 
+    /// Largest value of a count option (`--top`, `--limit`): more than any file can hold.
+    static let maxCountOption = 1_000_000
+    /// A positive, finite number of seconds (a huge one is fine: the deadline arithmetic clamps it).
+    static func validateTimeout(_ seconds: Double) throws {
+        guard seconds > 0 && seconds.isFinite else {
+            throw ValidationError("--timeout must be a positive number of seconds")
+        }
+    }
+
+    /// A count option within `lower...maxCountOption`, with a message naming the bound it breaks.
+    static func validateCount(_ name: String, _ value: Int, atLeast lower: Int) throws {
+        if value < lower { throw ValidationError("\(name) must be at least \(lower)") }
+        if value > maxCountOption { throw ValidationError("\(name) must be at most \(maxCountOption)") }
+    }
+
     /// Runs the command. The one error path: every failure ends here, is printed once and becomes its
     /// documented exit code (usage errors are 2; swift-argument-parser would use 64).
     static func main() {

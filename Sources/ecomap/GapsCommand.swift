@@ -33,7 +33,7 @@ struct Gaps: ParsableCommand {
     var goal: Goal?
 
     func validate() throws {
-        if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        try Ecomap.validateCount("--limit", limit, atLeast: 0)
         try WeightsFlag.validate(weights)
     }
 

@@ -36,6 +36,11 @@ struct Generate: ParsableCommand {
         if influencers < 0 || stakeholders < 0 || topics < 0 {
             throw ValidationError("--influencers, --stakeholders and --topics must be 0 or more")
         }
+        // Each on its own first, so that the sum below cannot overflow.
+        for (name, value) in [("--communities", communities), ("--influencers", influencers),
+                              ("--stakeholders", stakeholders), ("--topics", topics)] where value > Self.maxNodes {
+            throw ValidationError("\(name) must be at most \(Self.maxNodes) (limit: number of nodes)")
+        }
         if communities + influencers + stakeholders + topics > Self.maxNodes {
             throw ValidationError("at most \(Self.maxNodes) nodes and topics in all (limit: number of nodes)")
         }

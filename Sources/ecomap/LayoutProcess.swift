@@ -1,3 +1,4 @@
+import CProcessSafety
 import EcomapGraphviz
 import EcomapMapRender
 import EcomapLoad
@@ -17,6 +18,11 @@ import Glibc
 /// deadline; past it the child is killed (SIGKILL) and reaped. A child that dies or exits without a
 /// result becomes a `GraphvizError` naming the signal. Nothing is written to the output before the
 /// whole result has arrived.
+///
+/// The child never outlives ecomap: right after `fork` it asks the kernel for SIGKILL when its parent
+/// dies (`PR_SET_PDEATHSIG`, then checks that its parent is still the one that forked it, closing the
+/// race with a parent that died first); ecomap's SIGTERM/SIGINT/SIGHUP handler kills it; and it has
+/// its own CPU-time limit (`RLIMIT_CPU`, the timeout plus one second), should the parent be stopped.
 enum LayoutProcess {
     /// Stack for the forking thread, inherited by the child.
     static let stackSize = 256 << 20
@@ -33,15 +39,26 @@ enum LayoutProcess {
         let (readEnd, writeEnd) = (fds[0], fds[1])
         let forked = ForkResult()
         let started = DispatchSemaphore(value: 0)
+        let reaped = DispatchSemaphore(value: 0)
+        defer { reaped.signal() }
+        let parent = getpid()
+        // The child's own deadline: CPU seconds (the kernel kills it at the hard limit), in case the
+        // parent cannot (it was stopped, or killed: then the parent-death signal ends the child).
+        let cpuSeconds = Int(min(max(seconds, 0), 1e6).rounded(.up)) + 1
         let thread = Thread {
             let pid = fork()
             if pid == 0 {
+                ecomap_child_guard(parent, cpuSeconds)
                 close(readEnd)
                 runChild(spec, format, writeEnd)  // never returns
             }
+            if pid > 0 { ecomap_register_child(pid) }
             forked.pid = pid
             forked.error = pid < 0 ? errno : 0
             started.signal()
+            // The parent-death signal fires when the forking *thread* ends, not only the process:
+            // this thread stays until the child has been reaped.
+            if pid > 0 { reaped.wait() }
         }
         thread.stackSize = stackSize
         thread.start()
@@ -129,6 +146,7 @@ enum LayoutProcess {
     private static func reap(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        ecomap_register_child(0)
         return status
     }
 

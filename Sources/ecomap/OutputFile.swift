@@ -1,6 +1,7 @@
 import EcomapLoad
 import EcomapModel
 import EcomapOutput
+import Foundation
 
 /// Where a command's output goes: stdout, or a file written atomically.
 ///
@@ -12,6 +13,7 @@ enum OutputFile {
     /// no path, writes it to stdout. Throws exit code 3 with the reason when the file cannot be written.
     static func emit(_ text: String, to path: String?) throws(CommandFailure) {
         guard let path else {
+            try checkSize(text.utf8.count)
             Console.data(text)
             return
         }
@@ -20,11 +22,21 @@ enum OutputFile {
 
     /// Writes `bytes` to `path` atomically; `replace: false` refuses an existing file.
     static func write(_ bytes: [UInt8], to path: String, replace: Bool = true) throws(CommandFailure) {
+        try checkSize(bytes.count)
         do {
             try AtomicWriter.write(bytes, to: path, protecting: FilesRead.all, replace: replace)
         } catch {
             throw CommandFailure(.outputFailure, error.description)
         }
+    }
+
+    /// Refuses an output larger than `Limits.maxOutputBytes` (exit code 3, the limit named).
+    /// `ECOMAP_MAX_OUTPUT_BYTES` may lower the limit (never raise it).
+    static func checkSize(_ count: Int) throws(CommandFailure) {
+        let lowered = ProcessInfo.processInfo.environment["ECOMAP_MAX_OUTPUT_BYTES"].flatMap { Int($0) }
+        let limit = min(Limits.standard.maxOutputBytes, lowered.map { max(0, $0) } ?? Int.max)
+        guard count > limit else { return }
+        throw CommandFailure(.outputFailure, "the output would be \(count) bytes, more than the limit of \(limit) bytes (limit: output size)")
     }
 
     /// Fails now (before any work) when `path` could not be written: an input, a directory, a link.

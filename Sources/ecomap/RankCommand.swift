@@ -63,7 +63,7 @@ struct Rank: ParsableCommand {
     @OptionGroup var timing: TimingOptions
 
     func validate() throws {
-        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if let top { try Ecomap.validateCount("--top", top, atLeast: 1) }
         if !sensitivity && (trials != nil || seed != nil) {
             throw ValidationError("--trials and --seed apply only with --sensitivity")
         }

@@ -16,8 +16,10 @@ struct Render: ParsableCommand {
         discussion: """
             The format comes from --format, else the output's extension, else SVG. Flags win over the
             file's style: section. --engine auto picks neato up to \(LayoutPlan.neatoLimit) nodes (dot for grouped maps),
-            sfdp above. A layout still running after --timeout seconds is stopped (exit code 4).
+            sfdp above. --timeout bounds the whole run (loading, layout, writing): a run still going after
+            it is stopped (exit code 4), the layout process with it.
             The output is written atomically: on any error the previous file is untouched (exit code 3).
+            `--` ends the options: `ecomap render -o map.svg -- -h.yaml` draws the file `-h.yaml`.
             """)
 
     @Argument(help: "Ecosystem file (.yaml), table (.csv, .tsv, .txt) or workbook (.xlsx, .ods).")
@@ -27,10 +29,10 @@ struct Render: ParsableCommand {
     var output: String?
 
     @Option(help: "svg, png, pdf, dot (the graph handed to Graphviz) or json (positions and scores).")
-    var format: String?
+    var format: MapFormat?
 
     @Option(help: "Layout engine: \(EngineOption.names.joined(separator: ", ")).")
-    var engine: String = "auto"
+    var engine: EngineOption = .auto
 
     @Option(help: "Colour theme: light, dark or print (greyscale).")
     var theme: Theme?
@@ -42,9 +44,9 @@ struct Render: ParsableCommand {
     var top: Int?
 
     @Option(help: "Fit the picture to a slide: 16:9, 4:3 or 1:1.")
-    var aspect: String?
+    var aspect: Aspect?
 
-    @Option(help: "Seconds the layout may take before it is stopped.")
+    @Option(help: "Seconds the whole run (load, layout, write) may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
     @Option(help: "What to draw: map (the ecosystem network) or matrix (the 2x2 strategy matrix, docs/matrix.md).")
@@ -77,25 +79,20 @@ struct Render: ParsableCommand {
     static let defaultTimeout = 120.0
 
     func validate() throws {
-        if EngineOption(engine) == nil {
-            throw ValidationError("--engine must be one of \(EngineOption.names.joined(separator: ", "))")
-        }
-        if let format, MapFormat(rawValue: format) == nil {
-            throw ValidationError("--format must be one of \(MapFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if let aspect, Aspect(rawValue: aspect) == nil {
-            throw ValidationError("--aspect must be one of \(Aspect.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
-        if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let top { try Ecomap.validateCount("--top", top, atLeast: 0) }
+        try Ecomap.validateTimeout(timeout)
         try validateView()
     }
 
     func run() throws {
-        let chosenFormat = format.flatMap(MapFormat.init(rawValue:))
+        let chosenFormat = format
             ?? output.flatMap(MapFormat.init(pathExtension:)) ?? .svg
         let destination = output ?? Self.defaultOutput(for: file, format: chosenFormat)
 
+        let limit = timeout
+        let deadline = RunDeadline.start(seconds: limit) {
+            "render did not finish within \(TimeoutText.seconds(limit)) (--timeout); nothing was written"
+        }
         let run = timing.start()
         defer { run.finish() }
         let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer))
@@ -122,7 +119,7 @@ struct Render: ParsableCommand {
         let timer = run.timer
         timer.begin("layout")
         // In a child process: a Graphviz hang or crash ends in exit code 4, never takes ecomap with it.
-        let outcome = LayoutProcess.render(spec, as: chosenFormat, seconds: timeout) { stage in
+        let outcome = LayoutProcess.render(spec, as: chosenFormat, seconds: deadline.remaining) { stage in
             timer.lap(stage)
             if stage == "layout" { timer.begin("render") }
         }
@@ -134,6 +131,11 @@ struct Render: ParsableCommand {
             throw CommandFailure(.layoutFailure, "graphviz: \(error.description)")
         case .success(let map)?:
             rendered = map
+        }
+        // cairo stops drawing at its first error and still closes the file: a PDF or PNG that lacks
+        // part of the map. Any cairo error fails the run, nothing is written.
+        if let broken = rendered.messages.first(where: { $0.lowercased().hasPrefix("cairo") }) {
+            throw CommandFailure(.layoutFailure, "graphviz: the \(chosenFormat.rawValue) renderer failed (\(broken)); nothing was written")
         }
         Console.report(Diagnostics(rendered.messages.map { .warning("graphviz: \($0)") }), sources: [:])
 
@@ -149,6 +151,20 @@ struct Render: ParsableCommand {
 }
 
 extension Theme: ExpressibleByArgument {}
+extension MapFormat: ExpressibleByArgument {}
+extension Aspect: ExpressibleByArgument {}
+
+/// `--engine auto` or an engine name; swift-argument-parser checks the value and lists the choices.
+extension EngineOption: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+    public static var allValueStrings: [String] { names }
+    public var defaultValueDescription: String {
+        switch self {
+        case .auto: return "auto"
+        case .fixed(let engine): return engine.rawValue
+        }
+    }
+}
 extension GroupBy: ExpressibleByArgument {}
 
 private enum TimeoutText {

@@ -16,8 +16,8 @@ extension Render {
     func validateView() throws {
         if slide {
             if compare != nil { throw ValidationError("--compare applies to the full map, not --slide") }
-            if engine != "auto" { throw ValidationError("--engine applies to the full map; --slide places every node itself") }
-            if let aspect, aspect != Aspect.wide.rawValue { throw ValidationError("--slide is always 16:9; leave out --aspect") }
+            if engine != .auto { throw ValidationError("--engine applies to the full map; --slide places every node itself") }
+            if let aspect, aspect != .wide { throw ValidationError("--slide is always 16:9; leave out --aspect") }
             _ = try slideTiers()
             if view == .matrix && (tier != nil || around != nil) { throw ValidationError("--tier and --around apply to the map's --slide") }
         } else {
@@ -30,14 +30,14 @@ extension Render {
         case .matrix:
             if compare != nil { throw ValidationError("--compare applies to the map view") }
             if groupBy != nil { throw ValidationError("--group-by applies to the map view") }
-            if engine != "auto" { throw ValidationError("--engine applies to the map view; the matrix pins every position") }
+            if engine != .auto { throw ValidationError("--engine applies to the map view; the matrix pins every position") }
             if top != nil { throw ValidationError("--top applies to the map view") }
         }
     }
 
     /// The spec to draw: the map (marked with the movers of `--compare`) or the matrix.
     func buildSpec(_ analysis: Analysis) throws -> (MapSpec, [Diagnostic]) {
-        let chosenAspect = aspect.flatMap(Aspect.init(rawValue:))
+        let chosenAspect = aspect
         if slide && view == .map {
             do {
                 return try SlideSpecBuilder.build(analysis, options: SlideOptions(theme: theme, top: top, tiers: try slideTiers(),
@@ -51,7 +51,7 @@ extension Render {
             return MatrixSpecBuilder.build(analysis, options: MatrixOptions(x: xAxis, y: yAxis, theme: theme,
                                                                             aspect: slide ? .wide : chosenAspect, slide: slide))
         case .map:
-            let options = MapOptions(engine: EngineOption(engine) ?? .auto, theme: theme, groupBy: groupBy,
+            let options = MapOptions(engine: engine, theme: theme, groupBy: groupBy,
                                      labelTop: top, aspect: chosenAspect)
             var (spec, warnings) = MapSpecBuilder.build(analysis, options: options)
             if let compare {

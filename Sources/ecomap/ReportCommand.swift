@@ -33,41 +33,40 @@ struct Report: ParsableCommand {
     var goal: Goal?
 
     @Option(help: "Map layout engine: \(EngineOption.names.joined(separator: ", ")).")
-    var engine: String = "auto"
+    var engine: EngineOption = .auto
 
-    @Option(help: "Seconds the map layout may take before it is stopped.")
+    @Option(help: "Seconds the whole run (load, layout, write) may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
     @OptionGroup var people: KeyPeopleOptions
 
     func validate() throws {
-        if EngineOption(engine) == nil {
-            throw ValidationError("--engine must be one of \(EngineOption.names.joined(separator: ", "))")
-        }
-        if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
+        try Ecomap.validateTimeout(timeout)
         try WeightsFlag.validate(weights)
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
     }
 
     func run() throws {
         let destination = output ?? Self.defaultOutput(for: file)
+        let limit = timeout
+        let deadline = RunDeadline.start(seconds: limit) { "report did not finish within \(limit) s (--timeout); nothing was written" }
         let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title))
         try OutputFile.check(destination)
         let chosen = try WeightsFlag.resolve(weights, over: Analyzer.baseWeights(ecosystem, goal: goal))
         let analysis = Analyzer.analyze(ecosystem, weights: chosen, goal: goal)
         let gaps = EcomapAnalysis.Gaps.find(analysis)
-        let page = HTMLReport.render(analysis, map: try drawMap(analysis), gaps: gaps)
+        let page = HTMLReport.render(analysis, map: try drawMap(analysis, deadline: deadline), gaps: gaps)
         try OutputFile.emit(page, to: destination)
         Console.err("wrote \(TerminalText.name(destination))")
     }
 
     /// The map as `ecomap render` draws it (light theme, the file's style), with its element ids.
-    private func drawMap(_ analysis: Analysis) throws -> ReportMap {
-        let (spec, warnings) = MapSpecBuilder.build(analysis, options: MapOptions(engine: EngineOption(engine) ?? .auto, theme: .light))
+    private func drawMap(_ analysis: Analysis, deadline: RunDeadline) throws -> ReportMap {
+        let (spec, warnings) = MapSpecBuilder.build(analysis, options: MapOptions(engine: engine, theme: .light))
         Console.report(Diagnostics(warnings), sources: [:])
         // Before the layout child starts, so it inherits the pinned font; the warning is printed once.
         if let warning = FontSetup.warning { Console.err(warning) }
-        let outcome = LayoutProcess.render(spec, as: .svg, seconds: timeout)
+        let outcome = LayoutProcess.render(spec, as: .svg, seconds: deadline.remaining)
         switch outcome {
         case nil:
             throw CommandFailure(.layoutFailure, "the \(spec.layout.engine.rawValue) layout of \(spec.nodes.count) nodes did not finish within \(timeout) s; try --engine sfdp or a larger --timeout")
@@ -78,8 +77,10 @@ struct Report: ParsableCommand {
             return ReportMap(
                 svg: String(decoding: map.bytes, as: UTF8.self),
                 nodeElementIDs: Dictionary(spec.nodes.map { ($0.id, $0.domID) }, uniquingKeysWith: { a, _ in a }),
-                edgeElementIDs: Dictionary(spec.edges.map { (ReportMap.edgeKey(from: $0.from, to: $0.to), $0.domID) },
-                                           uniquingKeysWith: { a, _ in a }))
+                edgeElementIDs: Dictionary(spec.edges.flatMap { e in
+                    [(ReportMap.edgeKey(from: e.from, to: e.to), e.domID)]
+                        + (e.reverseWeight == nil ? [] : [(ReportMap.edgeKey(from: e.to, to: e.from), e.domID)])
+                }, uniquingKeysWith: { a, _ in a }))
         }
     }
 

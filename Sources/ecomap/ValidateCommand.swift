@@ -9,7 +9,7 @@ import EcomapText
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check ecosystem files and print a one-line summary of each.",
-        discussion: "Every problem is reported as FILE:LINE:COL: error: message. Exits 1 if any file has errors.")
+        discussion: "Every problem is reported as FILE:LINE:COL: error: message. Exits 1 if any file has errors. `--` ends the options: `ecomap validate -- -h.yaml` checks the file `-h.yaml`.")
 
     @Argument(help: "Ecosystem files (.yaml), tables (.csv, .tsv, .txt) or workbooks (.xlsx, .ods).")
     var files: [String]

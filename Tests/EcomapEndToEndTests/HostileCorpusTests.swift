@@ -16,6 +16,7 @@ final class HostileCorpusTests: XCTestCase {
 
     /// File, exit code, first line on stderr (nil: nothing on stderr).
     static let expectations: [(file: String, status: Int32, firstLine: String?)] = [
+        ("alias-amplified-long-anchor.yaml", 1, "alias-amplified-long-anchor.yaml:199:11: error: aliases repeat more than 4194304 bytes of text (limit: alias text)"),
         ("alias-as-key.yaml", 1, "alias-as-key.yaml:3:5: error: keys in a community must be text, found a mapping"),
         ("alias-forward-reference.yaml", 1, "alias-forward-reference.yaml:1:12: error: undefined alias `*title`"),
         ("alias-quadratic.yaml", 1, "alias-quadratic.yaml:3:6001: error: the document expands to more than 1000000 nodes through aliases (limit: alias expansion)"),
@@ -73,6 +74,8 @@ final class HostileCorpusTests: XCTestCase {
         ("names-markdown.yaml", 0, nil),
         ("names-markup.yaml", 0, nil),
         ("names-invisible-marks.yaml", 0, nil),
+        ("names-noncharacters.yaml", 0, nil),
+        ("neato-two-way-pairs.yaml", 0, nil),
         ("nul-byte.yaml", 1, "nul-byte.yaml:3:10: error: the file contains a NUL byte; is it a text file?"),
         ("only-comments.yaml", 1, "only-comments.yaml:1:1: error: the file is empty; expected a mapping with `ecosystem` and `communities`"),
         ("scoring-weight-nan.yaml", 1, "scoring-weight-nan.yaml:6:19: error: `scoring.weights.size` must be a finite number, found .nan"),

@@ -65,4 +65,106 @@ final class LayoutIsolationTests: XCTestCase {
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".ecomap-") }, [])
         }
     }
+
+    /// Whether `pid` is gone: no such process, or a zombie waiting for its new parent to reap it.
+    func isGone(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(after: close)...].split(separator: " ").first == "Z"
+    }
+
+    /// Starts `render` on the slow map and returns it with its layout child once the child runs.
+    func startSlowRender(in dir: URL, extra: [String] = [], environment: [String: String] = [:]) throws -> (Process, Int32) {
+        let input = try slowMap(in: dir)
+        let process = Process()
+        process.executableURL = BinaryRunner.binary
+        process.arguments = ["render", input.path, "-o", dir.appendingPathComponent("slow.svg").path,
+                             "--engine", "neato", "--timeout", "300"] + extra
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var child: Int32?
+        let deadline = Date().addingTimeInterval(60)
+        while child == nil && Date() < deadline && process.isRunning {
+            child = children(of: process.processIdentifier).first
+            if child == nil { usleep(20_000) }
+        }
+        if child == nil { process.terminate() }
+        return (process, try XCTUnwrap(child, "no layout child process appeared"))
+    }
+
+    /// ecomap killed (SIGKILL, which it cannot handle, and SIGTERM): its layout child is gone within
+    /// two seconds, instead of running on past `--timeout`.
+    func testTheLayoutChildDiesWithItsParent() throws {
+        for signal in [SIGKILL, SIGTERM, SIGINT] {
+            let dir = try BinaryRunner.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let (process, child) = try startSlowRender(in: dir)
+            usleep(200_000)
+            XCTAssertFalse(isGone(child), "the layout child ended before the test killed its parent")
+            XCTAssertEqual(kill(process.processIdentifier, signal), 0)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "signal \(signal)")
+            XCTAssertEqual(process.terminationStatus, signal)
+            let until = Date().addingTimeInterval(2)
+            while !isGone(child) && Date() < until { usleep(20_000) }
+            XCTAssertTrue(isGone(child), "signal \(signal): layout child \(child) still running after its parent died")
+            if !isGone(child) { kill(child, SIGKILL) }
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("slow.svg").path))
+        }
+    }
+
+    /// `--timeout` bounds the whole run: a load that alone takes longer than the timeout is stopped too.
+    func testTimeoutBoundsTheWholeRun() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gen = try BinaryRunner.run(["generate", "--communities", "20000", "-o", "big.yaml"], in: dir, timeout: 300)
+        XCTAssertEqual(gen.status, 0, gen.stderr)
+        // The load alone takes longer than the timeout below.
+        let load = try BinaryRunner.run(["validate", "big.yaml"], in: dir, timeout: 300)
+        XCTAssertEqual(load.status, 0)
+        let started = Date()
+        let r = try BinaryRunner.run(["render", "big.yaml", "-o", "big.svg", "--timeout", "0.2"], in: dir, timeout: 60)
+        let elapsed = Date().timeIntervalSince(started)
+        XCTAssertEqual(r.status, 4, r.stderr)
+        XCTAssertEqual(r.stderr, "error: render did not finish within 0.2 s (--timeout); nothing was written\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("big.svg").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".ecomap-") }, [])
+        XCTAssertLessThan(elapsed, 30, "the hang guard, not a speed goal")
+    }
+
+    /// SIGTERM, SIGINT or SIGHUP while the output is being written: no temporary file is left and the
+    /// previous output is intact.
+    func testASignalDuringAWriteLeavesNoTemporaryFile() throws {
+        let example = BinaryRunner.root.appendingPathComponent("examples/alpha-moms.yaml").path
+        for signal in [SIGTERM, SIGINT, SIGHUP] {
+            let dir = try BinaryRunner.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let output = dir.appendingPathComponent("map.svg")
+            try Data("previous".utf8).write(to: output)
+            let process = Process()
+            process.executableURL = BinaryRunner.binary
+            process.arguments = ["render", example, "-o", output.path]
+            var env = ProcessInfo.processInfo.environment
+            env["ECOMAP_TEST_WRITE_PAUSE"] = "30"
+            process.environment = env
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Wait until the temporary file exists (the write is in progress), then interrupt.
+            let until = Date().addingTimeInterval(60)
+            func temporaries() -> [String] {
+                ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.contains(".ecomap-") }
+            }
+            while temporaries().isEmpty && Date() < until && process.isRunning { usleep(20_000) }
+            XCTAssertEqual(temporaries().count, 1, "no write in progress")
+            XCTAssertEqual(kill(process.processIdentifier, signal), 0)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+            XCTAssertEqual(temporaries(), [], "signal \(signal)")
+            XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), "previous")
+        }
+    }
 }

@@ -15,6 +15,8 @@ final class OutputSafetyTests: XCTestCase {
         try FileManager.default.copyItem(at: examples.appendingPathComponent("alpha-moms-2027q1.yaml"),
                                          to: dir.appendingPathComponent("b.yaml"))
         try FileManager.default.copyItem(at: examples.appendingPathComponent("alpha-moms-csv"), to: dir.appendingPathComponent("old"))
+        try FileManager.default.copyItem(at: BinaryRunner.root.appendingPathComponent("Tests/Fixtures/Sheets/workbooks/wandern.xlsx"),
+                                         to: dir.appendingPathComponent("book.xlsx"))
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
@@ -34,6 +36,7 @@ final class OutputSafetyTests: XCTestCase {
                                          toPath: dir.appendingPathComponent("hard-link.csv").path)
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("same-dir").path, withDestinationPath: "c")
         let links = try bytes("c/links.csv"), oldLinks = try bytes("old/links.csv"), a = try bytes("a.yaml")
+        let book = try bytes("book.xlsx")
         let cases: [[String]] = [
             ["render", "c/nodes.csv", "-o", "c/links.csv"],             // found beside the nodes table
             ["render", "c/nodes.csv", "-o", "./c/../c/links.csv"],
@@ -48,6 +51,8 @@ final class OutputSafetyTests: XCTestCase {
             ["diff", "old/nodes.csv", "a.yaml", "-o", "old/links.csv"],
             ["diff", "a.yaml", "c/nodes.csv", "-o", "a.yaml"],
             ["render", "a.yaml", "-o", "a.yaml", "--format", "svg"],
+            ["render", "book.xlsx", "-o", "book.xlsx", "--format", "svg"],             // a workbook
+            ["export", "book.xlsx", "-o", "book.xlsx"],
         ]
         for args in cases {
             let r = try BinaryRunner.run(args, in: dir)
@@ -57,6 +62,7 @@ final class OutputSafetyTests: XCTestCase {
             XCTAssertEqual(try bytes("c/links.csv"), links, what)
             XCTAssertEqual(try bytes("old/links.csv"), oldLinks, what)
             XCTAssertEqual(try bytes("a.yaml"), a, what)
+            XCTAssertEqual(try bytes("book.xlsx"), book, what)
             XCTAssertEqual(try temporaries(), [], what)
         }
     }

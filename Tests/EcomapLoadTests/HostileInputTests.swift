@@ -72,7 +72,9 @@ final class HostileInputTests: XCTestCase {
 
     func testVeryLongUnknownWordsGetNoSuggestion() {
         let key = String(repeating: "k", count: 200)
-        assertErrors(minimalYAML + "\n\(key): 1\n", ["t.yaml:4:1: error: unknown key `\(key)` in the ecosystem file"])
+        // The key is quoted cut, with its length (a diagnostic never repeats a long value whole).
+        assertErrors(minimalYAML + "\n\(key): 1\n",
+                     ["t.yaml:4:1: error: unknown key `\(key.prefix(64))…` (200 characters) in the ecosystem file"])
     }
 
     func testLongTopicListsAndTopicLinksKeepTopicsUnique() throws {
@@ -116,5 +118,26 @@ final class HostileInputTests: XCTestCase {
         // libyaml moves its end mark to a line after the last one; found by the fuzzer.
         XCTAssertEqual(messages("ecosystem: T\ncommunities:\n  - id: a\nlinks:\n  - [a, b, 1e"),
                        ["t.yaml:5:14: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence (line 5)"])
+    }
+}
+
+final class DiagnosticBoundTests: XCTestCase {
+    func testLongQuotedValuesAreCutWithTheirLength() {
+        let long = String(repeating: "x", count: 65_000)
+        let d = Diagnostic.error("link to unknown id `\(long)`; did you mean `a`?")
+        XCTAssertEqual(d.message, "link to unknown id `\(String(repeating: "x", count: 64))…` (65000 characters); did you mean `a`?")
+        XCTAssertEqual(Diagnostic.error("short `a` stays").message, "short `a` stays")
+        let unquoted = Diagnostic.error(String(repeating: "y", count: 5_000)).message
+        XCTAssertTrue(unquoted.hasSuffix("… (message of 5000 characters)"), String(unquoted.suffix(40)))
+    }
+
+    func testAliasesCannotRepeatMoreThanTheTextBudget() {
+        let anchor = String(repeating: "A", count: 65_000)
+        var yaml = "ecosystem: T\ncommunities:\n  - id: c0\n    name: &n \(anchor)\n"
+        for i in 1..<100 { yaml += "  - id: c\(i)\n    name: *n\n" }
+        let result = EcosystemLoader.load(yaml: yaml, file: "amp.yaml")
+        XCTAssertNil(result.ecosystem)
+        XCTAssertEqual(result.diagnostics.items.first?.description,
+                       "amp.yaml:134:11: error: aliases repeat more than 4194304 bytes of text (limit: alias text)")
     }
 }

@@ -78,3 +78,15 @@ final class MapSpecUnitTests: XCTestCase {
         XCTAssertEqual(NodeEncoding.diameter(sizeScore: .nan), NodeEncoding.minDiameter)
     }
 }
+
+final class LabelTextLengthTests: XCTestCase {
+    /// A 65,000-letter word is cut into line-sized pieces and the text ends in `…` after three lines.
+    func testA65000LetterWordWrapsIntoThreeCutLines() {
+        let word = String(repeating: "w", count: 65_000)
+        let lines = LabelText.nodeName.lines("Short " + word + " tail")
+        XCTAssertEqual(lines, ["Short", String(repeating: "w", count: 22), String(repeating: "w", count: 21) + "…"])
+        XCTAssertEqual(LabelText.nodeName.lines(String(repeating: "x", count: 44)),
+                       [String(repeating: "x", count: 22), String(repeating: "x", count: 22)])
+        XCTAssertEqual(LabelText.nodeName.lines(""), [""])
+    }
+}

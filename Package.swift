@@ -40,17 +40,22 @@ let package = Package(
         // Signal-time cleanup and the layout child's guards: small C, because signal handlers must be
         // async-signal-safe and prctl is variadic.
         .target(name: "CProcessSafety"),
+        // Text utilities every stage shares: the number formatter, the escapers, the URL rule, the edit distance.
+        .target(name: "EcomapText"),
         .target(name: "EcomapModel"),
         .target(
             name: "EcomapLoad",
             dependencies: [
-                "EcomapModel",
+                "EcomapModel", "EcomapText",
+                // libyaml: EcomapLoad reads YAML events from Yams' C target `CYaml` (`internal import CYaml`).
+                // Yams exports no CYaml product, so this product is the declared dependency that brings it
+                // (checked by Tests/EcomapStructureTests/DependencyTests.swift).
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .target(name: "EcomapAnalysis", dependencies: ["EcomapModel"]),
+        .target(name: "EcomapAnalysis", dependencies: ["EcomapModel", "EcomapText"]),
         .target(name: "EcomapSynthetic", dependencies: ["EcomapModel"]),
         .target(
             name: "EcomapMeasure",
@@ -59,24 +64,24 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis"]),
+        .target(name: "EcomapMapSpec", dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapText"]),
         .target(name: "EcomapScene"),
-        .target(name: "EcomapFonts", dependencies: ["CFontconfig"]),
-        .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "EcomapScene", "EcomapFonts", "CGraphviz"]),
+        .target(name: "EcomapFonts", dependencies: ["EcomapText", "CFontconfig"]),
+        .target(name: "EcomapGraphviz", dependencies: ["EcomapMapSpec", "EcomapScene", "EcomapFonts", "EcomapText", "CGraphviz"]),
         .target(
             name: "EcomapMapRender",
-            dependencies: ["EcomapMapSpec", "EcomapScene", "EcomapGraphviz", "EcomapFonts", "CRsvg"]
+            dependencies: ["EcomapMapSpec", "EcomapScene", "EcomapGraphviz", "EcomapFonts", "EcomapText", "CRsvg"]
         ),
         .target(
             name: "EcomapOutput",
-            dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec", "CProcessSafety"]
+            dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec", "EcomapText", "CProcessSafety"]
         ),
         .executableTarget(
             name: "ecomap",
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
                 "EcomapGraphviz", "EcomapScene", "EcomapMapRender", "EcomapFonts", "EcomapOutput", "EcomapSynthetic",
-                "EcomapMeasure", "CProcessSafety",
+                "EcomapText", "EcomapMeasure", "CProcessSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,7 +92,7 @@ let package = Package(
             dependencies: ["EcomapLoad", "EcomapModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel"]),
-        .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad", "EcomapModel", "EcomapText"]),
         .testTarget(
             name: "EcomapGraphvizTests",
             dependencies: ["EcomapGraphviz", "EcomapMapRender", "EcomapScene", "EcomapFonts", "EcomapMapSpec",
@@ -95,12 +100,16 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "EcomapMapRenderTests", dependencies: ["EcomapMapRender", "EcomapScene"]),
-        .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad"]),
+        .testTarget(name: "EcomapOutputTests", dependencies: ["EcomapOutput", "EcomapAnalysis", "EcomapLoad", "EcomapModel", "EcomapText"]),
         .testTarget(
             name: "EcomapMeasureTests",
             dependencies: ["EcomapMeasure", "EcomapLoad", "EcomapModel", "EcomapOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
+        // CLI plumbing (stage timer, progress, diagnostics printing) lives in the executable target.
+        .testTarget(name: "EcomapCLITests", dependencies: ["ecomap", "EcomapModel", "EcomapText"]),
+        // Every `import` in Sources/ and Tests/ against the dependencies declared here.
+        .testTarget(name: "EcomapStructureTests"),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap", "EcomapTestSupport"], exclude: ["Golden", "Hostile"]),
     ]

@@ -1,4 +1,5 @@
 import EcomapModel
+import EcomapText
 
 /// One gap in an ecosystem: something missing, weak or fragile, with a one-line suggestion.
 public struct GapFinding: Sendable, Hashable {
@@ -269,7 +270,7 @@ public enum Gaps {
             let viaCommunity = direct.filter { graph.kinds[$0] == .community }
             if viaCommunity.contains(where: { neighbors(graph, $0).contains(where: focusTier.contains) }) { continue }
 
-            let audience = influencer.followers.map { " (\(grouped($0)) followers)" } ?? ""
+            let audience = influencer.followers.map { " (\(NumberText.grouped($0)) followers)" } ?? ""
             // Suggest the best-ranked focus community sharing a topic, else the nearest one, else the best.
             let sharing = influencer.topics.compactMap { bestFocusByTopic[$0] }.min { $0.rank < $1.rank }
             let nearest = nearestFocus[v].map { graph.ids[$0] }
@@ -298,7 +299,7 @@ public enum Gaps {
             guard let v = graph.index(of: s.id) else { continue }
             let betweenness = a.metrics(for: s.id)?.betweenness ?? 0
             guard cut.isCutVertex(v) || betweenness >= bridgeBetweenness else { continue }
-            let b = "betweenness " + fixed(betweenness, 2)
+            let b = "betweenness " + NumberText.padded(betweenness, 2)
             let cutOff = cut.cutOff(by: v).flatMap { $0 }
             if !cutOff.isEmpty {
                 // Cutting off one minor node is worth knowing; cutting off more, or a strong community, matters.
@@ -371,24 +372,6 @@ public enum Gaps {
     /// Node names by graph index (the graph keeps the file order: communities, influencers, stakeholders).
     private static func names(_ e: Ecosystem) -> [String] {
         e.communities.map(\.name) + e.influencers.map(\.name) + e.stakeholders.map(\.name)
-    }
-
-    private static func grouped(_ n: Int) -> String {
-        var digits = Array(String(n)), out = ""
-        while digits.count > 3 { out = "," + String(digits.suffix(3)) + out; digits.removeLast(3) }
-        return String(digits) + out
-    }
-
-    private static func fixed(_ x: Double, _ decimals: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let r = (x * scale).rounded() / scale
-        var text = "\(r)"
-        if let dot = text.firstIndex(of: ".") {
-            let have = text.distance(from: dot, to: text.endIndex) - 1
-            if have < decimals { text += String(repeating: "0", count: decimals - have) }
-        }
-        return text
     }
 }
 

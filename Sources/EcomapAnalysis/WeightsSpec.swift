@@ -1,4 +1,5 @@
 import EcomapModel
+import EcomapText
 
 /// A `--weights` argument such as `size=2,activity=1,reach=1,action=3`.
 ///
@@ -42,25 +43,10 @@ public struct WeightsSpec: Sendable, Hashable {
     }
 
     private static func nearest(to name: String) -> String? {
-        let best = Dimension.allCases.map { ($0.rawValue, editDistance(name, $0.rawValue)) }
+        let best = Dimension.allCases.map { ($0.rawValue, EditDistance.distance(name, $0.rawValue)) }
             .min { $0.1 < $1.1 }
         guard let best, best.1 <= max(2, name.count / 2) else { return nil }
         return best.0
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 internal import CFontconfig
+import EcomapText
 
 /// Pins the font every label is measured and drawn with: Liberation Sans 2 (Debian's
 /// `fonts-liberation2`), metric-compatible with Arial, which the SVG names first.
@@ -70,7 +71,7 @@ public enum FontSetup {
         <?xml version="1.0"?>
         <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
         <fontconfig>
-          <dir>\(xmlEscaped(directory))</dir>
+          <dir>\(MarkupText.xml(directory, attribute: false))</dir>
           <cachedir>/var/cache/fontconfig</cachedir>
           <cachedir prefix="xdg">fontconfig</cachedir>
           <match target="pattern">
@@ -79,19 +80,5 @@ public enum FontSetup {
           <config><rescan><int>0</int></rescan></config>
         </fontconfig>
         """
-    }
-
-    private static func xmlEscaped(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }

@@ -1,5 +1,6 @@
 import EcomapMapSpec
 internal import CGraphviz
+import EcomapText
 
 /// Builds a cgraph graph from a `MapSpec` through agopen/agnode/agedge/agsubg/agsafeset, inserting
 /// clusters, nodes and edges in the spec's sorted order so Graphviz sees identical input every time.
@@ -181,12 +182,5 @@ struct GraphBuilder {
     }
 }
 
-/// Fixed-point text for Graphviz numbers: locale-free and deterministic.
-func format(_ value: Double) -> String {
-    let scaled = (value * 1000).rounded()
-    let whole = Int(scaled) / 1000, frac = abs(Int(scaled)) % 1000
-    var text = "\(whole).\(String(frac + 1000).dropFirst())"
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
-}
+/// Fixed-point text for Graphviz numbers: locale-free and deterministic (three decimals).
+func format(_ value: Double) -> String { NumberText.fixed(value, 3) }

@@ -1,6 +1,7 @@
 import EcomapMapSpec
 import EcomapScene
 internal import CGraphviz
+import EcomapText
 
 /// Reads Graphviz's layout of a built graph into a `Scene` and adds ecomap's frame around it.
 ///

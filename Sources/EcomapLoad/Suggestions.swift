@@ -1,3 +1,4 @@
+import EcomapText
 /// "Did you mean" support: the candidate nearest to a misspelt word.
 enum Suggestions {
     /// The candidate with the smallest edit distance to `word` (case-insensitive), ties by order.
@@ -16,40 +17,13 @@ enum Suggestions {
                 return nil
             }
             budget.cells -= cost
-            let d = distance(target, Array(candidate.lowercased().unicodeScalars), bound: best?.1)
+            let d = EditDistance.distance(target, Array(candidate.lowercased().unicodeScalars), bound: best?.1)
             if best == nil || d < best!.1 { best = (candidate, d) }
         }
         return best?.0
     }
 
     static let maxWordLength = 128
-
-    /// Levenshtein distance with adjacent transpositions counted as one edit.
-    /// Gives up early (returning a value > bound) once every path exceeds `bound`.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int? = nil) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        if let bound, abs(a.count - b.count) > bound { return bound + 1 }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMin = current[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
-                }
-                current[j] = value
-                rowMin = min(rowMin, value)
-            }
-            if let bound, rowMin > bound { return bound + 1 }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return previous[b.count]
-    }
 
     /// `; did you mean `x`?` or an empty string.
     /// - Parameter closeOnly: suggest only a near miss (at most 2 edits, or a third of the word).
@@ -58,7 +32,7 @@ enum Suggestions {
     where S.Element == String {
         guard let near = nearest(to: word, in: candidates, budget: &budget) else { return "" }
         if closeOnly {
-            let d = distance(Array(word.lowercased().unicodeScalars), Array(near.lowercased().unicodeScalars))
+            let d = EditDistance.distance(Array(word.lowercased().unicodeScalars), Array(near.lowercased().unicodeScalars))
             guard d <= max(2, word.count / 3) else { return "" }
         }
         return "; did you mean `\(near)`?"

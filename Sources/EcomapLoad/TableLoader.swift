@@ -1,4 +1,5 @@
 import EcomapModel
+import EcomapText
 
 /// Interprets tables (from CSV or a workbook) as an ecosystem: headers matched with their aliases,
 /// numbers read in the file's own style, ids derived from names where there are none, and the rows
@@ -173,7 +174,7 @@ enum TableLoader {
             guard let column = ColumnNames.column(for: name, links: links) else {
                 let near = Suggestions.nearest(to: ColumnNames.normalise(name), in: spellings.map(\.spelling), budget: &hints)
                 let close = near.map {
-                    Suggestions.distance(Array(ColumnNames.normalise(name).unicodeScalars),
+                    EditDistance.distance(Array(ColumnNames.normalise(name).unicodeScalars),
                                          Array(ColumnNames.normalise($0).unicodeScalars)) <= max(1, name.count / 4)
                 } ?? false
                 if close, let near, let column = spellings.first(where: { $0.spelling == near })?.column {

@@ -1,4 +1,5 @@
 import EcomapScene
+import EcomapText
 
 /// Writes a `Scene` as ecomap's SVG: plain, deck- and web-safe, byte-identical for equal scenes.
 ///
@@ -11,14 +12,17 @@ public enum SVGWriter {
     /// then generic sans-serif.
     public static let fontStack = "Arial, Helvetica, 'Liberation Sans', sans-serif"
 
+    /// Coordinates and sizes: two decimals, trailing zeros dropped.
+    static func number(_ value: Double) -> String { NumberText.fixed(value, 2) }
+
     public static func write(_ scene: Scene) -> String {
         var out = SVGText()
         out.reserve(scene)
         out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")
         out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"")
-        out.attribute("width", SVGNumber.format(scene.width) + "pt")
-        out.attribute("height", SVGNumber.format(scene.height) + "pt")
-        out.attribute("viewBox", "0 0 " + SVGNumber.format(scene.width) + " " + SVGNumber.format(scene.height))
+        out.attribute("width", SVGWriter.number(scene.width) + "pt")
+        out.attribute("height", SVGWriter.number(scene.height) + "pt")
+        out.attribute("viewBox", "0 0 " + SVGWriter.number(scene.width) + " " + SVGWriter.number(scene.height))
         out.raw(" role=\"img\" aria-labelledby=\"map-title map-desc\"")
         out.attribute("font-family", fontStack)
         out.raw(">\n<title id=\"map-title\">")
@@ -93,7 +97,7 @@ private struct SVGText {
     }
 
     mutating func number(_ name: String, _ value: Double) {
-        result += " " + name + "=\"" + SVGNumber.format(value) + "\""
+        result += " " + name + "=\"" + SVGWriter.number(value) + "\""
     }
 
     mutating func text(_ value: String) { escape(value, attribute: false) }
@@ -140,7 +144,7 @@ private struct SVGText {
             result += "<polygon points=\""
             for (i, p) in points.enumerated() {
                 if i > 0 { result += " " }
-                result += SVGNumber.format(p.x) + "," + SVGNumber.format(p.y)
+                result += SVGWriter.number(p.x) + "," + SVGWriter.number(p.y)
             }
             result += "\""
         case let .line(a, b):
@@ -150,12 +154,12 @@ private struct SVGText {
             number("x2", b.x)
             number("y2", b.y)
         case let .path(path):
-            result += "<path d=\"M" + SVGNumber.format(path.start.x) + "," + SVGNumber.format(path.start.y)
+            result += "<path d=\"M" + SVGWriter.number(path.start.x) + "," + SVGWriter.number(path.start.y)
             for (i, segment) in path.segments.enumerated() {
                 result += i == 0 ? "C" : " "
-                result += SVGNumber.format(segment.0.x) + "," + SVGNumber.format(segment.0.y) + " "
-                    + SVGNumber.format(segment.1.x) + "," + SVGNumber.format(segment.1.y) + " "
-                    + SVGNumber.format(segment.2.x) + "," + SVGNumber.format(segment.2.y)
+                result += SVGWriter.number(segment.0.x) + "," + SVGWriter.number(segment.0.y) + " "
+                    + SVGWriter.number(segment.1.x) + "," + SVGWriter.number(segment.1.y) + " "
+                    + SVGWriter.number(segment.2.x) + "," + SVGWriter.number(segment.2.y)
             }
             if path.closed { result += "Z" }
             result += "\""
@@ -171,34 +175,8 @@ private struct SVGText {
         result += "/>\n"
     }
 
-    /// XML escaping. Characters XML 1.0 cannot carry (C0 controls other than tab and line breaks,
-    /// surrogates) and Unicode noncharacters (U+FDD0...U+FDEF, U+xFFFE, U+xFFFF, which some font
-    /// stacks choke on) become U+FFFD. In attributes, tab and line breaks are written as character
-    /// references so they survive attribute-value normalisation.
+    /// Escaped by the one XML rule (`MarkupText.xml`: invalid characters and noncharacters become U+FFFD).
     mutating func escape(_ value: String, attribute: Bool) {
-        // Most text needs nothing: printable ASCII without & < > " (checked on the bytes).
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 }) {
-            result += value
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where attribute: result += "&quot;"
-            case "\n": result += attribute ? "&#10;" : "\n"
-            case "\r": result += "&#13;"
-            case "\t": result += attribute ? "&#9;" : "\t"
-            default:
-                let v = scalar.value
-                let nonCharacter = (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
-                if v < 0x20 || nonCharacter {
-                    result.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
+        result += MarkupText.xml(value, attribute: attribute)
     }
 }

@@ -1,5 +1,6 @@
 import EcomapModel
 import EcomapAnalysis
+import EcomapText
 
 /// The choices of `ecomap render --view matrix`.
 public struct MatrixOptions: Sendable, Hashable {

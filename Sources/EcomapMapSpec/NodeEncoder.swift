@@ -1,5 +1,6 @@
 import EcomapModel
 import EcomapAnalysis
+import EcomapText
 
 /// Encodes one node at a time (see `MapSpecBuilder` for the rules).
 struct NodeEncoder {

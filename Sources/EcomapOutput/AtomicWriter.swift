@@ -3,6 +3,7 @@ import EcomapModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import EcomapText
 #endif
 
 /// Why an output file could not be written. The previous file at the path is untouched.

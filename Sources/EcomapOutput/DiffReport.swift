@@ -1,5 +1,6 @@
 import EcomapModel
 import EcomapAnalysis
+import EcomapText
 
 /// The output formats of `ecomap diff`.
 public enum DiffFormat: String, Sendable, CaseIterable {

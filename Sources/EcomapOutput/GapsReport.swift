@@ -1,5 +1,6 @@
 import EcomapModel
 import EcomapAnalysis
+import EcomapText
 
 /// The output formats of `ecomap gaps`.
 public enum GapsFormat: String, Sendable, CaseIterable {

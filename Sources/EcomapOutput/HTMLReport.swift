@@ -1,5 +1,6 @@
 import EcomapModel
 import EcomapAnalysis
+import EcomapText
 
 /// The drawn map handed to the report: sanitised SVG and the element ids of its nodes and links.
 public struct ReportMap: Sendable {
@@ -91,20 +92,7 @@ public enum HTMLReport {
     }
 
     /// HTML text and attribute escaping.
-    public static func html(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    public static func html(_ text: String) -> String { MarkupText.html(text) }
 
     /// JSON text that cannot end or confuse the `<script>` element holding it: `<`, `>` and `&` become
     /// `\u003C`, `\u003E`, `\u0026` (they occur only inside JSON strings, where the escape means the same);
@@ -308,18 +296,8 @@ enum ReportData {
         GapFinding.Kind.allCases.flatMap { gaps.findings($0).prefix(gapsPerKind) }
     }
 
-    /// `http`, `https` and `mailto` URLs without spaces or control characters; anything else is dropped.
-    static func safeURL(_ url: String) -> String? {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") else { return nil }
-        guard url.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) })
-        else { return nil }
-        return url
-    }
+    /// `http`, `https` and `mailto` URLs by the one URL rule (`SafeURL`); anything else is dropped.
+    static func safeURL(_ url: String) -> String? { SafeURL.validated(url) }
 
-    static func grouped(_ n: Int) -> String {
-        var digits = Array(String(n)), out = ""
-        while digits.count > 3 { out = "," + String(digits.suffix(3)) + out; digits.removeLast(3) }
-        return String(digits) + out
-    }
+    static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
 }

@@ -1,3 +1,4 @@
+import EcomapText
 /// A JSON document with object keys in a fixed order, written by hand so the key order is the one the
 /// documentation shows (JSONEncoder would sort or scramble it). Numbers are kept as preformatted text.
 public indirect enum JSONValue: Sendable, Hashable {

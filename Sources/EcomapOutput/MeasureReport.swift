@@ -1,4 +1,5 @@
 import EcomapModel
+import EcomapText
 
 /// Output formats of `ecomap measure`.
 public enum MeasureFormat: String, Sendable, CaseIterable {

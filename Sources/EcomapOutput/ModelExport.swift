@@ -1,5 +1,6 @@
 import EcomapModel
 import EcomapAnalysis
+import EcomapText
 
 /// The output formats of `ecomap export`.
 public enum ExportFormat: String, Sendable, CaseIterable {
@@ -161,30 +162,8 @@ enum GraphMLExport {
         items.isEmpty ? nil : items.joined(separator: ";")
     }
 
-    /// XML 1.0 escaping. Characters XML cannot carry (C0 controls other than tab, line feed and carriage
-    /// return; U+FFFE, U+FFFF) become U+FFFD; in attributes, tab and line breaks become character references
-    /// so they survive attribute-value normalisation; a carriage return always does.
-    static func xml(_ text: String, attribute: Bool) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += attribute ? "&quot;" : "\""
-            case "\r": out += "&#13;"
-            case "\n": out += attribute ? "&#10;" : "\n"
-            case "\t": out += attribute ? "&#9;" : "\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    /// XML 1.0 escaping (the one rule, `MarkupText.xml`).
+    static func xml(_ text: String, attribute: Bool) -> String { MarkupText.xml(text, attribute: attribute) }
 }
 
 /// `ecomap export --format json`: the ecosystem as read, with every node's metrics and every community's

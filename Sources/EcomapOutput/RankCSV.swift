@@ -1,4 +1,5 @@
 import EcomapAnalysis
+import EcomapText
 
 /// `ecomap rank --format csv`: one row per community, header first, formula-safe cells,
 /// unknown dimensions as empty cells, lists joined with `;`.

@@ -1,4 +1,5 @@
 import EcomapAnalysis
+import EcomapText
 
 /// `ecomap rank --format markdown`: a heading line and one table that pastes into decks and docs.
 /// Every cell goes through `TextSafety.markdownCell`.

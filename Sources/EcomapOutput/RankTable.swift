@@ -1,4 +1,5 @@
 import EcomapAnalysis
+import EcomapText
 
 /// `ecomap rank` on a terminal: an aligned plain-text table, each row followed by its explanation.
 enum RankTable {

@@ -6,6 +6,7 @@ import EcomapOutput
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import EcomapText
 #endif
 
 /// Standard streams and diagnostic reporting shared by every subcommand.

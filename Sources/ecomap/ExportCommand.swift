@@ -3,6 +3,7 @@ import EcomapAnalysis
 import EcomapModel
 import EcomapOutput
 import Foundation
+import EcomapText
 
 extension ExportFormat: ExpressibleByArgument {}
 

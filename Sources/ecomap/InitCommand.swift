@@ -1,5 +1,6 @@
 import ArgumentParser
 import EcomapOutput
+import EcomapText
 
 /// `ecomap init [PATH]`: writes a commented starter ecosystem file.
 struct Init: ParsableCommand {

@@ -7,6 +7,7 @@ import EcomapMapSpec
 import EcomapModel
 import EcomapOutput
 import Foundation
+import EcomapText
 
 /// `ecomap render FILE -o map.svg`: lays out and draws the scored ecosystem through Graphviz.
 struct Render: ParsableCommand {

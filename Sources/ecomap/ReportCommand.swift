@@ -7,6 +7,7 @@ import EcomapMapSpec
 import EcomapModel
 import EcomapOutput
 import Foundation
+import EcomapText
 
 /// `ecomap report FILE -o report.html`: one self-contained HTML page for a strategist's client.
 struct Report: ParsableCommand {

@@ -3,6 +3,7 @@ import ArgumentParser
 import EcomapLoad
 import EcomapMeasure
 import EcomapModel
+import EcomapText
 
 /// `ecomap validate FILE...`: checks files and prints a one-line summary each.
 struct Validate: ParsableCommand {

@@ -171,15 +171,28 @@ final class HostileRenderTests: XCTestCase {
         XCTAssertEqual(try leftovers(), [])
     }
 
+    /// A directory ecomap cannot write into: a read-only mount when running as root (root ignores
+    /// permission bits), else a directory without write permission.
     func testReadOnlyDirectoryKeepsThePreviousOutput() throws {
-        guard geteuid() != 0 else { throw XCTSkip("root ignores directory permissions (/proc covers an unwritable place)") }
-        let previous = dir.appendingPathComponent("map.svg")
+        var target = dir!
+        if geteuid() == 0 {
+            target = dir.appendingPathComponent("readonly")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+            XCTAssertEqual(Self.shell("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", target.path), 0, "cannot mount a tmpfs as root")
+        }
+        defer { if target != dir { _ = Self.shell("umount", target.path) } }
+        let previous = target.appendingPathComponent("map.svg")
         try Data("previous".utf8).write(to: previous)
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
+        if target != dir {
+            XCTAssertEqual(Self.shell("mount", "-o", "remount,ro", target.path), 0, "cannot make the tmpfs read-only")
+            XCTAssertThrowsError(try Data("probe".utf8).write(to: target.appendingPathComponent("probe")), "the mount is writable")
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
+        }
         let r = try render([example, "-o", previous.path])
         XCTAssertEqual(r.status, 3, r.stderr)
         XCTAssertEqual(try String(contentsOf: previous, encoding: .utf8), "previous")
-        XCTAssertEqual(try leftovers(), [])
+        XCTAssertEqual(try leftovers(target), [])
     }
 
     func testFullDiskKeepsThePreviousOutputAndLeavesNoTemporaryFile() throws {

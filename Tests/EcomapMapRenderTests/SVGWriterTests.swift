@@ -82,8 +82,12 @@ final class SVGWriterTests: XCTestCase {
         XCTAssertTrue(svg.contains("width=\"100pt\""), svg)
         XCTAssertTrue(svg.contains("d=\"M0,0C1,1 2,2 3,3\""), svg)
         XCTAssertTrue(svg.contains("stroke-dasharray=\"5,2\""))
-        XCTAssertEqual(SVGNumber.format(-0.001), "0")
-        XCTAssertEqual(SVGNumber.format(12.345), "12.35")
+        XCTAssertEqual(SVGWriter.number(-0.001), "0")
+        // Near ties the exact decimal rounding of `%.Nf` decides, as everywhere else.
+        for tie in [12.345, 0.235, 1.005, 2.675] {
+            XCTAssertEqual(Double(SVGWriter.number(tie)), Double(String(format: "%.2f", tie)), "\(tie)")
+        }
+        XCTAssertEqual(SVGWriter.number(0.125), "0.12")  // an exact tie rounds to even
         XCTAssertEqual(SVGWriter.write(scene(text: "A")), svg)
     }
 }

@@ -1,6 +1,7 @@
 import EcomapMapSpec
 import EcomapModel
 import XCTest
+import EcomapText
 
 final class MapSpecUnitTests: XCTestCase {
     func testLabelWrapping() {

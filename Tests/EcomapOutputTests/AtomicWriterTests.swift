@@ -47,14 +47,37 @@ final class AtomicWriterTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path("target.svg"), encoding: .utf8), "target")
     }
 
+    /// As root (which ignores permission bits) the unwritable directory is a read-only tmpfs mount.
     func testMissingOrReadOnlyDirectoryLeavesNothingBehind() throws {
         XCTAssertThrowsError(try AtomicWriter.write("x", to: path("missing/map.svg")))
-        try AtomicWriter.write("old", to: path("map.svg"))
-        guard getuid() != 0 else { return } // root ignores directory permissions
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
-        XCTAssertThrowsError(try AtomicWriter.write("new", to: path("map.svg")))
-        XCTAssertEqual(try String(contentsOfFile: path("map.svg"), encoding: .utf8), "old")
-        XCTAssertEqual(try leftovers(), [])
+        var target = directory!
+        if getuid() == 0 {
+            target = directory.appendingPathComponent("readonly")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+            XCTAssertEqual(Self.shell("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", target.path), 0, "cannot mount a tmpfs as root")
+        }
+        defer { if target != directory { _ = Self.shell("umount", target.path) } }
+        let file = target.appendingPathComponent("map.svg").path
+        try AtomicWriter.write("old", to: file)
+        if target != directory {
+            XCTAssertEqual(Self.shell("mount", "-o", "remount,ro", target.path), 0, "cannot make the tmpfs read-only")
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
+        }
+        XCTAssertThrowsError(try AtomicWriter.write("new", to: file))
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "old")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: target.path).sorted(), ["map.svg"])
+    }
+
+    static func shell(_ args: String...) -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = args
+        p.standardError = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return -1 }
+        p.waitUntilExit()
+        return p.terminationStatus
     }
 
     func testFullDiskKeepsThePreviousFile() throws {

@@ -2,6 +2,7 @@ import XCTest
 import EcomapModel
 import EcomapAnalysis
 @testable import EcomapOutput
+import EcomapText
 
 final class DiffFormatTests: XCTestCase {
     /// A rename to a hostile name, an added community with a hostile name, a reweighted link.

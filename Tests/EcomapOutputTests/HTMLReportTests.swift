@@ -53,7 +53,9 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(node?["url"] as? String, "javascript:alert(1)")
         XCTAssertTrue(node?["link"] is NSNull, "a javascript: URL is never a link")
         let brand = (decoded?["nodes"] as? [[String: Any]])?.last
-        XCTAssertEqual(brand?["link"] as? String, "https://ok.example/?q=<x>")
+        // One URL rule (SafeURL): `<` and `>` are not URI characters, so that URL is shown but never linked.
+        XCTAssertEqual(brand?["url"] as? String, "https://ok.example/?q=<x>")
+        XCTAssertTrue(brand?["link"] is NSNull, "a URL with < > is never a link")
         // Text outside the JSON is HTML-escaped.
         XCTAssertTrue(html.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; — ecosystem report</title>"))
         XCTAssertTrue(html.contains("<p class=\"description\">&lt;img src=x onerror=alert(1)&gt;"))

@@ -2,6 +2,7 @@ import XCTest
 import EcomapModel
 import EcomapAnalysis
 @testable import EcomapOutput
+import EcomapText
 
 final class RankFormatTests: XCTestCase {
     /// Two communities with hostile names, an influencer and a stakeholder.

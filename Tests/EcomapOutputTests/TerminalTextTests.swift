@@ -1,6 +1,7 @@
 import EcomapModel
 import EcomapOutput
 import XCTest
+import EcomapText
 
 final class TerminalTextTests: XCTestCase {
     func testEveryUnsafeClassIsEscapedVisibly() {

@@ -1,4 +1,5 @@
 import EcomapModel
+import EcomapText
 
 /// Formats diagnostics the way a compiler does: `FILE:LINE:COL: error: message`, optionally followed by
 /// the source line and a caret under the column (on a terminal).

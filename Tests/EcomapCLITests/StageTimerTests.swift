@@ -1,4 +1,4 @@
-@testable import EcomapOutput
+@testable import ecomap
 import Foundation
 import XCTest
 

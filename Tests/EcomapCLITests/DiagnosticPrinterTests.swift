@@ -1,5 +1,5 @@
 import EcomapModel
-import EcomapOutput
+@testable import ecomap
 import XCTest
 
 /// Diagnostics quote the input: nothing in it may drive the terminal, and snippets stay cheap and short.

@@ -91,7 +91,7 @@ let package = Package(
             name: "EcomapLoadTests",
             dependencies: ["EcomapLoad", "EcomapModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel"]),
+        .testTarget(name: "EcomapAnalysisTests", dependencies: ["EcomapAnalysis", "EcomapLoad", "EcomapModel", "EcomapSynthetic"]),
         .testTarget(name: "EcomapMapSpecTests", dependencies: ["EcomapMapSpec", "EcomapAnalysis", "EcomapLoad", "EcomapModel", "EcomapText"]),
         .testTarget(
             name: "EcomapGraphvizTests",

@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS]     (default 60; FUZZ_JOBS, FUZZ_ARGS pass more to libFuzzer)
 #
-# Builds Fuzz/FuzzLoader.swift with EcomapModel, EcomapLoad, EcomapAnalysis, CSV.swift and libyaml
+# Builds Fuzz/FuzzLoader.swift with EcomapModel, EcomapText, EcomapLoad, EcomapAnalysis, CSV.swift, ZIPFoundation and libyaml
 # (Yams' CYaml) compiled with -sanitize=fuzzer,address into .build/fuzz, seeds a working corpus from
 # examples/ and the hostile corpus, and runs for a bounded time. A crash leaves crash-* in
 # .build/fuzz/findings/ and fails the script; turn each into a file under
@@ -23,15 +23,18 @@ if ! ls "$RESOURCE"/lib/*/libclang_rt.fuzzer*.a >/dev/null 2>&1 && ! ls "$RESOUR
     echo "fuzz: no libFuzzer runtime next to $CLANG; skipped (LoaderMutationTests cover the loader in swift test)" >&2
     exit 3
 fi
-[ -d .build/checkouts/Yams ] && [ -d .build/checkouts/CSV.swift ] || swift package resolve >/dev/null
+[ -d .build/checkouts/Yams ] && [ -d .build/checkouts/CSV.swift ] && [ -d .build/checkouts/ZIPFoundation ] || swift package resolve >/dev/null
 CYAML=.build/checkouts/Yams/Sources/CYaml
 mkdir -p "$OUT/obj" "$OUT/modules" "$OUT/findings"
 
 SAN=(-sanitize=fuzzer,address)
-COMMON=(-O -g -parse-as-library -I "$OUT/modules" -Xcc -I"$CYAML/include" -Xcc -DYAML_DECLARE_STATIC)
+ZIPF=.build/checkouts/ZIPFoundation/Sources
+COMMON=(-O -g -parse-as-library -I "$OUT/modules" -I "$ZIPF/CZLib" -Xcc -I"$CYAML/include" -Xcc -DYAML_DECLARE_STATIC)
 build_module() {  # name swift-version sources...
     local name=$1 version=$2; shift 2
-    "$SWIFTC" "${COMMON[@]}" "${SAN[@]}" -swift-version "$version" -wmo -module-name "$name" \
+    local extra=()
+    [ "$name" = ZIPFoundation ] && extra=(-Xcc -D_GNU_SOURCE=1)  # fopencookie, as its package declares
+    "$SWIFTC" "${COMMON[@]}" "${SAN[@]}" "${extra[@]}" -swift-version "$version" -wmo -module-name "$name" \
         -emit-module -emit-module-path "$OUT/modules/$name.swiftmodule" -c "$@" -o "$OUT/obj/$name.o"
 }
 
@@ -43,11 +46,13 @@ for c in "$CYAML"/src/*.c; do
         -c "$c" -o "$OUT/obj/cyaml-$(basename "$c" .c).o"
 done
 build_module CSV 5 .build/checkouts/CSV.swift/Sources/CSV/*.swift
+build_module ZIPFoundation 5 "$ZIPF"/ZIPFoundation/*.swift
 build_module EcomapModel 6 Sources/EcomapModel/*.swift
+build_module EcomapText 6 Sources/EcomapText/*.swift
 build_module EcomapLoad 6 Sources/EcomapLoad/*.swift
 build_module EcomapAnalysis 6 Sources/EcomapAnalysis/*.swift
 "$SWIFTC" "${COMMON[@]}" "${SAN[@]}" -swift-version 6 -module-name FuzzLoader Fuzz/FuzzLoader.swift \
-    "$OUT"/obj/*.o -o "$OUT/fuzz-loader" >&2
+    "$OUT"/obj/*.o -lz -o "$OUT/fuzz-loader" >&2
 exec 2>&3 3>&-
 trap - ERR
 

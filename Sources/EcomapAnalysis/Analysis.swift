@@ -31,16 +31,19 @@ public struct CommunityScore: Sendable, Hashable {
     public var rank: Int
     public var id: String
     public var name: String
-    /// Composite focus score, 0...100: weighted mean of the known dimensions.
+    /// Conservative focus score, 0...100, the one the ranking uses: the pessimistic score, so that an
+    /// unknown figure is never a bonus.
     public var score: Double
-    /// Weight share of the known dimensions, 0...1.
+    /// Weight share of the dimensions known exactly, 0...1.
     public var confidence: Double
+    /// Dimensions known exactly; `nil` where an unknown figure leaves a range
+    /// (see `pessimisticDimensions` and `optimisticDimensions`).
     public var dimensions: DimensionScores
-    /// Each known dimension's part of `score` (they add up to it); used by `--explain`.
+    /// Each dimension's part of `score` at its pessimistic value (they add up to it); used by `--explain`.
     public var contributions: DimensionScores
-    /// Interactions (discussions + reactions) per member per month.
+    /// Weighted interactions (discussions + reactions / 4) per member per month.
     public var socialDensity: Double?
-    /// Audience reached through links: sum of link weight x neighbour audience.
+    /// Audience reached through links: sum of link weight x neighbour audience (informational).
     public var networkAudience: Double
     /// Missing figures by their file names, e.g. `["members", "activity.reactions"]`.
     public var missing: [String]
@@ -50,6 +53,43 @@ public struct CommunityScore: Sendable, Hashable {
     public var explanation: String
     /// e.g. "negative sentiment", "deteriorating phase".
     public var flags: [String]
+
+    /// Weighted mean with every unknown figure at its worst: equal to `score`.
+    public var pessimistic: Double = 0
+    /// Weighted mean with every unknown figure at its best.
+    public var optimistic: Double = 0
+    /// Lowest value of each dimension the unknown figures allow (never nil).
+    public var pessimisticDimensions = DimensionScores()
+    /// Highest value of each dimension the unknown figures allow (never nil).
+    public var optimisticDimensions = DimensionScores()
+    /// Points of reach (0...15) borrowed from linked neighbours.
+    public var borrowedReach: Double = 0
+    /// Members that count towards size (at most 100 per weighted interaction a month beyond the first
+    /// 1,000), when known exactly.
+    public var countedMembers: Double?
+    /// Whether action is scored per discussion (online) or per member (offline, events).
+    public var actionBasis: ActionBasis = .perDiscussion
+    /// Where the social density sits against the documented band, when it is known.
+    public var densityBand: DensityBand?
+    /// True when the score is within the borderline band of a tier threshold.
+    public var borderline: Bool = false
+    /// The tier in the previous snapshot, when one was given.
+    public var previousTier: Tier?
+    /// True when the previous tier was kept because the score stayed within the borderline band.
+    public var tierHeld: Bool = false
+    /// Why the next step was chosen, in the method's terms.
+    public var reasons: [String] = []
+    /// What would move the community to the next tier, in its own figures; nil at the top or when
+    /// no single figure can.
+    public var target: String?
+}
+
+/// What the action-orientation of a community is measured against.
+public enum ActionBasis: String, Sendable, Hashable, Codable {
+    /// Actions per discussion (online and hybrid communities).
+    case perDiscussion = "per-discussion"
+    /// Actions per member (offline and event communities, which have no running discussion).
+    case perMember = "per-member"
 }
 
 /// The result of analysing an ecosystem: node metrics and the community ranking.
@@ -57,6 +97,10 @@ public struct Analysis: Sendable {
     public var ecosystem: Ecosystem
     /// The weights actually used.
     public var weights: ScoringWeights
+    /// The SPACE goal preset used (`--goal` or `scoring.goal`), if any.
+    public var goal: Goal?
+    /// The file of the previous snapshot the tiers were held against, if any.
+    public var previousSource: String?
     /// Every graph node, file order (communities, influencers, stakeholders).
     public var nodes: [NodeMetrics]
     /// Communities in rank order.
@@ -65,9 +109,12 @@ public struct Analysis: Sendable {
     private let nodeIndex: [String: Int]
     private let rankIndex: [String: Int]
 
-    public init(ecosystem: Ecosystem, weights: ScoringWeights, nodes: [NodeMetrics], ranking: [CommunityScore]) {
+    public init(ecosystem: Ecosystem, weights: ScoringWeights, goal: Goal? = nil, nodes: [NodeMetrics],
+                ranking: [CommunityScore], previousSource: String? = nil) {
         self.ecosystem = ecosystem
         self.weights = weights
+        self.goal = goal
+        self.previousSource = previousSource
         self.nodes = nodes
         self.ranking = ranking
         nodeIndex = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -1,32 +1,45 @@
 import EcomapModel
 
-/// The weighted mean of the known dimensions, and the weight share they cover.
+/// The weighted composite of model version 2: a pessimistic and an optimistic score over the range the
+/// unknown figures allow, and the share of the weight whose dimensions are known exactly.
 public struct Composite: Sendable, Hashable {
-    /// Weighted mean of the known dimensions, 0...100 (0 when no weighted dimension is known).
-    public var score: Double
-    /// Weight share of the known dimensions, 0...1.
+    /// The conservative score the ranking uses: the pessimistic one, so an unknown is never a bonus.
+    public var score: Double { pessimistic }
+    /// Weighted mean of every dimension at its lowest value, 0...100.
+    public var pessimistic: Double
+    /// Weighted mean of every dimension at its highest value, 0...100.
+    public var optimistic: Double
+    /// Weight share of the dimensions known exactly, 0...1.
     public var confidence: Double
-    /// Each known dimension's share of the score (weight share x score); they add up to `score`.
+    /// Each dimension's part of the conservative score (weight share x pessimistic value); they add up to `score`.
     public var contributions: DimensionScores
 
-    /// Combines `dimensions` with `weights`; unknown dimensions are left out and the weights renormalised.
-    public init(_ dimensions: DimensionScores, weights: ScoringWeights) {
+    /// Combines pessimistic and optimistic dimension values (nil counts as 0 and 100) with `weights`.
+    public init(pessimistic lo: DimensionScores, optimistic hi: DimensionScores, weights: ScoringWeights) {
         let total = weights.total
-        var known = 0.0
-        for d in Dimension.allCases where dimensions[d] != nil { known += weights[d] }
         var contributions = DimensionScores()
-        var score = 0.0
-        if known > 0 {
+        var low = 0.0, high = 0.0, known = 0.0
+        if total > 0 && total.isFinite {
             for d in Dimension.allCases {
-                guard let s = dimensions[d] else { continue }
-                let part = weights[d] / known * Scales.clamp(s)
-                contributions[d] = part
-                score += part
+                let l = Scales.clamp(lo[d] ?? 0), h = max(l, Scales.clamp(hi[d] ?? 100))
+                let share = weights[d] / total
+                contributions[d] = share * l
+                low += share * l
+                high += share * h
+                if h - l <= 1e-9 { known += weights[d] }
             }
         }
-        self.score = Scales.clamp(score)
-        self.confidence = total > 0 && total.isFinite ? min(1, max(0, known / total)) : 0
+        pessimistic = Scales.clamp(low)
+        optimistic = max(pessimistic, Scales.clamp(high))
+        confidence = total > 0 && total.isFinite ? min(1, max(0, known / total)) : 0
         self.contributions = contributions
+    }
+
+    /// A composite of dimensions known exactly (unknown ones, `nil`, span 0...100).
+    public init(_ dimensions: DimensionScores, weights: ScoringWeights) {
+        var hi = DimensionScores()
+        for d in Dimension.allCases { hi[d] = dimensions[d] ?? 100 }
+        self.init(pessimistic: dimensions, optimistic: hi, weights: weights)
     }
 }
 

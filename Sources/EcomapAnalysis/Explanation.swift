@@ -1,6 +1,7 @@
 import EcomapModel
 
-/// The one-line explanation of a rank: what lifted the score, what held it back, what is unknown.
+/// The one-line explanation of a rank: what lifted the score, what held it back, what is unknown and
+/// how far the unknowns could move it.
 enum Explanation {
     private struct Item {
         var dimension: Dimension
@@ -8,11 +9,10 @@ enum Explanation {
         var label: String { "\(dimension.rawValue) \(Int(score.rounded()))" }
     }
 
-    static func line(dimensions: DimensionScores, weights: ScoringWeights, missing: [String],
-                     flags: [String]) -> String {
+    static func line(score s: CommunityScore, weights: ScoringWeights) -> String {
         var known: [Item] = []
         for d in Dimension.allCases where weights[d] > 0 {
-            if let s = dimensions[d] { known.append(Item(dimension: d, score: s)) }
+            if let v = s.dimensions[d] { known.append(Item(dimension: d, score: v)) }
         }
         // Highest score first; the fixed dimension order breaks ties (stable sort).
         let ordered = stableSortedByScore(known)
@@ -24,8 +24,11 @@ enum Explanation {
             parts.append("lifted by \(ordered[0].label)")
             parts.append("held back by \(ordered[ordered.count - 1].label)")
         }
-        if !missing.isEmpty { parts.append("unknown: \(missing.joined(separator: ", "))") }
-        if !flags.isEmpty { parts.append("flags: \(flags.joined(separator: ", "))") }
+        if !s.missing.isEmpty {
+            parts.append("unknown: \(s.missing.joined(separator: ", ")) (the score could be up to "
+                         + "\(Int(s.optimistic.rounded())))")
+        }
+        if !s.flags.isEmpty { parts.append("flags: \(s.flags.joined(separator: ", "))") }
         let text = parts.joined(separator: "; ")
         return text.prefix(1).uppercased() + text.dropFirst()
     }

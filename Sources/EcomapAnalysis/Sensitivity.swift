@@ -54,7 +54,8 @@ public enum Sensitivity {
         for _ in 0..<trials {
             var weights = analysis.weights
             for d in Dimension.allCases { weights[d] *= exp(options.sigma * rng.nextNormal()) }
-            for i in 0..<count { scores[i] = Composite(base[i].dimensions, weights: weights).score }
+            for i in 0..<count { scores[i] = Composite(pessimistic: base[i].pessimisticDimensions,
+                                                           optimistic: base[i].optimisticDimensions, weights: weights).score }
             order.sort { RankOrder.precedes((scores[$0], base[$0].name, base[$0].id),
                                             (scores[$1], base[$1].name, base[$1].id)) }
             for (position, i) in order.enumerated() {

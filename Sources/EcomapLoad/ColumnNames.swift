@@ -32,6 +32,7 @@ enum ColumnNames {
         ("sentiment", ["sentiment", "houding", "stemming", "stimmung", "haltung", "attitude", "tone"]),
         ("phase", ["phase", "fase", "stage", "relationship phase", "relatiefase", "beziehungsphase"]),
         ("goals", ["goals", "goal", "doelen", "doel", "ziele", "ziel", "space goals", "space"]),
+        ("funnel_step", ["funnel step", "funnel", "funnelstap", "stap", "trechterstap", "funnel schritt", "schritt"]),
         ("followers", ["followers", "volgers", "follower", "abonnenten"]),
         ("handle", ["handle", "account", "username", "user name", "gebruikersnaam", "benutzername", "accountnaam"]),
         ("role", ["role", "rol", "rolle"]),

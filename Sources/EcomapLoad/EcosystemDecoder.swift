@@ -11,14 +11,14 @@ struct EcosystemDecoder {
     static let topicKeys = commonNodeKeys + ["description"]
     static let communityKeys = commonNodeKeys + [
         "channel", "platform", "presence", "scope", "topics", "members", "activity", "reach", "actions", "sentiment",
-        "phase", "goals", "sources",
+        "phase", "goals", "funnel_step", "sources",
     ]
     static let sourceKeys = ["format", "path", "preset"]
     static let activityKeys = ["discussions", "reactions"]
     static let influencerKeys = commonNodeKeys + ["followers", "handle", "topics", "sentiment"]
     static let stakeholderKeys = commonNodeKeys + ["role"]
     static let linkKeys = ["from", "to", "weight", "kind", "directed"]
-    static let scoringKeys = ["weights"]
+    static let scoringKeys = ["weights", "goal"]
     static let weightKeys = ["size", "activity", "reach", "action"]
     static let styleKeys = ["engine", "theme", "group_by", "label_top", "palette"]
 
@@ -130,14 +130,14 @@ struct EcosystemDecoder {
             }
         }
 
-        let weights = top["scoring"].flatMap { scoring($0) }
+        let scoring = top["scoring"].map { self.scoring($0) }
         let style = top["style"].map { self.style($0) } ?? Style()
 
         if reader.diagnostics.contains(where: { $0.severity == .error }) { return nil }
         return Ecosystem(
             version: 1, title: title ?? "", description: description, asOf: asOf, focus: focus,
             topics: topics, communities: communities, influencers: influencers, stakeholders: stakeholders,
-            links: links, scoringWeights: weights, style: style, sourceFile: file)
+            links: links, scoringWeights: scoring?.weights, scoringGoal: scoring?.goal, style: style, sourceFile: file)
     }
 
     // MARK: - Sections
@@ -203,11 +203,19 @@ struct EcosystemDecoder {
         let c = common(f, .community)
         var discussions: Double?
         var reactions: Double?
+        // Where each figure was written, for warnings the analysis raises later (`Plausibility`).
+        var positions: [String: SourceLocation] = [:]
+        for key in ["members", "reach", "actions", "channel", "presence", "phase", "sentiment", "funnel_step"] {
+            if let n = f[key] { positions[key] = n.location }
+        }
         if let activity = f["activity"] {
+            positions["activity"] = activity.location
             if case .scalar(let s) = activity, s.isEmpty {
             } else if let a = reader.fields(activity, known: Self.activityKeys, what: "`activity`") {
                 discussions = reader.number(a["discussions"], "activity.discussions", whole: false)
                 reactions = reader.number(a["reactions"], "activity.reactions", whole: false)
+                if let n = a["discussions"] { positions["activity.discussions"] = n.location }
+                if let n = a["reactions"] { positions["activity.reactions"] = n.location }
             }
         }
         // A platform written as the channel (`channel: facebook`) gives the channel and is kept as the platform.
@@ -236,7 +244,8 @@ struct EcosystemDecoder {
             sentiment: reader.enumeration(f["sentiment"], "sentiment"),
             phase: reader.enumeration(f["phase"], "phase"),
             goals: reader.enumerationList(f["goals"], "goals"),
-            location: f.location, platform: platform)
+            funnelStep: reader.enumeration(f["funnel_step"], "funnel_step"),
+            location: f.location, fieldLocations: positions, platform: platform)
         var measured = community
         measured.sources = sources(f["sources"])
         return c == nil ? nil : measured
@@ -582,22 +591,25 @@ struct EcosystemDecoder {
 
     // MARK: - Scoring and style
 
-    private mutating func scoring(_ node: DocumentNode) -> ScoringWeights? {
-        if case .scalar(let s) = node, s.isEmpty { return nil }
-        guard let f = reader.fields(node, known: Self.scoringKeys, what: "`scoring`"),
-              let weightsNode = f["weights"],
-              let w = reader.fields(weightsNode, known: Self.weightKeys, what: "`scoring.weights`") else { return nil }
+    /// `scoring:`: optional `weights` and an optional SPACE `goal` preset (a documented extension of
+    /// format version 1).
+    private mutating func scoring(_ node: DocumentNode) -> (weights: ScoringWeights?, goal: Goal?) {
+        if case .scalar(let s) = node, s.isEmpty { return (nil, nil) }
+        guard let f = reader.fields(node, known: Self.scoringKeys, what: "`scoring`") else { return (nil, nil) }
+        let goal: Goal? = reader.enumeration(f["goal"], "scoring.goal")
+        guard let weightsNode = f["weights"],
+              let w = reader.fields(weightsNode, known: Self.weightKeys, what: "`scoring.weights`") else { return (nil, goal) }
         var values: [Double] = []
         for key in Self.weightKeys {
             guard w[key] != nil else { values.append(1); continue }
-            guard let v = reader.number(w[key], "scoring.weights.\(key)", whole: false) else { return nil }
+            guard let v = reader.number(w[key], "scoring.weights.\(key)", whole: false) else { return (nil, goal) }
             values.append(v)
         }
         if values.allSatisfy({ $0 == 0 }) {
             reader.error("`scoring.weights` must not all be zero", at: weightsNode.location)
-            return nil
+            return (nil, goal)
         }
-        return ScoringWeights(size: values[0], activity: values[1], reach: values[2], action: values[3])
+        return (ScoringWeights(size: values[0], activity: values[1], reach: values[2], action: values[3]), goal)
     }
 
     private mutating func style(_ node: DocumentNode) -> Style {

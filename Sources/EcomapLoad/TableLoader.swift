@@ -220,7 +220,7 @@ enum TableLoader {
     private static let nodeOrder = [
         "id", "name", "url", "notes", "tags", "description", "channel", "platform", "presence", "scope", "topics",
         "members", "activity.discussions", "activity.reactions", "reach", "actions", "sentiment", "phase",
-        "goals", "followers", "handle", "role",
+        "goals", "funnel_step", "followers", "handle", "role",
     ]
 
     /// One node row as a mapping: `;` lists become sequences, `activity.*` a nested mapping.

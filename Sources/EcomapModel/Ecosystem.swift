@@ -19,6 +19,8 @@ public struct Ecosystem: Sendable, Hashable {
     public var links: [Link]
     /// Weights from the file's `scoring:` section, if any.
     public var scoringWeights: ScoringWeights?
+    /// The SPACE goal preset from `scoring.goal`, if any (a documented extension of format version 1).
+    public var scoringGoal: Goal?
     public var style: Style
     /// The file the ecosystem was read from, as the user named it.
     public var sourceFile: String
@@ -27,7 +29,8 @@ public struct Ecosystem: Sendable, Hashable {
         version: Int = 1, title: String, description: String? = nil, asOf: CalendarDate? = nil,
         focus: String? = nil, topics: [Topic] = [], communities: [Community] = [],
         influencers: [Influencer] = [], stakeholders: [Stakeholder] = [], links: [Link] = [],
-        scoringWeights: ScoringWeights? = nil, style: Style = Style(), sourceFile: String = "<memory>"
+        scoringWeights: ScoringWeights? = nil, scoringGoal: Goal? = nil, style: Style = Style(),
+        sourceFile: String = "<memory>"
     ) {
         self.version = version
         self.title = title
@@ -40,6 +43,7 @@ public struct Ecosystem: Sendable, Hashable {
         self.stakeholders = stakeholders
         self.links = links
         self.scoringWeights = scoringWeights
+        self.scoringGoal = scoringGoal
         self.style = style
         self.sourceFile = sourceFile
     }

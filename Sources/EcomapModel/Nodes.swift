@@ -50,6 +50,20 @@ public enum Goal: String, Sendable, Hashable, Codable, CaseIterable {
     case support, productInnovation = "product-innovation", acquisition, content, engagement
 }
 
+/// The steps of the relationship funnel after mapping and analysing (steps 3 to 8): where the brand
+/// stands with a community. Each step earns the right to the next.
+public enum FunnelStep: String, Sendable, Hashable, Codable, CaseIterable {
+    case monitorConversations = "monitor-conversations"
+    case answerQuestions = "answer-questions"
+    case becomeThoughtLeader = "become-thought-leader"
+    case giveOwnership = "give-ownership"
+    case helpAct = "help-act"
+    case exchangeValue = "exchange-value"
+
+    /// 3...8, the step's number in the funnel.
+    public var number: Int { 3 + (Self.allCases.firstIndex(of: self) ?? 0) }
+}
+
 /// A stakeholder's role.
 public enum StakeholderRole: String, Sendable, Hashable, Codable, CaseIterable {
     case brand, competitor, partner, media, regulator, supplier, customer, other
@@ -80,6 +94,8 @@ public struct Community: Sendable, Hashable {
     public var sentiment: Sentiment?
     public var phase: Phase?
     public var goals: [Goal]
+    /// The funnel step the brand has reached with this community (`funnel_step`), if recorded.
+    public var funnelStep: FunnelStep?
     /// Exports the figures are measured from (`sources:`), in file order.
     public var sources: [MeasureSource] = []
     /// Set by the measuring step: which figures were measured, over which window, from what.
@@ -87,6 +103,9 @@ public struct Community: Sendable, Hashable {
     /// The platform the community lives on as the file names it (`Facebook`, `Discord`), when given.
     public var platform: String?
     public var location: SourceLocation?
+    /// Where each figure was written, keyed by its file name (`members`, `activity.discussions`, ...),
+    /// so that analysis-level warnings can point at the value.
+    public var fieldLocations: [String: SourceLocation]
 
     /// Whether the figure (by its file name, e.g. `activity.discussions`) was measured rather than typed.
     public func isMeasured(_ figure: String) -> Bool { measured?.figures.contains(figure) ?? false }
@@ -96,7 +115,8 @@ public struct Community: Sendable, Hashable {
                 scope: Scope? = nil, topics: [String] = [], members: Int? = nil,
                 discussions: Double? = nil, reactions: Double? = nil, reach: Int? = nil,
                 actions: Double? = nil, sentiment: Sentiment? = nil, phase: Phase? = nil,
-                goals: [Goal] = [], location: SourceLocation? = nil, platform: String? = nil) {
+                goals: [Goal] = [], funnelStep: FunnelStep? = nil, location: SourceLocation? = nil,
+                fieldLocations: [String: SourceLocation] = [:], platform: String? = nil) {
         self.platform = platform
         self.id = id
         self.name = name ?? id
@@ -115,8 +135,13 @@ public struct Community: Sendable, Hashable {
         self.sentiment = sentiment
         self.phase = phase
         self.goals = goals
+        self.funnelStep = funnelStep
         self.location = location
+        self.fieldLocations = fieldLocations
     }
+
+    /// Where a figure was written (by its file name), else where the community starts.
+    public func location(of field: String) -> SourceLocation? { fieldLocations[field] ?? location }
 }
 
 /// An individual with an audience.

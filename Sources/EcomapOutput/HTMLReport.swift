@@ -219,6 +219,7 @@ enum ReportData {
                 .init("kind", .string(kind.rawValue)),
                 .init("rank", s.map { .int($0.rank) } ?? .null),
                 .init("score", number(s?.score, 2)),
+                .init("optimistic", number(s?.optimistic, 2)),
                 .init("confidence", number(s?.confidence, 4)),
                 .init("dimensions", s.map { s in
                     .object(Dimension.allCases.map { .init($0.rawValue, number(s.dimensions[$0], 2)) })
@@ -226,6 +227,8 @@ enum ReportData {
                 .init("tier", .optional(s?.tier.rawValue)),
                 .init("next_step", .optional(s?.nextStep.title)),
                 .init("explanation", .optional(s?.explanation)),
+                .init("reasons", .array((s?.reasons ?? []).map { .string($0) })),
+                .init("target", .optional(s?.target)),
                 .init("missing", .array((s?.missing ?? []).map { .string($0) })),
                 .init("flags", .array((s?.flags ?? []).map { .string($0) })),
                 .init("topic_ids", .array(topics.map { .string($0) })),
@@ -254,7 +257,9 @@ enum ReportData {
                 fact("Members", count(c.members)), fact("Discussions a month", amount(c.discussions)),
                 fact("Reactions a month", amount(c.reactions)), fact("Reach", count(c.reach)),
                 fact("Actions a month", amount(c.actions)),
-                fact("Interactions per member a month", s.socialDensity.map { NumberText.fixed($0, 2) }),
+                fact("Interactions per member a month (reactions count 1/4)",
+                     s.socialDensity.map { NumberText.fixed($0, 3) + (s.densityBand.map { " (\($0.rawValue))" } ?? "") }),
+                fact("Funnel step reached", c.funnelStep.map { "\($0.number): \($0.rawValue)" }),
                 fact("Sentiment", c.sentiment?.rawValue), fact("Phase", c.phase?.rawValue),
                 fact("Goals", c.goals.isEmpty ? nil : c.goals.map(\.rawValue).joined(separator: ", ")),
                 fact("Tags", c.tags.isEmpty ? nil : c.tags.joined(separator: ", ")),

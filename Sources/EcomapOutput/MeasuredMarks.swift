@@ -36,10 +36,9 @@ public enum MeasuredMarks {
     }
 
     /// The rank JSON's per-figure origins and the measurement window and sources.
+    /// The per-figure origins go into the rank JSON's `figures` objects (`"origin"`); this adds the window.
     static func json(_ c: Community) -> [JSONValue.Member] {
-        var members: [JSONValue.Member] = [
-            .init("figures", .object(figures.map { .init($0, .string(origin(c, $0))) })),
-        ]
+        var members: [JSONValue.Member] = []
         if let m = c.measured {
             members.append(.init("measurement", .object([
                 .init("window", .object([.init("from", .string(m.measurement.from.description)),

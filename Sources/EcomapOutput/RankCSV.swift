@@ -14,7 +14,9 @@ enum RankCSV {
             return style.decimalComma ? text.replacingAll(".", with: ",") : text
         }
         var header = ["rank", "id", "name", "score", "confidence", "size", "activity", "reach", "action",
-                      "social_density", "missing", "tier", "next_step", "explanation", "flags"]
+                      "social_density", "missing", "tier", "next_step", "explanation", "flags",
+                      "pessimistic", "optimistic", "density_band", "action_basis", "borderline", "previous_tier",
+                      "reasons", "target"]
         if report.explain { header += Dimension.allCases.map { "contribution_\($0.rawValue)" } }
         if report.sensitivity != nil { header += ["best_rank", "worst_rank", "top_share"] }
         let marks = MeasuredMarks.any(report.analysis.ecosystem)
@@ -24,7 +26,10 @@ enum RankCSV {
             var row = [String(s.rank), s.id, s.name, number(s.score, 2), number(s.confidence, 4)]
             row += Dimension.allCases.map { s.dimensions[$0].map { number($0, 2) } ?? "" }
             row += [s.socialDensity.map { number($0, 4) } ?? "", s.missing.joined(separator: ";"),
-                    s.tier.rawValue, s.nextStep.rawValue, s.explanation, s.flags.joined(separator: ";")]
+                    s.tier.rawValue, s.nextStep.rawValue, s.explanation, s.flags.joined(separator: ";"),
+                    number(s.pessimistic, 2), number(s.optimistic, 2),
+                    s.densityBand?.rawValue ?? "", s.actionBasis.rawValue, s.borderline ? "yes" : "no",
+                    s.previousTier?.rawValue ?? "", s.reasons.joined(separator: ";"), s.target ?? ""]
             if report.explain {
                 row += Dimension.allCases.map { s.contributions[$0].map { number($0, 2) } ?? "" }
             }

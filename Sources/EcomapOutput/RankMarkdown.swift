@@ -9,14 +9,16 @@ enum RankMarkdown {
         var out = "## " + TextSafety.markdownCell(a.ecosystem.title) + " — ranking for focus\n\n"
         var meta = a.ecosystem.asOf.map { "As of \($0). " } ?? ""
         meta += "Weights: " + RankCells.weights(a.weights) + "."
+        if let goal = RankCells.goal(a) { meta += " " + TextSafety.markdownCell(goal) + "." }
+        if let previous = a.previousSource { meta += " Tiers held against " + TextSafety.markdownCell(previous) + "." }
         if let s = report.sensitivity {
             meta += " Sensitivity: \(s.options.trials) trials, seed \(s.options.seed), sigma "
                 + NumberText.fixed(s.options.sigma, 4) + ", top \(s.options.top)."
         }
         out += meta + "\n\n"
-        var header = ["#", "Community", "Score", "Confidence"] + RankCells.dimensionHeaders
-            + ["Tier", "Next step", "Why"]
-        var align = ["--:", ":--", "--:", "--:", "--:", "--:", "--:", "--:", "--:", ":--", ":--", ":--"]
+        var header = ["#", "Community", "Score", "Range", "Confidence"] + RankCells.dimensionHeaders
+            + ["Tier", "Next step", "Why", "To the next tier"]
+        var align = ["--:", ":--", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:", ":--", ":--", ":--", ":--"]
         if report.explain { header.append("Contributions"); align.append(":--") }
         if report.sensitivity != nil {
             header += ["Best", "Worst", "Top share"]
@@ -25,9 +27,11 @@ enum RankMarkdown {
         out += "| " + header.joined(separator: " | ") + " |\n"
         out += "| " + align.joined(separator: " | ") + " |\n"
         for s in report.shown {
-            var cells = [String(s.rank), s.name, NumberText.padded(s.score, 1), NumberText.percent(s.confidence)]
+            var cells = [String(s.rank), s.name, NumberText.padded(s.score, 1), RankCells.range(s),
+                         NumberText.percent(s.confidence)]
             cells += RankCells.dimensionCells(s, fallback: "–")
-            cells += [s.tier.rawValue, s.nextStep.title, s.explanation]
+            cells += [RankCells.tier(s), s.nextStep.title,
+                      ([s.explanation] + s.reasons).joined(separator: ". "), s.target ?? ""]
             if report.explain { cells.append(RankCells.contributions(s)) }
             if let r = report.sensitivityRow(s.id) {
                 cells += [String(r.bestRank), String(r.worstRank), NumberText.percent(r.topShare)]
@@ -41,6 +45,8 @@ enum RankMarkdown {
             out += "\nMeasured figures (all others typed):\n\n"
             for (name, line) in measured { out += "- " + TextSafety.markdownCell(name) + ": " + TextSafety.markdownCell(line) + "\n" }
         }
+        out += "\nScore: conservative (unknown figures at their worst); Range: up to the optimistic score; "
+            + "* borderline (within \(NumberText.fixed(Tiering.band, 0)) points of a tier threshold).\n"
         return out
     }
 }

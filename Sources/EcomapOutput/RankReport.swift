@@ -77,12 +77,40 @@ enum RankCells {
     /// Headers of `dimensionCells`: the four dimensions with social density beside activity.
     static let dimensionHeaders = ["Size", "Activity", "Density", "Reach", "Action"]
 
-    /// Size, activity, social density (interactions per member per month), reach and action.
+    /// Size, activity, social density (weighted interactions per member per month), reach and action; a
+    /// dimension an unknown figure leaves open shows its range (`0–85`), a density its band when it is
+    /// outside it (`0.01 low`).
     static func dimensionCells(_ s: CommunityScore, fallback: String) -> [String] {
-        let d = s.dimensions
-        return [dimension(d.size, fallback: fallback), dimension(d.activity, fallback: fallback),
-                s.socialDensity.map { NumberText.padded($0, 2) } ?? fallback,
-                dimension(d.reach, fallback: fallback), dimension(d.action, fallback: fallback)]
+        func cell(_ d: Dimension) -> String {
+            if let v = s.dimensions[d] { return dimension(v, fallback: fallback) }
+            guard let lo = s.pessimisticDimensions[d], let hi = s.optimisticDimensions[d] else { return fallback }
+            return NumberText.fixed(lo.rounded(), 0) + "–" + NumberText.fixed(hi.rounded(), 0)
+        }
+        let density = s.socialDensity.map { value -> String in
+            let text = NumberText.padded(value, 3)
+            switch s.densityBand {
+            case .low?: return text + " low"
+            case .high?: return text + " high"
+            default: return text
+            }
+        } ?? fallback
+        return [cell(.size), cell(.activity), density, cell(.reach), cell(.action)]
+    }
+
+    /// `38.2–63.0`: the conservative (pessimistic) and the optimistic score; `exact` when every figure is known.
+    static func range(_ s: CommunityScore) -> String {
+        if s.optimistic - s.pessimistic < 0.05 { return "exact" }
+        return NumberText.padded(s.pessimistic, 1) + "–" + NumberText.padded(s.optimistic, 1)
+    }
+
+    /// The tier, with `*` when it is borderline and `(held)` when the previous snapshot's tier was kept.
+    static func tier(_ s: CommunityScore) -> String {
+        s.tier.rawValue + (s.tierHeld ? " (held)" : s.borderline ? "*" : "")
+    }
+
+    /// `Goal: support (actions count questions answered or solved by members).` or nil.
+    static func goal(_ a: Analysis) -> String? {
+        a.goal.map { "Goal: \($0.rawValue) (actions count \(GoalPreset.actionMeaning($0)))" }
     }
 
     /// `size 1, activity 1, reach 1, action 1`.
@@ -90,7 +118,8 @@ enum RankCells {
         Dimension.allCases.map { "\($0.rawValue) \(NumberText.fixed(w[$0], 4))" }.joined(separator: ", ")
     }
 
-    /// `size 14.6 + activity 14.2 + reach - + action 12.3` with `-` for unknown dimensions.
+    /// `size 14.6 + activity 14.2 + reach 0.0 + action 12.3 = 41.1`: each dimension's part of the
+    /// conservative score.
     static func contributions(_ s: CommunityScore) -> String {
         Dimension.allCases.map { d in
             "\(d.rawValue) " + (s.contributions[d].map { NumberText.padded($0, 1) } ?? "-")

@@ -11,23 +11,25 @@ enum RankTable {
         var out = TextSafety.singleLine(a.ecosystem.title) + " — ranking for focus"
         if let asOf = a.ecosystem.asOf { out += " (as of \(asOf))" }
         out += "\nWeights: " + RankCells.weights(a.weights) + "\n"
+        if let goal = RankCells.goal(a) { out += goal + "\n" }
+        if let previous = a.previousSource { out += "Tiers held against: " + TextSafety.singleLine(previous) + "\n" }
         if let s = report.sensitivity {
             out += "Sensitivity: \(s.options.trials) trials, seed \(s.options.seed), sigma "
                 + NumberText.fixed(s.options.sigma, 4) + ", top \(s.options.top)\n"
         }
         out += "\n"
-        var header = ["#", "Community", "Score", "Conf"] + RankCells.dimensionHeaders + ["Tier", "Next step"]
-        var rightAligned: Set<Int> = [0, 2, 3, 4, 5, 6, 7, 8]
+        var header = ["#", "Community", "Score", "Range", "Conf"] + RankCells.dimensionHeaders + ["Tier", "Next step"]
+        var rightAligned: Set<Int> = [0, 2, 3, 4, 5, 6, 7, 8, 9]
         if report.sensitivity != nil {
             rightAligned.formUnion([header.count, header.count + 1, header.count + 2])
             header += ["Best", "Worst", "Top share"]
         }
         var rows: [[String]] = []
         for s in report.shown {
-            var row = [String(s.rank), TextSafety.truncated(TextSafety.singleLine(s.name), toWidth: maxNameWidth), NumberText.padded(s.score, 1),
-                       NumberText.percent(s.confidence)]
+            var row = [String(s.rank), TextSafety.truncated(TextSafety.singleLine(s.name), toWidth: maxNameWidth),
+                       NumberText.padded(s.score, 1), RankCells.range(s), NumberText.percent(s.confidence)]
             row += RankCells.dimensionCells(s, fallback: "-")
-            row += [s.tier.rawValue, s.nextStep.title]
+            row += [RankCells.tier(s), s.nextStep.title]
             if let r = report.sensitivityRow(s.id) {
                 row += [String(r.bestRank), String(r.worstRank), NumberText.percent(r.topShare)]
             }
@@ -50,9 +52,15 @@ enum RankTable {
             if let c = MeasuredMarks.community(a.ecosystem, s.id), let measured = MeasuredMarks.line(c) {
                 out += indent + TextSafety.singleLine(measured) + "\n"
             }
-            if report.explain { out += indent + RankCells.contributions(s) + "\n" }
+            if report.explain {
+                out += indent + RankCells.contributions(s) + "\n"
+                for reason in s.reasons { out += indent + "why: " + TextSafety.singleLine(reason) + "\n" }
+                if let target = s.target { out += indent + "next tier: " + TextSafety.singleLine(target) + "\n" }
+            }
         }
         if report.shown.isEmpty { out += "(no communities)\n" }
+        out += "\nScore: the conservative score (every unknown figure at its worst), ranked on; Range: up to the "
+            + "optimistic score.\n* borderline: within \(NumberText.fixed(Tiering.band, 0)) points of a tier threshold.\n"
         return out
     }
 }

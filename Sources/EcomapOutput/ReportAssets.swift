@@ -265,7 +265,7 @@ enum ReportAssets {
               dd.appendChild(document.createTextNode(value));
               dl.appendChild(dd);
             };
-            row("Focus score", tenth(n.score), n.score);
+            row("Focus score", tenth(n.score) + (n.optimistic !== null && n.optimistic > n.score + 0.05 ? " (could be up to " + tenth(n.optimistic) + ")" : ""), n.score);
             ["size", "activity", "reach", "action"].forEach(function (d) {
               var v = dim(n, d);
               row(d.charAt(0).toUpperCase() + d.slice(1), v === null ? "unknown" : whole(v), v);
@@ -274,7 +274,16 @@ enum ReportAssets {
             details.appendChild(dl);
             details.appendChild(el("h3", "", "Next step"));
             details.appendChild(el("p", "next", n.next_step));
-            details.appendChild(el("h3", "", "Why"));
+            if (n.reasons.length) {
+              var why = el("ul");
+              n.reasons.forEach(function (r) { why.appendChild(el("li", "", r)); });
+              details.appendChild(why);
+            }
+            if (n.target) {
+              details.appendChild(el("h3", "", "To the next tier"));
+              details.appendChild(el("p", "", n.target));
+            }
+            details.appendChild(el("h3", "", "Why this rank"));
             details.appendChild(el("p", "", n.explanation));
             details.appendChild(el("h3", "", "Missing figures"));
             details.appendChild(el("p", "", n.missing.length ? n.missing.join(", ") : "none"));

@@ -32,6 +32,9 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("Dimension weights for both snapshots, e.g. size=2,action=3 (unnamed dimensions weigh 1).", valueName: "weights"))
     var weights: String?
 
+    @Option(help: GoalFlag.help)
+    var goal: Goal?
+
     func validate() throws {
         try WeightsFlag.validate(weights)
     }
@@ -41,14 +44,17 @@ struct Diff: ParsableCommand {
         let oldResult = Console.loadReporting(old)
         let newResult = Console.loadReporting(new)
         guard let oldEco = oldResult, let newEco = newResult else { throw EcomapExit.invalidInput }
-        let diff = Differ.diff(old: try Self.analyze(oldEco, weights), new: try Self.analyze(newEco, weights))
+        let before = try Self.analyze(oldEco, weights, goal: goal, previous: nil)
+        let diff = Differ.diff(old: before, new: try Self.analyze(newEco, weights, goal: goal, previous: before))
         try OutputFile.emit(DiffReport(diff: diff).rendered(as: format), to: output)
     }
 
-    /// Scores one snapshot with `--weights` applied over equal weights (unnamed dimensions weigh 1),
-    /// or with its own weights when the flag is not given.
-    static func analyze(_ ecosystem: Ecosystem, _ weights: String?) throws -> Analysis {
-        Analyzer.analyze(ecosystem, weights: try WeightsFlag.resolve(weights, over: .equal))
+    /// Scores one snapshot with `--weights` applied over the `--goal` preset or equal weights (unnamed
+    /// dimensions weigh 1), or with its own weights when neither flag is given. The new snapshot's tiers
+    /// are held against the old one's within the borderline band.
+    static func analyze(_ ecosystem: Ecosystem, _ weights: String?, goal: Goal?, previous: Analysis?) throws -> Analysis {
+        let chosen = try WeightsFlag.resolve(weights, over: goal.map(GoalPreset.weights) ?? .equal)
+        return Analyzer.analyze(ecosystem, weights: chosen, goal: goal, previous: previous)
     }
 }
 

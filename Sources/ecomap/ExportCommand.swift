@@ -30,6 +30,9 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("Dimension weights, e.g. size=2,activity=1,reach=1,action=3.", valueName: "weights"))
     var weights: String?
 
+    @Option(help: GoalFlag.help)
+    var goal: Goal?
+
     func validate() throws {
         try WeightsFlag.validate(weights)
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
@@ -38,8 +41,8 @@ struct Export: ParsableCommand {
     func run() throws {
         let chosen = format ?? output.flatMap { ExportFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .graphml
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
-        let w = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
-        let text = ModelExport.rendered(Analyzer.analyze(ecosystem, weights: w), as: chosen)
+        let w = try WeightsFlag.resolve(weights, over: Analyzer.baseWeights(ecosystem, goal: goal))
+        let text = ModelExport.rendered(Analyzer.analyze(ecosystem, weights: w, goal: goal), as: chosen)
         try OutputFile.emit(text, to: output)
         if let output { Console.err("wrote \(TerminalText.name(output)) (\(chosen.rawValue))") }
     }

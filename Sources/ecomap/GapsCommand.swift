@@ -29,6 +29,9 @@ struct Gaps: ParsableCommand {
     @Option(help: ArgumentHelp("Dimension weights, e.g. size=2,activity=1,reach=1,action=3 (they decide the tiers).", valueName: "weights"))
     var weights: String?
 
+    @Option(help: GoalFlag.help)
+    var goal: Goal?
+
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         try WeightsFlag.validate(weights)
@@ -36,8 +39,8 @@ struct Gaps: ParsableCommand {
 
     func run() throws {
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title)
-        let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
-        let report = EcomapAnalysis.Gaps.find(Analyzer.analyze(ecosystem, weights: chosen))
+        let chosen = try WeightsFlag.resolve(weights, over: Analyzer.baseWeights(ecosystem, goal: goal))
+        let report = EcomapAnalysis.Gaps.find(Analyzer.analyze(ecosystem, weights: chosen, goal: goal))
         try OutputFile.emit(GapsOutput(report: report, limitPerKind: limit == 0 ? nil : limit).rendered(as: format),
                             to: output)
     }

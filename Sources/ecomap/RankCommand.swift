@@ -11,8 +11,9 @@ struct Rank: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score the communities and rank them for focus, with a tier, a next step and the reasons.",
         discussion: """
-            Scores size, activity, reach and action on absolute 0-100 scales; the focus score is the \
-            weighted mean of the known dimensions. Scales, rules and the JSON shape: docs/scoring.md.
+            Scores size, activity, reach and action on absolute 0-100 scales (scoring model 2) and ranks on \
+            the conservative score: every unknown figure at its worst, with the optimistic score beside it. \
+            Scales, rules and the JSON shape: docs/scoring.md.
             """)
 
     @Argument(help: "An ecosystem file (.yaml), a table (.csv, .tsv, .txt) or a workbook (.xlsx, .ods).")
@@ -41,7 +42,13 @@ struct Rank: ParsableCommand {
     @Option(help: ArgumentHelp("Dimension weights, e.g. size=2,activity=1,reach=1,action=3; they win over the file's scoring.weights, unnamed dimensions keep theirs.", valueName: "weights"))
     var weights: String?
 
-    @Flag(help: "Show each dimension's contribution to the focus score.")
+    @Option(help: GoalFlag.help)
+    var goal: Goal?
+
+    @Option(help: ArgumentHelp("An earlier snapshot of the same ecosystem: a community keeps its tier there until its score leaves the borderline band (docs/scoring.md).", valueName: "old-file"))
+    var previous: String?
+
+    @Flag(help: "Show each dimension's contribution to the focus score, why the next step was chosen and what would lift the community to the next tier.")
     var explain = false
 
     @Flag(help: "Perturb the weights and report each community's best rank, worst rank and share of trials in the top N (N = --top, else 3).")
@@ -96,12 +103,22 @@ struct Rank: ParsableCommand {
         let style = try csvStyle()
         let run = timing.start()
         defer { run.finish() }
+        let earlier: Ecosystem?
+        if let previous {
+            guard let e = Console.loadReporting(previous) else { throw EcomapExit.invalidInput.code }
+            earlier = e
+        } else {
+            earlier = nil
+        }
         let ecosystem = try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer)
         if let output { try OutputFile.check(output) }
         run.note("\(ecosystem.graphNodes.count) nodes, \(ecosystem.links.count) links, \(ecosystem.topics.count) topics")
-        let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
+        let chosen = try WeightsFlag.resolve(weights, over: Analyzer.baseWeights(ecosystem, goal: goal))
         let analysis = run.timer.measureParts("score") { part in
-            Analyzer.analyze(ecosystem, weights: chosen, stageDone: part)
+            Analyzer.analyze(ecosystem, weights: chosen, goal: goal, previous: earlier.map { e in
+                Analyzer.analyze(e, weights: chosen ?? Analyzer.baseWeights(ecosystem, goal: goal), goal: goal,
+                                 centrality: false, targets: false)
+            }, stageDone: part)
         }
         let robustness = sensitivity
             ? run.timer.measure("sensitivity") {

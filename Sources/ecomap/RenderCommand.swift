@@ -92,7 +92,7 @@ struct Render: ParsableCommand {
         let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer))
         // The map and the matrix show scores and degrees, never PageRank or betweenness: skip computing them.
         let analysis = run.timer.measureParts("score") { part in
-            Analyzer.analyze(ecosystem, centrality: false, stageDone: part)
+            Analyzer.analyze(ecosystem, centrality: false, targets: false, stageDone: part)
         }
         let (spec, warnings) = try run.timer.measure("spec") { try buildSpec(analysis) }
         Console.report(Diagnostics(warnings), sources: [:])

@@ -29,6 +29,9 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Dimension weights, e.g. size=2,activity=1,reach=1,action=3.", valueName: "weights"))
     var weights: String?
 
+    @Option(help: GoalFlag.help)
+    var goal: Goal?
+
     @Option(help: "Map layout engine: \(EngineOption.names.joined(separator: ", ")).")
     var engine: String = "auto"
 
@@ -50,8 +53,8 @@ struct Report: ParsableCommand {
         let destination = output ?? Self.defaultOutput(for: file)
         let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title))
         try OutputFile.check(destination)
-        let chosen = try WeightsFlag.resolve(weights, over: ecosystem.scoringWeights ?? .equal)
-        let analysis = Analyzer.analyze(ecosystem, weights: chosen)
+        let chosen = try WeightsFlag.resolve(weights, over: Analyzer.baseWeights(ecosystem, goal: goal))
+        let analysis = Analyzer.analyze(ecosystem, weights: chosen, goal: goal)
         let gaps = EcomapAnalysis.Gaps.find(analysis)
         let page = HTMLReport.render(analysis, map: try drawMap(analysis), gaps: gaps)
         try OutputFile.emit(page, to: destination)

@@ -20,3 +20,12 @@ enum WeightsFlag {
         }
     }
 }
+
+extension Goal: ExpressibleByArgument {}
+
+/// The `--goal` help text every scoring command shares.
+enum GoalFlag {
+    static let help = ArgumentHelp(
+        "SPACE goal preset: support, product-innovation, acquisition, content or engagement; sets documented weights and what counts as action (--weights still overrides; docs/scoring.md).",
+        valueName: "goal")
+}

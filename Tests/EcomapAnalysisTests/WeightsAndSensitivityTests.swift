@@ -28,7 +28,7 @@ final class WeightsAndSensitivityTests: XCTestCase {
 
     private var ecosystem: Ecosystem {
         Ecosystem(title: "t", communities: [
-            Community(id: "big", members: 1_000_000, discussions: 10, reactions: 10, reach: 10, actions: 0),
+            Community(id: "big", members: 1_000_000, discussions: 3000, reactions: 10, reach: 10, actions: 0),
             Community(id: "busy", members: 1000, discussions: 500, reactions: 20_000, reach: 10, actions: 400),
             Community(id: "small", members: 50, discussions: 1, reactions: 2, reach: 0, actions: 0),
         ])

@@ -83,15 +83,16 @@ final class RankCSVLocaleTests: XCTestCase {
         XCTAssertEqual(r.stdout, "")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
         XCTAssertEqual(lines[0], "rank;id;name;score;confidence;size;activity;reach;action;social_density;missing;tier;"
-                       + "next_step;explanation;flags")
-        XCTAssertTrue(lines[1].hasPrefix("1;wanderlust-deutschland;Wanderlust Deutschland;62,06;0,75;66,88;50,5;68,79;;"),
+                       + "next_step;explanation;flags;pessimistic;optimistic;density_band;action_basis;borderline;"
+                       + "previous_tier;reasons;target")
+        XCTAssertTrue(lines[1].hasPrefix("1;wanderlust-deutschland;Wanderlust Deutschland;43,33;0,5;;43,26;65,01;;"),
                       lines[1])
-        XCTAssertFalse(lines.contains { $0.contains(".") && $0.hasPrefix("1;") && $0.contains("62.06") })
+        XCTAssertFalse(lines.contains { $0.contains(".") && $0.hasPrefix("1;") && $0.contains("43.33") })
         let tabs = try BinaryRunner.run(["rank", input, "--format", "csv", "--csv-delimiter", "tab", "--decimal-comma"])
-        XCTAssertTrue(tabs.stdout.split(separator: "\n")[1].hasPrefix("1\twanderlust-deutschland\tWanderlust Deutschland\t62,06\t"),
+        XCTAssertTrue(tabs.stdout.split(separator: "\n")[1].hasPrefix("1\twanderlust-deutschland\tWanderlust Deutschland\t43,33\t"),
                       tabs.stdout)
         let english = try BinaryRunner.run(["rank", input, "--format", "csv", "--locale", "en"])
-        XCTAssertTrue(english.stdout.split(separator: "\n")[1].hasPrefix("1,wanderlust-deutschland,Wanderlust Deutschland,62.06,"))
+        XCTAssertTrue(english.stdout.split(separator: "\n")[1].hasPrefix("1,wanderlust-deutschland,Wanderlust Deutschland,43.33,"))
         for (args, message) in [
             (["--decimal-comma"], "Error: --locale, --csv-delimiter and --decimal-comma apply only with --format csv"),
             (["--format", "csv", "--decimal-comma"],

@@ -60,8 +60,8 @@ final class ViewsAndReportTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let svg = String(decoding: bytes, as: UTF8.self)
         XCTAssertTrue(svg.contains(">NEW</text>"), "Night Feed Club is new")
-        XCTAssertTrue(svg.contains(">▲ 3</text>"), "ConnectedMoms moved up 3")
-        XCTAssertTrue(svg.contains(">▼ 2</text>"), "PunditMom moved down 2")
+        XCTAssertTrue(svg.contains(">▲ 6</text>"), "ConnectedMoms moved up 6")
+        XCTAssertTrue(svg.contains(">▼ 1</text>"), "PunditMom moved down 1")
         XCTAssertTrue(svg.contains("1 community gone"))
         XCTAssertTrue(svg.contains("Compared with the snapshot of 2026-11-01"))
     }

@@ -83,7 +83,7 @@ final class HostileTextTests: XCTestCase {
     func testDotHandsGraphvizEscapedPlainLabels() throws {
         let spec = Fixtures.spec(Self.ecosystem)
         let dot = String(decoding: try MapRendering.render(spec, as: .dot).bytes, as: UTF8.self)
-        XCTAssertTrue(dot.contains(##"label="#7\n\\N \\G \\n \\l \\E \\T \\H\n\\L \\r \\""##), "backslashes not doubled:\n\(dot)")
+        XCTAssertTrue(dot.contains(##"label="#6\n\\N \\G \\n \\l \\E \\T \\H\n\\L \\r \\""##), "backslashes not doubled:\n\(dot)")
         XCTAssertTrue(dot.contains("Tom &amp;amp; Jerry"), "& not escaped")
         // No HTML-like label (label=<...>) and no record shapes.
         XCTAssertFalse(dot.contains("label=<"))

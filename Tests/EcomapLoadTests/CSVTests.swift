@@ -34,7 +34,7 @@ final class CSVTests: XCTestCase {
             e.scoringWeights = nil
             e.style = Style()
             e.topics = e.topics.map { var t = $0; t.location = nil; return t }
-            e.communities = e.communities.map { var c = $0; c.location = nil; return c }
+            e.communities = e.communities.map { var c = $0; c.location = nil; c.fieldLocations = [:]; return c }
             e.influencers = e.influencers.map { var c = $0; c.location = nil; return c }
             e.stakeholders = e.stakeholders.map { var c = $0; c.location = nil; return c }
             e.links = e.links.map { var l = $0; l.location = nil; return l }

@@ -69,7 +69,7 @@ final class RankFormatTests: XCTestCase {
             let unescapedPipes = line.indices.filter { i in
                 line[i] == "|" && (i == line.startIndex || line[line.index(before: i)] != "\\")
             }
-            XCTAssertEqual(unescapedPipes.count, 13, String(line))
+            XCTAssertEqual(unescapedPipes.count, 15, String(line))
         }
         XCTAssertEqual(TextSafety.markdownCell("a\\b`c`&"), "a\\\\b\\`c\\`&amp;")
     }

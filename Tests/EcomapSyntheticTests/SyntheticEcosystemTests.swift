@@ -114,7 +114,7 @@ final class SyntheticEcosystemTests: XCTestCase {
         var e = e
         e.sourceFile = ""
         e.topics = e.topics.map { var t = $0; t.location = nil; return t }
-        e.communities = e.communities.map { var c = $0; c.location = nil; return c }
+        e.communities = e.communities.map { var c = $0; c.location = nil; c.fieldLocations = [:]; return c }
         e.influencers = e.influencers.map { var i = $0; i.location = nil; return i }
         e.stakeholders = e.stakeholders.map { var s = $0; s.location = nil; return s }
         e.links = e.links.map { var l = $0; l.location = nil; return l }

@@ -44,7 +44,8 @@ leaks: build
 
 # Benchmarks (not part of `make test`): release build, stage timings per size, every goal against
 # its baseline measured in the same run; figures go to docs/performance.md. BENCH_QUICK=1 skips the
-# slowest baselines.
+# slowest baselines; BENCH_ONLY=load runs only the loader goals (20,000 communities against PyYAML and
+# libyaml's own event scan, with callgrind instruction counts).
 bench: deps
 	bash scripts/bench.sh
 

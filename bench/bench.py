@@ -11,6 +11,10 @@ Run through `make bench` (builds the release binary first). Environment:
   BENCH_NO_MEASURE=1 skip `ecomap measure` on generated Discord exports (bench/measure_bench.py)
   BENCH_ONLY=render  only the render-vs-Graphviz-CLI goal at 2,000 and 5,000 nodes (a few minutes on a
                      shared machine; the figures section of docs/performance.md is not rewritten)
+  BENCH_ONLY=load    only the loader goals (20,000 communities against PyYAML's C loader and libyaml's
+                     own event scan, plus callgrind instruction counts); figures go to the loader section
+                     of docs/performance.md
+  BENCH_CALLGRIND=0  skip the callgrind instruction counts of the loader section
 """
 import json
 import os
@@ -115,6 +119,78 @@ print(json.dumps({'pagerank': pr, 'betweenness': bc}))
     p = subprocess.run([sys.executable, "-c", code, path, "1" if betweenness else "0"], capture_output=True,
                        text=True, check=True)
     return json.loads(p.stdout)
+
+
+EVENTS = os.path.join(WORK, "yaml_events")
+
+
+def build_event_scan():
+    """Compiles bench/yaml_events.c (libyaml's event API, nothing else) when it changed."""
+    src = os.path.join(ROOT, "bench", "yaml_events.c")
+    if not os.path.exists(EVENTS) or os.path.getmtime(EVENTS) < os.path.getmtime(src):
+        subprocess.run(["cc", "-O2", "-o", EVENTS, src, "-lyaml"], check=True)
+
+
+def libyaml_events(path, repeat):
+    out = subprocess.run([EVENTS, path, str(repeat)], capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+def community_file(n):
+    """An ecosystem of n communities (plus n/10 influencers, 50 stakeholders, 100 topics)."""
+    path = os.path.join(WORK, f"communities-{n}.yaml")
+    if not os.path.exists(path):
+        subprocess.run([BIN, "generate", "--communities", str(n), "--influencers", str(n // 10), "--stakeholders",
+                        "50", "--topics", "100", "--seed", str(SEED), "-o", path], check=True)
+    return path
+
+
+def instructions(cmd):
+    """Instructions executed by cmd under callgrind (stable on a busy machine, unlike seconds)."""
+    out = os.path.join(WORK, "callgrind.out")
+    p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + cmd,
+                       capture_output=True, text=True)
+    m = re.search(r"Collected : (\d+)|I\s+refs:\s+([\d,]+)", p.stderr)
+    if not m:
+        raise SystemExit(f"callgrind failed on {cmd}:\n{p.stderr[-1500:]}")
+    return int((m.group(1) or m.group(2)).replace(",", ""))
+
+
+def loader_goals(say, goals):
+    """Issue 14's loader goals: 20,000 communities, load + validate against PyYAML's C loader and against
+    libyaml's own event scan of the same file, in seconds (best of several runs) and in instructions."""
+    build_event_scan()
+    n = 20000
+    path = community_file(n)
+    log(f"[bench] loader: {n} communities")
+    py = pyyaml_load(path, 3)
+    scan, events = libyaml_events(path, 5)
+    ours = min(ecomap_load(path) for _ in range(5))
+    vs_py, vs_scan = py / ours, ours / scan
+    say(f"#### Goal: load + validate of {n:,} communities >= 25x PyYAML's C loader and within 2.5x of libyaml's event scan")
+    say()
+    say("| file | PyYAML CSafeLoader | libyaml event scan (C) | ecomap load + validate | vs PyYAML | vs event scan |")
+    say("|---:|---:|---:|---:|---:|---:|")
+    say(f"| {os.path.getsize(path) / 1e6:.1f} MB, {events:,} events | {fmt_s(py)} | {fmt_s(scan)} | {fmt_s(ours)} | "
+        f"{vs_py:.1f}x | {vs_scan:.2f}x |")
+    say()
+    goals.append((f"load+validate {n:,} communities >= 25x PyYAML C", vs_py >= 25, f"{vs_py:.1f}x"))
+    goals.append((f"load+validate {n:,} communities within 2.5x of libyaml's event scan", vs_scan <= 2.5,
+                  f"{vs_scan:.2f}x"))
+    if os.environ.get("BENCH_CALLGRIND", "1") == "1" and subprocess.run(["which", "valgrind"], capture_output=True).returncode == 0:
+        small = community_file(2000)
+        # Valgrind 3.19 cannot read the DWARF 5 debug info of Swift 6 binaries: a copy without it.
+        stripped = os.path.join(WORK, "ecomap-nodebug")
+        subprocess.run(["objcopy", "--strip-debug", BIN, stripped], check=True)
+        log("[bench] loader: callgrind (2,000 communities)")
+        ir_ours = instructions([stripped, "validate", small])
+        ir_scan = instructions([EVENTS, small, "1"])
+        ir_empty = instructions([stripped, "--version"])
+        say("Instructions (callgrind, 2,000 communities; largely independent of the machine's load): ecomap validate "
+            f"{ir_ours / 1e6:.0f} M (of which {ir_empty / 1e6:.0f} M start-up, as `ecomap --version`), libyaml event "
+            f"scan {ir_scan / 1e6:.0f} M: {(ir_ours - ir_empty) / ir_scan:.2f}x without start-up, "
+            f"{ir_ours / ir_scan:.2f}x with it.")
+        say()
 
 
 def ecomap_load(path):
@@ -225,6 +301,8 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     if not os.access(BIN, os.X_OK):
         raise SystemExit(f"{BIN} not found; run `make bench` (it builds the release binary)")
+    if os.environ.get("BENCH_ONLY") == "load":
+        return only_loader()
     render = has_render()
     lines = []
     say = lambda s="": (print(s, flush=True), lines.append(s))
@@ -263,7 +341,7 @@ def main():
             f"{(d.get('rss') or 0):.0f} MiB | {d.get('engine', d.get('failed', '–'))} |")
     say()
 
-    # 2. Loader vs PyYAML's C loader, same file.
+    # 2. Loader vs PyYAML's C loader, same file (and the 20,000-community goals below).
     say("#### Goal: load + validate >= 10x faster than PyYAML's C loader (yaml.load, CSafeLoader), same file")
     say()
     say("| nodes | file | PyYAML CSafeLoader | ecomap load + validate | ratio | goal |")
@@ -338,6 +416,7 @@ def main():
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import measure_bench
         goals += measure_bench.run(say)
+    loader_goals(say, goals)
 
     say("#### Goals")
     say()
@@ -360,6 +439,27 @@ def main():
             text = head + begin + "\n" + "\n".join(lines) + "\n" + end + tail
             open(doc, "w", encoding="utf-8").write(text)
             log(f"[bench] figures written to {doc}")
+
+
+def only_loader():
+    """`BENCH_ONLY=load`: the loader goals alone, written to their own section of docs/performance.md."""
+    lines, goals = [], []
+    say = lambda s="": (print(s, flush=True), lines.append(s))
+    say(f"Loader run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} ({platform.machine()}, {os.cpu_count()} cores; "
+        f"load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())})")
+    say()
+    loader_goals(say, goals)
+    for name, ok, measured in goals:
+        say(f"- {name}: {measured}, {'met' if ok else 'NOT met'}")
+    if os.environ.get("BENCH_NO_DOC") != "1":
+        doc = os.path.join(ROOT, "docs", "performance.md")
+        text = open(doc, encoding="utf-8").read()
+        begin, end = "<!-- bench-load:begin -->", "<!-- bench-load:end -->"
+        if begin in text and end in text:
+            head, rest = text.split(begin, 1)
+            _, tail = rest.split(end, 1)
+            open(doc, "w", encoding="utf-8").write(head + begin + "\n" + "\n".join(lines) + "\n" + end + tail)
+            log(f"[bench] loader figures written to {doc}")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,10 @@ if [ ! -x /usr/bin/time ]; then
     echo "installing GNU time for peak-memory figures" >&2
     sudo apt-get install -y time >/dev/null
 fi
+if ! command -v cc >/dev/null || ! { pkg-config --exists yaml-0.1 2>/dev/null || [ -f /usr/include/yaml.h ]; }; then
+    echo "installing a C compiler and libyaml-dev for the libyaml event-scan baseline" >&2
+    sudo apt-get install -y gcc libyaml-dev >/dev/null
+fi
 for tool in dot sfdp neato python3; do
     command -v "$tool" >/dev/null || { echo "bench needs $tool (graphviz, python3)" >&2; exit 1; }
 done

@@ -12,13 +12,19 @@ struct Fields {
     }
 
     subscript(_ key: String) -> DocumentNode? {
-        for entry in entries where entry.key == key { return entry.value }
+        for entry in entries where Self.same(entry.key, key) { return entry.value }
         return nil
+    }
+
+    /// Key equality that settles most mismatches by length, without the standard library's
+    /// out-of-line comparison (the decoder compares keys hundreds of times per community).
+    @inline(__always) static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     /// Sets `key`; a key given again replaces the earlier value.
     mutating func set(_ key: String, _ value: DocumentNode) {
-        for i in entries.indices where entries[i].key == key {
+        for i in entries.indices where Self.same(entries[i].key, key) {
             entries[i].value = value
             return
         }
@@ -63,7 +69,7 @@ struct FieldReader {
                 error("keys in \(what) must be text, found \(keyNode.typeName)", at: keyNode.location)
                 continue
             }
-            guard known.contains(key.text) else {
+            guard known.contains(where: { Fields.same($0, key.text) }) else {
                 error("unknown key `\(key.text)` in \(what)\(Suggestions.hint(for: key.text, in: known, budget: &hints))",
                       at: key.location)
                 continue
@@ -94,7 +100,11 @@ struct FieldReader {
         }
         // Forbidden characters are all below 0x20, 0x7F, or C2 80-9F in UTF-8: skip the scalar walk
         // when no such byte occurs.
-        let suspicious = scalar.text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
+        var text = scalar.text
+        let suspicious = text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x7F || byte == 0xC2 { return true }
+            return false
+        }
         if suspicious, let bad = scalar.text.unicodeScalars.first(where: Self.isForbiddenControl) {
             error("`\(field)` contains the control character \(Self.codePoint(bad)), which is not allowed in text",
                   at: scalar.location)

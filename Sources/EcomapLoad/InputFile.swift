@@ -87,7 +87,11 @@ enum ByteCheck {
             return .failure(.error("the file is UTF-16 encoded; save it as UTF-8", at: start))
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        if let nul = body.firstIndex(of: 0) {
+        let nulOffset = body.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
+        if let nul = nulOffset {
             return .failure(.error("the file contains a NUL byte; is it a text file?",
                                    at: location(of: nul, in: body, file: file)))
         }
@@ -102,9 +106,25 @@ enum ByteCheck {
     static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
         var i = 0
         let n = b.count
+        // ASCII runs eight bytes at a time: most of an ecosystem file is ASCII.
+        let asciiEnd = b.withUnsafeBytes { raw -> Int in
+            var k = 0
+            while k + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+                k += 8
+            }
+            return k
+        }
+        i = asciiEnd
         while i < n {
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            if c < 0x80 {
+                i += 1
+                // Back to the word-wise scan for the next ASCII run.
+                while i + 8 <= n, b.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) })
+                    & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                continue
+            }
             let length: Int
             var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
             switch c {

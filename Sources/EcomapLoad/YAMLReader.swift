@@ -28,7 +28,6 @@ struct YAMLReader {
     private var expanded = 0
     /// The bytes being read, to place reader errors (which libyaml reports as a byte offset).
     private var input: [UInt8] = []
-    private var end = (line: 1, column: 1)
     /// Byte offset just after the last scalar read (a mapping key, when its value is composed next).
     private var lastScalarEnd = 0
 
@@ -40,7 +39,6 @@ struct YAMLReader {
         }
         defer { yaml_parser_delete(&parser) }
         input = bytes
-        end = Self.endOfInput(bytes)
         return bytes.withUnsafeBufferPointer { buffer -> DocumentNode? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -147,7 +145,12 @@ struct YAMLReader {
         let line = Int(mark.line) + 1
         // At the end of a file without a final line break libyaml moves its mark to a line that does
         // not exist; point at the end of the last line instead.
-        if line > end.line { return SourceLocation(file: file, line: end.line, column: end.column) }
+        // Only a mark at the end of the input can be there, so the input is scanned only then (an
+        // error at the end), not on every load.
+        if Int(mark.index) >= input.count {
+            let end = Self.endOfInput(input)
+            if line > end.line { return SourceLocation(file: file, line: end.line, column: end.column) }
+        }
         return SourceLocation(file: file, line: line, column: Int(mark.column) + 1)
     }
 

@@ -316,6 +316,8 @@ def main():
     if ONLY == "render":
         goals = []
         render_vs_cli(say, {}, goals)
+        say("| goal | measured | status |")
+        say("|---|---|---|")
         for name, ok, measured in goals:
             say(f"| {name} | {measured} | {'met' if ok else 'NOT met'} |")
         return

@@ -42,6 +42,31 @@ public struct EcosystemDiff: Sendable, Hashable {
         }
     }
 
+    /// Old and new value of one figure of a community, by its file name.
+    public struct FigureChange: Sendable, Hashable {
+        public var name: String
+        public var old: Double?
+        public var new: Double?
+
+        /// Relative change (`0.25` = +25 %); nil unless both are known and the old one is positive.
+        public var relative: Double? {
+            guard let old, let new, old > 0 else { return nil }
+            return (new - old) / old
+        }
+    }
+
+    /// Where a community's activity is heading between the snapshots.
+    public enum Trend: String, Sendable, Hashable {
+        /// Weighted interactions fell by more than `EcosystemDiff.deteriorationShare`.
+        case deteriorating
+        /// Weighted interactions grew by more than that share.
+        case growing
+        case steady
+    }
+
+    /// Activity falling by more than this share (30 %) is called deteriorating.
+    public static let deteriorationShare = 0.3
+
     /// A community present in both snapshots.
     public struct CommunityChange: Sendable, Hashable {
         public var id: String
@@ -62,9 +87,27 @@ public struct EcosystemDiff: Sendable, Hashable {
         public var newPhase: Phase?
         public var oldSentiment: Sentiment?
         public var newSentiment: Sentiment?
+        /// Rank among the communities present in both snapshots, old and new.
+        public var oldCommonRank: Int = 0
+        public var newCommonRank: Int = 0
+        /// Communities new in this snapshot that rank above it.
+        public var newcomersAbove: Int = 0
+        /// Communities gone from this snapshot that ranked above it.
+        public var leaversAbove: Int = 0
+        /// Each figure, old and new (members, activity.discussions, activity.reactions, reach, actions).
+        public var figures: [FigureChange] = []
+        /// Relative change of weighted interactions (discussions + reactions / 4), when known on both sides.
+        public var activityChange: Double?
+        /// The activity trend, when known on both sides.
+        public var trend: Trend?
+        /// Set when the recorded phase contradicts the figures, e.g. `continuation` with activity down 67 %.
+        public var phaseContradiction: String?
 
-        /// Places moved up the ranking (positive), down (negative) or 0.
+        /// Places moved in the whole ranking (positive up), newcomers and leavers included.
         public var rankMove: Int { oldRank - newRank }
+        /// Places moved among the communities in both snapshots: the real move, without the places lost
+        /// to newcomers or gained from leavers.
+        public var realMove: Int { oldCommonRank - newCommonRank }
         public var scoreDelta: Double { newScore - oldScore }
         public var phaseChanged: Bool { oldPhase != newPhase }
         public var tierChanged: Bool { oldTier != newTier }
@@ -124,8 +167,12 @@ public struct EcosystemDiff: Sendable, Hashable {
 
     /// Communities in both snapshots whose Levinger phase changed.
     public var phaseChanges: [CommunityChange] { communities.filter(\.phaseChanged) }
-    public var movedUp: [CommunityChange] { communities.filter { $0.rankMove > 0 } }
-    public var movedDown: [CommunityChange] { communities.filter { $0.rankMove < 0 } }
+    /// Communities that really moved up or down: among the communities in both snapshots (a community
+    /// whose place changed only because newcomers entered above it did not move).
+    public var movedUp: [CommunityChange] { communities.filter { $0.realMove > 0 } }
+    public var movedDown: [CommunityChange] { communities.filter { $0.realMove < 0 } }
+    /// Communities whose activity fell by more than `deteriorationShare`.
+    public var deteriorating: [CommunityChange] { communities.filter { $0.trend == .deteriorating } }
     public var tierChanges: [CommunityChange] { communities.filter(\.tierChanged) }
 
     /// True when the two snapshots differ in nothing `diff` reports.
@@ -173,6 +220,20 @@ public enum Differ {
                 oldPhase: oc.phase, newPhase: nc.phase, oldSentiment: oc.sentiment, newSentiment: nc.sentiment))
         }
 
+        // Ranks among the communities in both snapshots, and the newcomers and leavers above each.
+        let oldCommon = old.ranking.filter { newCommunities[$0.id] != nil }.map(\.id)
+        let newCommon = new.ranking.filter { oldCommunities[$0.id] != nil }.map(\.id)
+        let oldCommonRank = Dictionary(oldCommon.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        let newCommonRank = Dictionary(newCommon.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        for i in changes.indices {
+            let id = changes[i].id
+            changes[i].oldCommonRank = oldCommonRank[id] ?? changes[i].oldRank
+            changes[i].newCommonRank = newCommonRank[id] ?? changes[i].newRank
+            changes[i].newcomersAbove = added.filter { $0.rank < changes[i].newRank }.count
+            changes[i].leaversAbove = removed.filter { $0.rank < changes[i].oldRank }.count
+            if let oc = oldCommunities[id], let nc = newCommunities[id] { trend(&changes[i], oc, nc) }
+        }
+
         let links = diffLinks(old: oldEco.links, new: newEco.links)
         let nodes = diffNodes(old: oldEco, new: newEco)
 
@@ -207,6 +268,31 @@ public enum Differ {
             addedCommunities: added, removedCommunities: removed, communities: changes,
             addedLinks: links.added, removedLinks: links.removed, reweightedLinks: links.changed,
             addedNodes: nodes.added, removedNodes: nodes.removed, notes: notes)
+    }
+
+    /// Figures, activity trend and whether the recorded phase contradicts them.
+    private static func trend(_ change: inout EcosystemDiff.CommunityChange, _ o: Community, _ n: Community) {
+        change.figures = [
+            .init(name: "members", old: o.members.map(Double.init), new: n.members.map(Double.init)),
+            .init(name: "activity.discussions", old: o.discussions, new: n.discussions),
+            .init(name: "activity.reactions", old: o.reactions, new: n.reactions),
+            .init(name: "reach", old: o.reach.map(Double.init), new: n.reach.map(Double.init)),
+            .init(name: "actions", old: o.actions, new: n.actions),
+        ]
+        guard let od = o.discussions, let orx = o.reactions, let nd = n.discussions, let nrx = n.reactions else { return }
+        let before = Scales.interactions(discussions: od, reactions: orx)
+        let after = Scales.interactions(discussions: nd, reactions: nrx)
+        guard before > 0 else { return }
+        let relative = (after - before) / before
+        change.activityChange = relative
+        let share = EcosystemDiff.deteriorationShare
+        change.trend = relative < -share ? .deteriorating : relative > share ? .growing : .steady
+        let percent = "\(Int((abs(relative) * 100).rounded()))%"
+        if change.trend == .deteriorating, let p = n.phase, p == .acquaintance || p == .buildUp || p == .continuation {
+            change.phaseContradiction = "recorded phase \(p.rawValue) contradicts a \(percent) fall in activity"
+        } else if change.trend == .growing, let p = n.phase, p == .deterioration || p == .termination {
+            change.phaseContradiction = "recorded phase \(p.rawValue) contradicts a \(percent) rise in activity"
+        }
     }
 
     private static func snapshot(_ a: Analysis) -> EcosystemDiff.Snapshot {

@@ -38,6 +38,31 @@ enum DiffCells {
         places > 0 ? "up \(places)" : places < 0 ? "down \(-places)" : "="
     }
 
+    /// The real move among the communities in both snapshots, with places lost to newcomers apart:
+    /// `up 2`, `= (1 newcomer above)`, `down 1 (+2 newcomers above)`.
+    static func move(_ c: EcosystemDiff.CommunityChange) -> String {
+        let base = move(c.realMove)
+        guard c.newcomersAbove > 0 else { return base }
+        return base + " (\(c.newcomersAbove) newcomer\(c.newcomersAbove == 1 ? "" : "s") above)"
+    }
+
+    /// `members +4%, discussions -67%` for the figures that changed (known on both sides).
+    static func figures(_ c: EcosystemDiff.CommunityChange) -> String {
+        c.figures.compactMap { f -> String? in
+            guard let r = f.relative, abs(r) >= 0.005 else { return nil }
+            let short = f.name.hasPrefix("activity.") ? String(f.name.dropFirst("activity.".count)) : f.name
+            return short + " " + signed(r * 100, 0) + "%"
+        }.joined(separator: ", ")
+    }
+
+    /// `deteriorating (activity -67%)`, `growing (+40%)`, `steady`, or empty; with the phase contradiction.
+    static func trend(_ c: EcosystemDiff.CommunityChange) -> String {
+        guard let t = c.trend, let r = c.activityChange else { return "" }
+        var text = t.rawValue + " (activity " + signed(r * 100, 0) + "%)"
+        if let contradiction = c.phaseContradiction { text += "; " + contradiction }
+        return text
+    }
+
     /// `62.1 (+3.4)`.
     static func score(_ c: EcosystemDiff.CommunityChange) -> String {
         let delta = NumberText.padded(c.scoreDelta, 1)
@@ -128,9 +153,17 @@ enum DiffText {
                 d.communities.map { c in
                     var name = c.name
                     if let old = c.oldName { name += " (was " + old + ")" }
-                    return [String(c.oldRank), String(c.newRank), DiffCells.move(c.rankMove), name, DiffCells.score(c)]
+                    return [String(c.oldRank), String(c.newRank), DiffCells.move(c), name, DiffCells.score(c)]
                         + Dimension.allCases.map { DiffCells.dimension(c.dimension($0)) }
                         + [DiffCells.transition(c.oldTier.rawValue, c.newTier.rawValue)]
+                })
+        section("Figures (relative change) and activity trend (deteriorating: activity down more than "
+                + "\(Int(EcosystemDiff.deteriorationShare * 100))%)",
+                ["Community", "Figures", "Trend"], [],
+                d.communities.compactMap { c in
+                    let figures = DiffCells.figures(c), trend = DiffCells.trend(c)
+                    guard !figures.isEmpty || c.trend == .deteriorating || c.phaseContradiction != nil else { return nil }
+                    return [c.name, figures.isEmpty ? "unchanged" : figures, trend]
                 })
         section("Phase changes", ["Community", "Phase", "Next step"], [],
                 d.phaseChanges.map {
@@ -212,6 +245,9 @@ enum DiffJSON {
                 .init("old_rank", .int(c.oldRank)),
                 .init("new_rank", .int(c.newRank)),
                 .init("rank_move", .int(c.rankMove)),
+                .init("real_move", .int(c.realMove)),
+                .init("newcomers_above", .int(c.newcomersAbove)),
+                .init("leavers_above", .int(c.leaversAbove)),
                 .init("old_score", .double(c.oldScore, 2)),
                 .init("new_score", .double(c.newScore, 2)),
                 .init("score_delta", .double(c.scoreDelta, 2)),
@@ -228,6 +264,14 @@ enum DiffJSON {
                 .init("new_phase", .optional(c.newPhase?.rawValue)),
                 .init("old_sentiment", .optional(c.oldSentiment?.rawValue)),
                 .init("new_sentiment", .optional(c.newSentiment?.rawValue)),
+                .init("figures", .object(c.figures.map { f in
+                    .init(f.name, .object([.init("old", f.old.map { .double($0, 4) } ?? .null),
+                                           .init("new", f.new.map { .double($0, 4) } ?? .null),
+                                           .init("relative", f.relative.map { .double($0, 4) } ?? .null)]))
+                })),
+                .init("activity_change", c.activityChange.map { .double($0, 4) } ?? .null),
+                .init("trend", .optional(c.trend?.rawValue)),
+                .init("phase_contradiction", .optional(c.phaseContradiction)),
             ])
         }
         func link(_ l: EcosystemDiff.LinkEntry) -> JSONValue {
@@ -252,6 +296,7 @@ enum DiffJSON {
                 .init("communities_removed", .int(d.removedCommunities.count)),
                 .init("moved_up", .int(d.movedUp.count)),
                 .init("moved_down", .int(d.movedDown.count)),
+                .init("deteriorating", .int(d.deteriorating.count)),
                 .init("tier_changes", .int(d.tierChanges.count)),
                 .init("phase_changes", .int(d.phaseChanges.count)),
                 .init("links_added", .int(d.addedLinks.count)),

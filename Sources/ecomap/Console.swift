@@ -1,4 +1,5 @@
 import CProcessSafety
+import EcomapAnalysis
 import EcomapLoad
 import EcomapMeasure
 import EcomapModel
@@ -99,13 +100,21 @@ enum Console {
                                               t.lap(stage)
                                               if stage == "load" { t.begin("validate") }
                                           } })
-        report(result.diagnostics, sources: result.sources)
+        report(withPlausibility(result), sources: result.sources)
         guard let ecosystem = result.ecosystem else { throw EcomapExit.invalidInput }
         guard measure, ecosystem.hasMeasureSources else { return ecosystem }
         timer?.begin("measure")
         defer { timer?.lap("measure") }
         guard let measured = measured(ecosystem, sources: result.sources) else { throw EcomapExit.invalidInput }
         return measured
+    }
+
+    /// The loader's diagnostics plus the analysis' plausibility warnings (figures that contradict each
+    /// other), so that every command reports both, sorted by position.
+    static func withPlausibility(_ result: LoadResult) -> Diagnostics {
+        var diagnostics = result.diagnostics
+        if let e = result.ecosystem { diagnostics.append(contentsOf: Diagnostics(Plausibility.warnings(e))) }
+        return diagnostics
     }
 
     /// The ecosystem with the figures measured from its sources in place (the one measuring step every

@@ -62,7 +62,7 @@ extension Console {
     /// Loads an ecosystem and reports its diagnostics; `nil` when it has errors.
     static func loadReporting(_ path: String) -> Ecosystem? {
         let result = EcosystemLoader.load(path: path, linksPath: nil, title: nil)
-        report(result.diagnostics, sources: result.sources)
+        report(withPlausibility(result), sources: result.sources)
         guard let ecosystem = result.ecosystem, ecosystem.hasMeasureSources else { return result.ecosystem }
         return measured(ecosystem, sources: result.sources)
     }

@@ -36,7 +36,7 @@ struct Validate: ParsableCommand {
                                                   run.timer.lap(stage)
                                                   if stage == "load" { run.timer.begin("validate") }
                                               })
-            Console.report(result.diagnostics, sources: result.sources)
+            Console.report(Console.withPlausibility(result), sources: result.sources)
             // Exports under `sources:` are read and measured too: a broken export makes the file invalid.
             var measureErrors = 0
             var ecosystem = result.ecosystem

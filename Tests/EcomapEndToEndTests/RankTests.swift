@@ -87,3 +87,36 @@ final class RankTests: XCTestCase {
         XCTAssertEqual(result.stdout, "")
     }
 }
+
+/// Plausibility warnings from the analysis reach the terminal as located `warning:` lines; the run succeeds.
+final class PlausibilityWarningTests: XCTestCase {
+    func testImplausibleFiguresWarnWithPositionsAndExitZero() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("odd.yaml")
+        try Data("""
+            version: 1
+            ecosystem: Odd
+            communities:
+              - id: tiny-busy
+                presence: online
+                members: 10
+                activity: { discussions: 5000, reactions: 900000 }
+              - id: eager
+                presence: online
+                members: 5000
+                activity: { discussions: 1, reactions: 20 }
+                actions: 1000
+
+            """.utf8).write(to: file)
+        for command in [["rank", "odd.yaml"], ["validate", "odd.yaml"]] {
+            let r = try BinaryRunner.run(command, in: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let lines = r.stderr.split(separator: "\n").map(String.init)
+            XCTAssertTrue(lines.contains { $0.hasPrefix("odd.yaml:6:14: warning: community `tiny-busy`: 905,000 discussions") },
+                          r.stderr)
+            XCTAssertTrue(lines.contains { $0.hasPrefix("odd.yaml:12:14: warning: community `eager`: 1,000 actions a month from 1 discussions") },
+                          r.stderr)
+        }
+    }
+}

@@ -120,3 +120,48 @@ final class PlausibilityWarningTests: XCTestCase {
         }
     }
 }
+
+/// `--goal` presets and `--previous` hysteresis on the built binary.
+final class RankGoalAndPreviousTests: XCTestCase {
+    private func json(_ args: [String]) throws -> [String: Any] {
+        let r = try BinaryRunner.run(args + ["--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    }
+
+    func testGoalPresetSetsWeightsAndWeightsStillOverride() throws {
+        let support = try json(["rank", "examples/alpha-moms.yaml", "--goal", "support"])
+        XCTAssertEqual(support["goal"] as? String, "support")
+        XCTAssertEqual(support["weights"] as? [String: Double], ["size": 1, "activity": 1.5, "reach": 0.5, "action": 1.5])
+        XCTAssertEqual(support["model"] as? Int, 2)
+        let mixed = try json(["rank", "examples/alpha-moms.yaml", "--goal", "support", "--weights", "action=3"])
+        XCTAssertEqual(mixed["weights"] as? [String: Double], ["size": 1, "activity": 1.5, "reach": 0.5, "action": 3])
+        let table = try BinaryRunner.run(["rank", "examples/alpha-moms.yaml", "--goal", "acquisition"])
+        XCTAssertTrue(table.stdout.contains("Goal: acquisition (actions count sign-ups, trials, purchases and referrals)"),
+                      table.stdout)
+        let bad = try BinaryRunner.run(["rank", "examples/alpha-moms.yaml", "--goal", "sales"])
+        XCTAssertNotEqual(bad.status, 0)
+    }
+
+    func testPreviousSnapshotHoldsTiersAndIsNamed() throws {
+        let held = try json(["rank", "examples/alpha-moms-2027q1.yaml", "--previous", "examples/alpha-moms.yaml"])
+        XCTAssertEqual(held["previous"] as? String, "examples/alpha-moms.yaml")
+        let communities = try XCTUnwrap(held["communities"] as? [[String: Any]])
+        let motherhood = try XCTUnwrap(communities.first { $0["id"] as? String == "themotherhood" })
+        XCTAssertEqual(motherhood["previous_tier"] as? String, "focus")
+        let newcomer = try XCTUnwrap(communities.first { $0["id"] as? String == "night-feed-club" })
+        XCTAssertTrue(newcomer["previous_tier"] is NSNull)
+        let table = try BinaryRunner.run(["rank", "examples/alpha-moms-2027q1.yaml", "--previous", "examples/alpha-moms.yaml"])
+        XCTAssertTrue(table.stdout.contains("Tiers held against: examples/alpha-moms.yaml"), table.stdout)
+        let missing = try BinaryRunner.run(["rank", "examples/alpha-moms.yaml", "--previous", "nope.yaml"])
+        XCTAssertEqual(missing.status, 1)
+    }
+
+    func testExplainGivesReasonsAndTargetsInTheUsersFigures() throws {
+        let r = try BinaryRunner.run(["rank", "examples/alpha-moms.yaml", "--explain"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("why: the brand has reached step 3 (monitor conversations) here, which earns the right to step 4"),
+                      r.stdout)
+        XCTAssertTrue(r.stdout.contains("next tier: about 32 actions a month (now 20) would lift it to focus"), r.stdout)
+    }
+}

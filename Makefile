@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/ecomap
 EXAMPLE := examples/alpha-moms.yaml
 
-.PHONY: all deps build demo test browser-test accept bench leaks fuzz clean
+.PHONY: all deps build demo test browser-test accept bench bench-slide leaks fuzz clean
 
 all: build
 
@@ -48,6 +48,10 @@ leaks: build
 # libyaml's own event scan, with callgrind instruction counts).
 bench: deps
 	bash scripts/bench.sh
+
+# Only the slide view's section of the benchmark (render --slide at 2k, 20k and 100k communities).
+bench-slide: deps
+	bash scripts/bench.sh slide
 
 # Fuzz the loader and scoring with libFuzzer + AddressSanitizer (FUZZ_SECONDS, default 60).
 fuzz:

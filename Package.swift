@@ -4,7 +4,7 @@ import PackageDescription
 // The pipeline, one target per stage:
 //   EcomapLoad (YAML / CSV) -> EcomapModel -> EcomapMeasure (figures from exports) -> EcomapAnalysis (graph core, scores)
 //   -> EcomapMapSpec (encoding, themes) -> EcomapGraphviz (layout only) -> EcomapScene (the laid-out map)
-//   -> EcomapMapRender (SVG, PNG, PDF, JSON) and EcomapOutput (reports) -> ecomap (CLI)
+//   -> EcomapMapRender (SVG, PNG, PDF, JSON), EcomapOutput (reports) and EcomapDeck (PowerPoint) -> ecomap (CLI)
 let package = Package(
     name: "ecomap",
     platforms: [.macOS(.v13)],
@@ -72,6 +72,14 @@ let package = Package(
             name: "EcomapMapRender",
             dependencies: ["EcomapMapSpec", "EcomapScene", "EcomapGraphviz", "EcomapFonts", "EcomapText", "CRsvg"]
         ),
+        // The PowerPoint deck: OOXML parts in a ZIP, from plain slide values.
+        .target(
+            name: "EcomapDeck",
+            dependencies: [
+                "EcomapModel", "EcomapAnalysis", "EcomapMapSpec",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(
             name: "EcomapOutput",
             dependencies: ["EcomapModel", "EcomapAnalysis", "EcomapMapSpec", "EcomapText", "CProcessSafety"]
@@ -81,7 +89,7 @@ let package = Package(
             dependencies: [
                 "EcomapModel", "EcomapLoad", "EcomapAnalysis", "EcomapMapSpec",
                 "EcomapGraphviz", "EcomapScene", "EcomapMapRender", "EcomapFonts", "EcomapOutput", "EcomapSynthetic",
-                "EcomapText", "EcomapMeasure", "CProcessSafety",
+                "EcomapText", "EcomapMeasure", "EcomapDeck", "CProcessSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,6 +118,7 @@ let package = Package(
         .testTarget(name: "EcomapCLITests", dependencies: ["ecomap", "EcomapModel", "EcomapText"]),
         // Every `import` in Sources/ and Tests/ against the dependencies declared here.
         .testTarget(name: "EcomapStructureTests"),
+        .testTarget(name: "EcomapDeckTests", dependencies: ["EcomapDeck", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
         .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap", "EcomapTestSupport"], exclude: ["Golden", "Hostile"]),
     ]

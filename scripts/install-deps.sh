@@ -2,7 +2,8 @@
 # Installs the system packages ecomap needs when they are missing (Debian/Ubuntu).
 #   scripts/install-deps.sh            libgraphviz-dev, librsvg2-dev, fontconfig and Liberation Sans 2
 #                                      (fonts-liberation2, the font every label is measured with)
-#   scripts/install-deps.sh --test     plus the tools the test suite uses
+#   scripts/install-deps.sh --test     plus the tools the test suite uses (the deck tests: LibreOffice
+#                                      Impress headless, poppler's pdftoppm/pdftotext, PyPI's python-pptx)
 #   scripts/install-deps.sh --browser  Chromium, chromedriver and selenium for the report's browser test
 set -euo pipefail
 need=()
@@ -15,6 +16,9 @@ if [ "${1:-}" = "--test" ]; then
   command -v dot >/dev/null 2>&1 || need+=(graphviz)
   command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
   command -v valgrind >/dev/null 2>&1 || need+=(valgrind)
+  command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+  dpkg -s libreoffice-impress-nogui >/dev/null 2>&1 || dpkg -s libreoffice-impress >/dev/null 2>&1 || need+=(libreoffice-impress-nogui)
+  python3 -c 'import pip' >/dev/null 2>&1 || need+=(python3-pip)
 fi
 if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-liberation)
@@ -28,7 +32,14 @@ install_selenium() {
   python3 -m pip install --quiet selenium 2>/dev/null \
     || python3 -m pip install --quiet --break-system-packages selenium
 }
-if [ ${#need[@]} -eq 0 ]; then install_selenium "${1:-}"; exit 0; fi
+install_pptx() {
+  [ "${1:-}" = "--test" ] || return 0
+  python3 -c 'import pptx' >/dev/null 2>&1 && return 0
+  echo "installing: python-pptx (PyPI)" >&2
+  python3 -m pip install --quiet python-pptx 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages python-pptx
+}
+if [ ${#need[@]} -eq 0 ]; then install_selenium "${1:-}"; install_pptx "${1:-}"; exit 0; fi
 echo "installing: ${need[*]}" >&2
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -39,3 +50,4 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 install_selenium "${1:-}"
+install_pptx "${1:-}"

@@ -83,8 +83,9 @@ public enum GraphvizLayout {
     }
 
     /// Sets the `ratio` that makes the whole picture (drawing plus frame) `spec.aspect` wide.
+    /// Pinned layouts (the matrix, the slide view) keep their positions: the frame pads them instead.
     private static func fitAspect(_ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ spec: MapSpec) -> Bool {
-        guard let aspect = spec.aspect else { return true }
+        guard let aspect = spec.aspect, !spec.layout.pinned else { return true }
         srand(1)
         guard gvLayout(context, graph, spec.layout.engine.rawValue) == 0 else { return false }
         let width = ecomap_graph_urx(graph) - ecomap_graph_llx(graph) + 2 * SceneReader.pad

@@ -1,3 +1,4 @@
+import Foundation
 import EcomapModel
 
 /// `--engine`: a Graphviz engine, or `auto` to choose by graph size.
@@ -66,6 +67,14 @@ public struct LayoutPlan: Sendable, Hashable {
         return nodeCount <= neatoLimit
             ? LayoutPlan(engine: .neato, reason: "auto: \(nodeCount) nodes (<= \(neatoLimit)): neato", curvedEdges: curved)
             : LayoutPlan(engine: .sfdp, reason: "auto: \(nodeCount) nodes (> \(neatoLimit)): sfdp", curvedEdges: curved)
+    }
+
+    /// Seconds the layout is expected to take on this project's 2-core machine, where a size rule is
+    /// known: sfdp with overlap removal (`overlap=prism`) grows about as n^1.5: 1.8e-5 x n^1.5 s fits
+    /// 5,000 nodes in 6.3 s and 100,000 nodes in 560-900 s. `nil` for the other engines.
+    public func estimatedSeconds(nodeCount: Int) -> Double? {
+        guard engine == .sfdp, !pinned else { return nil }
+        return 1.8e-5 * pow(Double(nodeCount), 1.5)
     }
 
     /// Whether this engine draws Graphviz clusters.

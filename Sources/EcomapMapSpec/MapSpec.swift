@@ -93,6 +93,8 @@ public enum MapNodeKind: String, Sendable, Hashable, Codable {
     case community, influencer, stakeholder
     /// Not an ecosystem node: an axis end, a tick or a quadrant name of the strategy matrix.
     case decoration
+    /// The slide view's stand-in for nodes it does not draw ("+123 more in Parenting tech").
+    case summary
 }
 
 /// One node of the map with its complete visual encoding.

@@ -4,18 +4,21 @@ import EcomapText
 
 /// The choices of `ecomap render --view matrix`.
 public struct MatrixOptions: Sendable, Hashable {
-    /// The dimension on the horizontal axis (default reach).
-    public var x: Dimension
-    /// The dimension on the vertical axis (default action-orientation).
-    public var y: Dimension
+    /// The dimension on the horizontal axis (`nil`: `MatrixSpecBuilder.defaultAxes`).
+    public var x: Dimension?
+    /// The dimension on the vertical axis (`nil`: `MatrixSpecBuilder.defaultAxes`).
+    public var y: Dimension?
     public var theme: Theme?
     public var aspect: Aspect?
+    /// Sized for a 16:9 slide, names placed by ecomap (`MatrixSlide`).
+    public var slide: Bool
 
-    public init(x: Dimension = .reach, y: Dimension = .action, theme: Theme? = nil, aspect: Aspect? = nil) {
+    public init(x: Dimension? = nil, y: Dimension? = nil, theme: Theme? = nil, aspect: Aspect? = nil, slide: Bool = false) {
         self.x = x
         self.y = y
         self.theme = theme
         self.aspect = aspect
+        self.slide = slide
     }
 }
 
@@ -73,15 +76,43 @@ public enum MatrixSpecBuilder {
         }
     }
 
-    public static func build(_ analysis: Analysis, options: MatrixOptions = MatrixOptions()) -> (MapSpec, [Diagnostic]) {
+    /// The default axes: reach x action when it places at least half of the communities (both scores
+    /// known), else of `preferredAxes` the first pair that places the most, so a file where reach is
+    /// mostly unknown is not drawn with three bubbles.
+    public static func defaultAxes(_ analysis: Analysis) -> (x: Dimension, y: Dimension) {
+        func placed(_ pair: (x: Dimension, y: Dimension)) -> Int {
+            analysis.ranking.lazy.filter { $0.dimensions[pair.x] != nil && $0.dimensions[pair.y] != nil }.count
+        }
+        // The strategic pair whenever it places at least half of the communities.
+        if placed(preferredAxes[0]) * 2 >= analysis.ranking.count { return preferredAxes[0] }
+        var best = (pair: preferredAxes[0], placed: -1)
+        for pair in preferredAxes {
+            let placed = analysis.ranking.lazy.filter { $0.dimensions[pair.x] != nil && $0.dimensions[pair.y] != nil }.count
+            if placed > best.placed { best = (pair, placed) }
+        }
+        return best.pair
+    }
+
+    /// Axis pairs in order of preference: the strategic reach x action first, then pairs with
+    /// action-orientation up, then the rest. The default is the first pair that places the most communities.
+    public static let preferredAxes: [(x: Dimension, y: Dimension)] = [
+        (.reach, .action), (.size, .action), (.activity, .action), (.reach, .activity), (.size, .activity), (.reach, .size),
+    ]
+
+    public static func build(_ analysis: Analysis, options inputOptions: MatrixOptions = MatrixOptions()) -> (MapSpec, [Diagnostic]) {
         let ecosystem = analysis.ecosystem
-        let theme = options.theme ?? ecosystem.style.theme ?? .light
+        let theme = inputOptions.theme ?? ecosystem.style.theme ?? .light
         var (colors, paletteWarnings) = ThemeColors.resolve(theme: theme, palette: ecosystem.style.palette)
         var warnings = paletteWarnings.map { Diagnostic.warning($0) }
+        let defaults = defaultAxes(analysis)
+        let options = (x: inputOptions.x ?? defaults.x, y: inputOptions.y ?? defaults.y, aspect: inputOptions.aspect)
         if options.x == options.y {
             warnings.append(.warning("--x and --y are both \(options.x.rawValue): the bubbles lie on the diagonal"))
         }
         colors.link = colors.mutedText
+        if inputOptions.slide {
+            return (MatrixSlide.build(analysis, x: options.x, y: options.y, theme: theme, colors: colors), warnings)
+        }
         let communities = Dictionary(ecosystem.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         var nodes: [MapNode] = []
@@ -201,7 +232,7 @@ public enum MatrixSpecBuilder {
         return ("High \(a), high \(b)", "Low \(a), high \(b)", "High \(a), low \(b)", "Low \(a), low \(b)")
     }
 
-    private static func bubble(_ s: CommunityScore, community: Community?, at position: MapPoint, options: MatrixOptions,
+    static func bubble(_ s: CommunityScore, community: Community?, at position: MapPoint, options: (x: Dimension, y: Dimension, aspect: Aspect?),
                                colors: ThemeColors, theme: Theme, total: Int, order: Int, labelled: Bool) -> MapNode {
         let fill = tierFill(s.tier, theme: theme)
         // Bubbles are 45% of the map's community diameters: the plot is denser than the map.
@@ -210,7 +241,9 @@ public enum MatrixSpecBuilder {
         let tooltip = [
             "\(s.name) (community)",
             "Rank \(s.rank) of \(total) · focus score \(String(Int(s.score.rounded()))) · \(s.tier.rawValue)",
-            "\(axisTitle(options.x)) \(score(options.x)) · \(axisTitle(options.y)) \(score(options.y)) · Size \(score(.size))",
+            ([options.x, options.y] + (options.x == .size || options.y == .size ? [] : [Dimension.size]))
+                .reduce(into: [Dimension]()) { if !$0.contains($1) { $0.append($1) } }
+                .map { "\(axisTitle($0)) \(score($0))" }.joined(separator: " · "),
             "Next step: \(s.nextStep.title)",
         ].joined(separator: "\n")
         return MapNode(
@@ -227,7 +260,7 @@ public enum MatrixSpecBuilder {
     }
 
     /// A community that cannot be placed: a rounded box in its tier colour with its name inside.
-    private static func chip(_ s: CommunityScore, community: Community?, at position: MapPoint, options: MatrixOptions,
+    private static func chip(_ s: CommunityScore, community: Community?, at position: MapPoint, options: (x: Dimension, y: Dimension, aspect: Aspect?),
                              colors: ThemeColors, theme: Theme, total: Int) -> MapNode {
         var node = bubble(s, community: community, at: position, options: options, colors: colors, theme: theme,
                           total: total, order: 0, labelled: true)
@@ -242,27 +275,28 @@ public enum MatrixSpecBuilder {
         return node
     }
 
-    private enum LabelSize { case tick, axis, quadrant, caption }
+    enum LabelSize { case tick, axis, quadrant, caption }
 
     /// A text-only decoration; ids start with `#`, which no ecosystem id can contain.
-    private static func label(_ id: String, _ text: String, at p: MapPoint, colors: ThemeColors, size: LabelSize,
-                              anchorLeft: Bool = false, anchorRight: Bool = false) -> MapNode {
+    static func label(_ id: String, _ text: String, at p: MapPoint, colors: ThemeColors, size: LabelSize,
+                      anchorLeft: Bool = false, anchorRight: Bool = false, fontSize explicit: Double? = nil) -> MapNode {
         // Graphviz centres a plaintext label on its position: shift by half the estimated width to anchor
         // it at a corner instead (Arial averages about 0.52 em a character).
-        let fontSize: Double = switch size { case .tick: 9; case .axis: 12; case .quadrant: 13; case .caption: 10 }
-        let width = Double(text.count) * fontSize * 0.52 + 8
+        let standard: Double = switch size { case .tick: 9; case .axis: 12; case .quadrant: 13; case .caption: 10 }
+        let fontSize = explicit ?? standard
+        let width = explicit == nil ? Double(text.count) * fontSize * 0.52 + 8 : TextMetrics.width(text, size: fontSize) + 18
         var x = p.x
         if anchorLeft { x += width / 2 }
         if anchorRight { x -= width / 2 }
         return MapNode(
             id: id, kind: .decoration, shape: .plaintext, labelLines: [text], badge: nil,
-            minWidth: width / 72, minHeight: 0.2, fill: colors.background, stroke: colors.background,
+            minWidth: width / 72, minHeight: explicit == nil ? 0.2 : (fontSize * TextMetrics.lineSpacing + 10) / 72, fill: colors.background, stroke: colors.background,
             fontColor: size == .quadrant ? colors.mutedText : colors.text, penWidth: 0, dashed: false, emphasised: false,
             tooltip: text, url: nil, clusterID: nil, score: nil, position: MapPoint(x: x, y: p.y), fixedSize: true,
             fontSize: fontSize, drawOrder: 0)
     }
 
-    private static func anchor(_ id: String, at p: MapPoint, colors: ThemeColors) -> MapNode {
+    static func anchor(_ id: String, at p: MapPoint, colors: ThemeColors) -> MapNode {
         MapNode(id: id, kind: .decoration, shape: .point, labelLines: [], badge: nil, minWidth: 0.01, minHeight: 0.01,
                 fill: colors.text, stroke: colors.text, fontColor: colors.text, penWidth: 0, dashed: false,
                 emphasised: false, tooltip: "", url: nil, clusterID: nil, score: nil, position: p, fixedSize: true)

@@ -207,7 +207,8 @@ enum ReportData {
             value.map { .array([.string(label), .string($0)]) }
         }
         func count(_ v: Int?) -> String? { v.map(grouped) }
-        func amount(_ v: Double?) -> String? { v.map { NumberText.fixed($0, 2) } }
+        // One number format in the report: thousands grouped, up to two decimals (12,000 and 2,400.5).
+        func amount(_ v: Double?) -> String? { v.map { groupedDecimal($0, 2) } }
 
         func node(_ id: String, _ name: String, _ kind: NodeKind, url: String?, notes: String?, topics: [String],
                   facts: [JSONValue?]) -> JSONValue {
@@ -258,7 +259,7 @@ enum ReportData {
                 fact("Reactions a month", amount(c.reactions)), fact("Reach", count(c.reach)),
                 fact("Actions a month", amount(c.actions)),
                 fact("Interactions per member a month (reactions count 1/4)",
-                     s.socialDensity.map { NumberText.fixed($0, 3) + (s.densityBand.map { " (\($0.rawValue))" } ?? "") }),
+                     s.socialDensity.map { groupedDecimal($0, 3) + (s.densityBand.map { " (\($0.rawValue))" } ?? "") }),
                 fact("Funnel step reached", c.funnelStep.map { "\($0.number): \($0.rawValue)" }),
                 fact("Sentiment", c.sentiment?.rawValue), fact("Phase", c.phase?.rawValue),
                 fact("Goals", c.goals.isEmpty ? nil : c.goals.map(\.rawValue).joined(separator: ", ")),
@@ -303,6 +304,16 @@ enum ReportData {
 
     /// `http`, `https` and `mailto` URLs by the one URL rule (`SafeURL`); anything else is dropped.
     static func safeURL(_ url: String) -> String? { SafeURL.validated(url) }
+
+    /// `24000.5` -> `24,000.5`: `NumberText.fixed` with the whole part grouped like `grouped`.
+    static func groupedDecimal(_ value: Double, _ decimals: Int) -> String {
+        let text = NumberText.fixed(value, decimals)
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        guard let whole = parts.first, let n = Int(whole) else { return text }
+        return (negative ? "-" : "") + grouped(n) + (parts.count > 1 ? "." + parts[1] : "")
+    }
 
     static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
 }

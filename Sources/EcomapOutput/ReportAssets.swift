@@ -27,9 +27,9 @@ enum ReportAssets {
         .meta{margin:0;color:var(--muted);font-size:13px}.description{margin:6px 0 0;max-width:70em}\
         .summary{margin:10px 0 8px;padding:10px 14px;background:var(--panel);border-left:4px solid #0072B2;max-width:70em}\
         main{display:grid;grid-template-columns:minmax(0,2fr) minmax(280px,1fr);gap:18px;padding:18px 28px}\
-        .map-section{grid-column:1;min-width:0}.details{grid-column:2;grid-row:1;align-self:start;position:sticky;top:12px;\
+        .map-section{grid-column:1;min-width:0}.details{grid-column:2;grid-row:1 / span 3;align-self:start;position:sticky;top:12px;\
         background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:14px 16px;max-height:calc(100vh - 24px);overflow:auto}\
-        .ranking-section,.gaps-section{grid-column:1 / span 2}\
+        .ranking-section,.gaps-section{grid-column:1;min-width:0}.ranking-section{overflow-x:auto}\
         .map{border:1px solid var(--line);border-radius:6px;overflow:auto;max-height:78vh;background:#FFF}\
         .map svg{display:block;height:auto;max-width:none}\
         .zoom{display:flex;gap:6px;align-items:center;margin:0 0 6px;font-size:13px;color:var(--muted)}\
@@ -341,11 +341,18 @@ enum ReportAssets {
         var zoom = 1, natural = svg ? svg.viewBox.baseVal.width * (parseFloat(svg.getAttribute("width")) / svg.viewBox.baseVal.width || 1) * 4 / 3 : 0;
         function setZoom(z) {
           if (!svg) { return; }
-          zoom = Math.max(0.1, Math.min(3, z));
+          // Never below 10%, except as far as fitting the whole of a very large map needs.
+          zoom = Math.max(Math.min(0.1, fitZoom()), Math.min(3, z));
           svg.style.width = Math.round(natural * zoom) + "px";
           document.getElementById("zoom-level").textContent = Math.round(zoom * 100) + "%";
         }
-        function fitZoom() { return natural ? Math.min(1, (mapBox.clientWidth - 2) / natural) : 1; }
+        // Fitted: the whole map, width and height, inside the map box (at most 78% of the window high).
+        function fitZoom() {
+          if (!natural) { return 1; }
+          var ratio = svg.viewBox.baseVal.height / svg.viewBox.baseVal.width || 1;
+          var high = window.innerHeight * 0.78 - 2;
+          return Math.min(1, (mapBox.clientWidth - 2) / natural, high / (natural * ratio));
+        }
         if (svg && natural > 0) {
           var bar = el("div", "zoom");
           bar.appendChild(el("span", "", "Map size"));

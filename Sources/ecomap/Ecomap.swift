@@ -21,7 +21,7 @@ struct Ecomap: ParsableCommand {
             `--` ends the options: every argument after it is a file name, even one starting with `-`.
             """,
         version: version,
-        subcommands: [Validate.self, Init.self, Rank.self, Measure.self, Render.self, Generate.self, Diff.self, Gaps.self, Export.self, Report.self]
+        subcommands: [Validate.self, Init.self, Rank.self, Measure.self, Render.self, Generate.self, Diff.self, Gaps.self, Export.self, Report.self, DeckCommand.self]
     )
 
     /// Runs the command. The one error path: every failure ends here, is printed once and becomes its

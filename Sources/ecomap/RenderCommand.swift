@@ -56,6 +56,15 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("y"), help: "Matrix view: the dimension up: size, activity, reach or action (default).")
     var yAxis: EcomapAnalysis.Dimension?
 
+    @Flag(help: "A 16:9 slide (13.33 x 7.5 in) that stays legible at any size: the best-ranked communities, the focus and its neighbourhood, the rest folded into summary nodes (docs/map.md).")
+    var slide = false
+
+    @Option(help: ArgumentHelp("Slide view: choose by rank only communities of these tiers (comma-separated: focus, nurture, monitor).", valueName: "tiers"))
+    var tier: String?
+
+    @Option(help: ArgumentHelp("Slide view: draw the neighbourhood of this node (default: the file's focus).", valueName: "id"))
+    var around: String?
+
     @Option(help: ArgumentHelp("Map view: mark the communities that moved up, moved down or are new since this older snapshot.", valueName: "old-file"))
     var compare: String?
 
@@ -100,6 +109,13 @@ struct Render: ParsableCommand {
         // one before spending time on the layout.
         try OutputFile.check(destination)
         run.note("\(spec.nodes.count) nodes, \(spec.edges.count) links; engine \(spec.layout.engine.rawValue) (\(spec.layout.reason))")
+        // Say before starting when the full map cannot be laid out within --timeout, and what to do instead.
+        if let expected = spec.layout.estimatedSeconds(nodeCount: spec.nodes.count), expected > timeout {
+            throw CommandFailure(.layoutFailure,
+                "a full map of \(spec.nodes.count) nodes needs about \(Int(expected.rounded())) s to lay out with \(spec.layout.engine.rawValue) here "
+                + "(overlap removal keeps every shape clear of the others), more than --timeout \(TimeoutText.seconds(timeout)); "
+                + "for a legible 16:9 slide of it use --slide, or allow the time with --timeout \(Int((expected * 2).rounded(.up)))")
+        }
 
         // Before the layout child starts, so it inherits the pinned font; the warning is printed once.
         if let warning = FontSetup.warning { Console.err(warning) }

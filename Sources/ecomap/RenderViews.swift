@@ -14,6 +14,16 @@ extension EcomapAnalysis.Dimension: ExpressibleByArgument {}
 extension Render {
     /// Flags that belong to one view only.
     func validateView() throws {
+        if slide {
+            if compare != nil { throw ValidationError("--compare applies to the full map, not --slide") }
+            if engine != "auto" { throw ValidationError("--engine applies to the full map; --slide places every node itself") }
+            if let aspect, aspect != Aspect.wide.rawValue { throw ValidationError("--slide is always 16:9; leave out --aspect") }
+            _ = try slideTiers()
+            if view == .matrix && (tier != nil || around != nil) { throw ValidationError("--tier and --around apply to the map's --slide") }
+        } else {
+            if tier != nil { throw ValidationError("--tier applies to --slide") }
+            if around != nil { throw ValidationError("--around applies to --slide") }
+        }
         switch view {
         case .map:
             if xAxis != nil || yAxis != nil { throw ValidationError("--x and --y apply to --view matrix") }
@@ -28,9 +38,18 @@ extension Render {
     /// The spec to draw: the map (marked with the movers of `--compare`) or the matrix.
     func buildSpec(_ analysis: Analysis) throws -> (MapSpec, [Diagnostic]) {
         let chosenAspect = aspect.flatMap(Aspect.init(rawValue:))
+        if slide && view == .map {
+            do {
+                return try SlideSpecBuilder.build(analysis, options: SlideOptions(theme: theme, top: top, tiers: try slideTiers(),
+                                                                                  around: around, groupBy: groupBy))
+            } catch let error as SlideError {
+                throw CommandFailure(.usage, error.description)
+            }
+        }
         switch view {
         case .matrix:
-            return MatrixSpecBuilder.build(analysis, options: MatrixOptions(x: xAxis ?? .reach, y: yAxis ?? .action, theme: theme, aspect: chosenAspect))
+            return MatrixSpecBuilder.build(analysis, options: MatrixOptions(x: xAxis, y: yAxis, theme: theme,
+                                                                            aspect: slide ? .wide : chosenAspect, slide: slide))
         case .map:
             let options = MapOptions(engine: EngineOption(engine) ?? .auto, theme: theme, groupBy: groupBy,
                                      labelTop: top, aspect: chosenAspect)
@@ -43,6 +62,18 @@ extension Render {
                 warnings += diff.notes.map { .warning("--compare: \($0)") }
             }
             return (spec, warnings)
+        }
+    }
+
+    /// `--tier focus,nurture` as tiers.
+    func slideTiers() throws -> [Tier] {
+        guard let tier else { return [] }
+        return try tier.split(separator: ",").map { part in
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let t = Tier(rawValue: name) else {
+                throw ValidationError("--tier: `\(name)` is not a tier (focus, nurture, monitor)")
+            }
+            return t
         }
     }
 }

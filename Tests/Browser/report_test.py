@@ -92,6 +92,10 @@ class ReportPage(unittest.TestCase):
         cls.tmp = tempfile.mkdtemp(prefix="ecomap-browser-")
         cls.alpha = build_report("examples/alpha-moms.yaml", cls.tmp, "alpha.html")
         cls.hostile = build_report("Tests/Browser/hostile.yaml", cls.tmp, "hostile.html")
+        generated = os.path.join(cls.tmp, "gen-2000.yaml")
+        subprocess.run([ARGS.ecomap, "generate", "--communities", "2000", "--seed", "7", "-o", generated], check=True, cwd=ROOT,
+                       capture_output=True)
+        cls.big = build_report(generated, cls.tmp, "big.html")
         cls.driver = new_driver()
 
     @classmethod
@@ -244,6 +248,52 @@ class ReportPage(unittest.TestCase):
         self.assertTrue(inside)
         self.driver.find_element(By.XPATH, "//div[@class='zoom']/button[normalize-space()='Fit']").click()
         self.assertAlmostEqual(self.js("return document.querySelector('#map svg').getBoundingClientRect().width"), fitted, delta=1)
+
+    def test_details_panel_never_covers_the_table_and_the_map_opens_whole(self):
+        """At 1280 and 1920 px wide, for the example and a generated 2,000-community ecosystem: with a
+        community selected and the page scrolled to the table, the details panel's box meets no cell of
+        the ranking table; on open, the whole map (width and height) is inside the map box."""
+        from selenium.webdriver.common.by import By
+        for path in [self.alpha, self.big]:
+            for width in [1280, 1920]:
+                self.driver.set_window_size(width, 1000)
+                self.open(path)
+                fits = self.js("""
+                    const s = document.querySelector('#map svg').getBoundingClientRect();
+                    const b = document.getElementById('map');
+                    return [s.width, s.height, b.clientWidth, window.innerHeight * 0.78];""")
+                self.assertLessEqual(fits[0], fits[2] + 1, f"{width}px: map wider than its box")
+                self.assertLessEqual(fits[1], fits[3] + 1, f"{width}px: map taller than the fitted height")
+                first = self.driver.find_element(By.CSS_SELECTOR, "#ranking-body tr")
+                first.click()
+                for where in ["table", "end"]:
+                    if where == "table":
+                        self.js("document.getElementById('ranking').scrollIntoView()")
+                    else:
+                        self.js("window.scrollTo(0, document.body.scrollHeight)")
+                    overlap = self.js("""
+                        const d = document.getElementById('details').getBoundingClientRect();
+                        // The visible part of each cell: a wide table scrolls sideways inside its own column.
+                        const v = document.querySelector('.ranking-section').getBoundingClientRect();
+                        const hit = [];
+                        document.querySelectorAll('#ranking th, #ranking td').forEach(c => {
+                          const q = c.getBoundingClientRect();
+                          const r = {left: Math.max(q.left, v.left), right: Math.min(q.right, v.right), top: q.top, bottom: q.bottom};
+                          if (r.right > r.left && q.height && r.left < d.right && d.left < r.right && r.top < d.bottom && d.top < r.bottom) hit.push(c.textContent);
+                        });
+                        return hit.slice(0, 5);""")
+                    self.assertEqual(overlap, [], f"{width}px, scrolled to the {where}: the details panel covers {overlap}")
+        self.driver.set_window_size(1400, 1000)
+
+    def test_numbers_have_one_format(self):
+        """Every figure in the details panel is grouped the same way (24,000, never 24000)."""
+        from selenium.webdriver.common.by import By
+        self.open(self.alpha)
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "#ranking-body tr")[:8]:
+            row.click()
+            values = self.js("return Array.from(document.querySelectorAll('#details dd')).map(d => d.textContent)")
+            for v in values:
+                self.assertIsNone(re.search(r"\d{4,}", v), f"ungrouped number {v!r}")
 
     def test_node_click_selects_the_row_and_shows_the_details(self):
         from selenium.webdriver.common.by import By

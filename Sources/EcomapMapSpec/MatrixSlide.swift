@@ -1,0 +1,332 @@
+import EcomapModel
+import EcomapAnalysis
+
+/// The strategy matrix sized for a 16:9 slide (`render --view matrix --slide`, the deck's matrix slide).
+///
+/// - The picture is 960 x 540 pt, the slide: every text is at least 11 pt on it.
+/// - Names are placed by ecomap, never on a bubble, another name, a quadrant name, the frame or a
+///   midline: beside their bubble when there is room, else at the nearest free spot with a leader
+///   line (which crosses no name either). Names are wrapped between words only.
+/// - Bubbles whose scores would make them overlap are pushed apart (the smallest move that separates
+///   them; the tooltip keeps the exact scores).
+/// - Quadrant names sit outside the plot, above and below its corners, so no bubble covers them.
+/// - Communities that cannot be placed are listed by name under the plot.
+enum MatrixSlide {
+    static let nameSize = 11.0
+    static let decorationSize = 11.0
+    static let maxNameWidth = 130.0
+    /// Names drawn at most (the best ranked); the rest are in the tooltips and the ranking.
+    static let maxNames = 40
+
+    struct Rect {
+        var x0, y0, x1, y1: Double
+        init(centre: (x: Double, y: Double), width: Double, height: Double) {
+            x0 = centre.x - width / 2; x1 = centre.x + width / 2; y0 = centre.y - height / 2; y1 = centre.y + height / 2
+        }
+        init(x0: Double, y0: Double, x1: Double, y1: Double) { self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1 }
+        func intersects(_ o: Rect, margin: Double = 2) -> Bool {
+            x0 < o.x1 + margin && o.x0 < x1 + margin && y0 < o.y1 + margin && o.y0 < y1 + margin
+        }
+        /// Whether the segment a-b passes through this rectangle (Liang–Barsky).
+        func crossed(by a: (x: Double, y: Double), _ b: (x: Double, y: Double), margin: Double = 1) -> Bool {
+            var t0 = 0.0, t1 = 1.0
+            let dx = b.x - a.x, dy = b.y - a.y
+            for (p, q) in [(-dx, a.x - (x0 - margin)), (dx, (x1 + margin) - a.x), (-dy, a.y - (y0 - margin)), (dy, (y1 + margin) - a.y)] {
+                if p == 0 { if q < 0 { return false } ; continue }
+                let t = q / p
+                if p < 0 { if t > t1 { return false }; if t > t0 { t0 = t } } else { if t < t0 { return false }; if t < t1 { t1 = t } }
+            }
+            return true
+        }
+        /// The point of the rectangle nearest to p, moved `out` points further towards p.
+        func nearest(to p: (x: Double, y: Double), out: Double) -> (x: Double, y: Double) {
+            let q = (x: min(max(p.x, x0), x1), y: min(max(p.y, y0), y1))
+            let dx = p.x - q.x, dy = p.y - q.y, d = (dx * dx + dy * dy).squareRoot()
+            return d < 1e-9 ? q : (q.x + dx / d * out, q.y + dy / d * out)
+        }
+    }
+
+    /// Pushes overlapping bubbles apart, keeping them inside the plot; deterministic (fixed order and
+    /// rounds). Neighbours are found through a grid of cells as wide as the largest bubble, so a round
+    /// costs about n, not n².
+    static func separate(_ centres: [(x: Double, y: Double)], radii: [Double], width: Double, height: Double) -> [(x: Double, y: Double)] {
+        var c = centres
+        let cell = 2 * (radii.max() ?? 1) + 2
+        let columns = max(1, Int(width / cell) + 1)
+        for _ in 0..<300 {
+            var grid: [Int: [Int]] = [:]
+            for i in c.indices { grid[Int(c[i].y / cell) * columns + Int(c[i].x / cell), default: []].append(i) }
+            var moved = false
+            for i in c.indices {
+                let gx = Int(c[i].x / cell), gy = Int(c[i].y / cell)
+                for ny in (gy - 1)...(gy + 1) {
+                    for nx in (gx - 1)...(gx + 1) where nx >= 0 && nx < columns {
+                        for j in grid[ny * columns + nx] ?? [] where j > i {
+                            let need = radii[i] + radii[j] + 2
+                            var dx = c[j].x - c[i].x, dy = c[j].y - c[i].y
+                            var d = (dx * dx + dy * dy).squareRoot()
+                            guard d < need else { continue }
+                            if d < 1e-6 { dx = 1; dy = 0.37 * Double((i + j) % 3 - 1); d = (dx * dx + dy * dy).squareRoot() }
+                            let push = (need - d) / 2 + 0.01
+                            c[i].x -= dx / d * push; c[i].y -= dy / d * push
+                            c[j].x += dx / d * push; c[j].y += dy / d * push
+                            moved = true
+                        }
+                    }
+                }
+            }
+            for i in c.indices {
+                c[i].x = min(max(c[i].x, radii[i]), width - radii[i])
+                c[i].y = min(max(c[i].y, radii[i]), height - radii[i])
+            }
+            if !moved { break }
+        }
+        return c
+    }
+
+    /// Whether any two bubbles overlap.
+    static func overlapping(_ c: [(x: Double, y: Double)], radii: [Double]) -> Bool {
+        let cell = 2 * (radii.max() ?? 1) + 2
+        var grid: [Int64: [Int]] = [:]
+        for i in c.indices {
+            let gx = Int64(c[i].x / cell), gy = Int64(c[i].y / cell)
+            for ny in (gy - 1)...(gy + 1) {
+                for nx in (gx - 1)...(gx + 1) {
+                    for j in grid[ny << 32 | (nx & 0xFFFF_FFFF)] ?? [] {
+                        let dx = c[j].x - c[i].x, dy = c[j].y - c[i].y
+                        if (dx * dx + dy * dy).squareRoot() < radii[i] + radii[j] + 0.5 { return true }
+                    }
+                }
+            }
+            grid[gy << 32 | (gx & 0xFFFF_FFFF), default: []].append(i)
+        }
+        return false
+    }
+
+    /// A name's placement: its centre and lines, and where the leader line ends (nil: beside the bubble).
+    struct Placement {
+        var centre: (x: Double, y: Double)
+        var width: Double
+        var height: Double
+        var lines: [String]
+        var leader: (x: Double, y: Double)?
+    }
+
+    /// Places names for the given bubbles (in rank order) clear of `texts`, `lines`, every bubble and
+    /// each other; leader lines cross no text or name (they may cross a line, and pass under other bubbles).
+    static func placeNames(_ names: [String], centres: [(x: Double, y: Double)], radii: [Double], texts: [Rect], lines: [Rect],
+                           width: Double, height: Double) -> [Placement?] {
+        var taken = texts
+        // Bubbles are obstacles for every name.
+        for (c, r) in zip(centres, radii) { taken.append(Rect(centre: c, width: 2 * r, height: 2 * r)) }
+        let obstacles = texts
+        var leaders: [((x: Double, y: Double), (x: Double, y: Double))] = []
+        let bounds = Rect(x0: 2, y0: 2, x1: width - 2, y1: height - 2)
+        var out: [Placement?] = []
+        for (k, name) in names.enumerated() {
+            let nameLines = TextMetrics.wrap(name, size: nameSize, maxWidth: maxNameWidth, maxLines: 2)
+            let w = (nameLines.map { TextMetrics.width($0, size: nameSize) }.max() ?? 0) + 4
+            let h = Double(nameLines.count) * nameSize * TextMetrics.lineSpacing + 2
+            let c = centres[k], r = radii[k]
+            var found: Placement?
+            search: for step in 0..<30 {
+                let d = Double(step) * 7
+                let offsets: [(Double, Double)] = [
+                    (r + 3 + d + w / 2, 0), (-(r + 3 + d + w / 2), 0), (0, r + 2 + d + h / 2), (0, -(r + 2 + d + h / 2)),
+                    (0.72 * r + d + w / 2, 0.72 * r + d + h / 2), (-(0.72 * r + d + w / 2), 0.72 * r + d + h / 2),
+                    (0.72 * r + d + w / 2, -(0.72 * r + d + h / 2)), (-(0.72 * r + d + w / 2), -(0.72 * r + d + h / 2)),
+                ]
+                for (dx, dy) in offsets {
+                    let centre = (x: c.x + dx, y: c.y + dy)
+                    let rect = Rect(centre: centre, width: w, height: h)
+                    guard rect.x0 >= bounds.x0, rect.x1 <= bounds.x1, rect.y0 >= bounds.y0, rect.y1 <= bounds.y1 else { continue }
+                    if taken.contains(where: { $0.intersects(rect) }) || lines.contains(where: { $0.intersects(rect) }) { continue }
+                    if leaders.contains(where: { rect.crossed(by: $0.0, $0.1, margin: 2) }) { continue }
+                    var leader: (x: Double, y: Double)?
+                    if step > 0 {
+                        let end = rect.nearest(to: c, out: 2)
+                        // The leader starts at the bubble's edge and crosses no other name or bubble.
+                        let dx = end.x - c.x, dy = end.y - c.y, len = (dx * dx + dy * dy).squareRoot()
+                        let start = len > 1e-9 ? (x: c.x + dx / len * r, y: c.y + dy / len * r) : c
+                        // Texts and names only: in a crowded plot a leader may pass under other bubbles.
+                        let names = Array(obstacles) + Array(taken.dropFirst(obstacles.count + centres.count))
+                        if names.contains(where: { $0.crossed(by: start, end, margin: 1) }) { continue }
+                        leader = end
+                        leaders.append((start, end))
+                    }
+                    found = Placement(centre: centre, width: w, height: h, lines: nameLines, leader: leader)
+                    taken.append(rect)
+                    break search
+                }
+            }
+            out.append(found)
+        }
+        return out
+    }
+}
+
+extension MatrixSlide {
+    /// The slide-sized matrix spec.
+    static func build(_ analysis: Analysis, x: Dimension, y: Dimension, theme: Theme, colors: ThemeColors) -> MapSpec {
+        let e = analysis.ecosystem
+        let communities = Dictionary(e.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let placed = analysis.ranking.filter { $0.dimensions[x] != nil && $0.dimensions[y] != nil }
+        let unplaced = analysis.ranking.filter { $0.dimensions[x] == nil || $0.dimensions[y] == nil }
+        let xAxis = MatrixSpecBuilder.Axis(placed.map { $0.dimensions[x]! }), yAxis = MatrixSpecBuilder.Axis(placed.map { $0.dimensions[y]! })
+        let xName = MatrixSpecBuilder.axisTitle(x), yName = MatrixSpecBuilder.axisTitle(y)
+
+        var legend: [LegendItem] = []
+        for tier in Tier.allCases where analysis.ranking.contains(where: { $0.tier == tier }) {
+            legend.append(LegendItem(.shape(.circle, fill: MatrixSpecBuilder.tierFill(tier, theme: theme), stroke: colors.communityStroke,
+                                            dashed: false, double: false), "Tier: \(tier.rawValue)"))
+        }
+        legend.append(LegendItem(.sizes(stroke: colors.communityStroke), "Bubble area = size score"))
+        if analysis.ranking.contains(where: { $0.dimensions.size == nil }) {
+            legend.append(LegendItem(.shape(.circle, fill: colors.background, stroke: colors.communityStroke, dashed: true, double: false),
+                                     "Dashed: size unknown"))
+        }
+        let named = min(placed.count, maxNames)
+        var title = MapSpecBuilder.title(e)
+        title.name = LabelText(lineLength: 70, maxLines: 1).lines(e.title)[0]
+        title.descriptionLines = [
+            "Strategy matrix: \(xName.lowercased()) (across) by \(yName.lowercased()) (up); \(placed.count) of \(analysis.ranking.count) communities placed.",
+            "Split at the median: \(x.rawValue) \(MatrixSpecBuilder.Axis.text(xAxis.split)), \(y.rawValue) \(MatrixSpecBuilder.Axis.text(yAxis.split))"
+                + (named < placed.count ? "; names for the \(named) best ranked." : "."),
+        ]
+        let plan = LayoutPlan(engine: .neato, reason: "matrix slide: pinned positions", curvedEdges: false, pinned: true)
+        let geometry = FrameGeometry(spec: MapSpec(title: title, nodes: [], edges: [], clusters: [], legend: Legend(items: legend),
+                                                   colors: colors, layout: plan, aspect: .wide))
+        let pad = 2 * 0.15 * 72 + 4
+        let areaW = SlideSpecBuilder.slideWidth - 2 * FrameGeometry.margin - FrameGeometry.gap - geometry.legendWidth - pad
+        let areaH = SlideSpecBuilder.slideHeight - geometry.titleHeight - FrameGeometry.margin - pad
+        let line = decorationSize * TextMetrics.lineSpacing
+
+        // Communities that cannot be placed: named under the plot (up to three lines).
+        // The plot's width is fixed by the slide; the list under it spans the tick column and the plot.
+        let left = 30.0
+        let w = max(areaW - left - 22, 200)  // the last x tick is centred on the right edge
+        let listWidth = w + left - 24
+        var unplacedLines: [String] = []
+        if !unplaced.isEmpty {
+            // As many names as fit in three lines, then "and N more".
+            let head = "Not placed (\(x.rawValue) or \(y.rawValue) unknown): "
+            func text(_ n: Int) -> String {
+                head + unplaced.prefix(n).map(\.name).joined(separator: ", ") + (n < unplaced.count ? ", and \(unplaced.count - n) more" : "")
+            }
+            func fits(_ n: Int) -> Bool {
+                let lines = TextMetrics.wrap(text(n), size: decorationSize, maxWidth: listWidth, maxLines: 4)
+                return lines.count <= 3 && !(lines.last?.hasSuffix("…") ?? false)
+            }
+            var low = 0, high = min(unplaced.count, 80)
+            while low < high { let mid = (low + high + 1) / 2; if fits(mid) { low = mid } else { high = mid - 1 } }
+            unplacedLines = TextMetrics.wrap(text(low), size: decorationSize, maxWidth: listWidth, maxLines: 3)
+        }
+        // Above the plot: quadrant names and the axis title; below: ticks, quadrant names, axis title, the list
+        // (each text node is its line plus Graphviz's label margin high).
+        let top = 2 * line + 16, bottom = 2 * line + 18 + Double(unplacedLines.count) * line + (unplacedLines.isEmpty ? 0 : 8)
+        let h = max(areaH - top - bottom, 120)
+
+        // Bubbles, pushed apart where their scores would make them overlap.
+        // Bubbles take at most a quarter of the plot: in a crowded matrix all shrink alike (areas keep their ratios).
+        var radii = placed.map { NodeEncoding.diameter(sizeScore: $0.dimensions.size) * 0.45 * 72 / 2 }
+        let area = radii.reduce(0) { $0 + Double.pi * $1 * $1 }
+        if area > 0.25 * w * h { radii = radii.map { max(2.5, $0 * (0.25 * w * h / area).squareRoot()) } }
+        let ideal = placed.map { (x: xAxis.position($0.dimensions[x]!, length: w), y: yAxis.position($0.dimensions[y]!, length: h)) }
+        var centres = separate(ideal, radii: radii, width: w, height: h)
+        var shrink = 0
+        while overlapping(centres, radii: radii) && shrink < 8 {
+            radii = radii.map { max(1.5, $0 * 0.85) }
+            centres = separate(ideal, radii: radii, width: w, height: h)
+            shrink += 1
+        }
+        var nodes: [MapNode] = []
+        var edges: [MapEdge] = []
+        let order = placed.indices.sorted { radii[$0] != radii[$1] ? radii[$0] > radii[$1] : placed[$0].rank < placed[$1].rank }
+        for (drawOrder, i) in order.enumerated() {
+            var node = MatrixSpecBuilder.bubble(placed[i], community: communities[placed[i].id], at: MapPoint(x: centres[i].x, y: centres[i].y),
+                                                options: (x, y, .wide), colors: colors, theme: theme, total: analysis.ranking.count,
+                                                order: drawOrder + 1, labelled: false)
+            node.externalLabel = false
+            node.labelLines = []
+            node.minWidth = 2 * radii[i] / 72
+            node.minHeight = 2 * radii[i] / 72
+            nodes.append(node)
+        }
+
+        // Frame and midlines (names keep clear of them).
+        let mx = xAxis.position(xAxis.split, length: w), my = yAxis.position(yAxis.split, length: h)
+        let anchors: [(String, Double, Double)] = [
+            ("#corner-00", 0, 0), ("#corner-10", w, 0), ("#corner-01", 0, h), ("#corner-11", w, h),
+            ("#mid-x0", mx, 0), ("#mid-x1", mx, h), ("#mid-y0", 0, my), ("#mid-y1", w, my),
+        ]
+        for (id, ax, ay) in anchors { nodes.append(MatrixSpecBuilder.anchor(id, at: MapPoint(x: ax, y: ay), colors: colors)) }
+        func rule(_ a: String, _ b: String, dashed: Bool) {
+            edges.append(MapEdge(from: a, to: b, weight: 1, penWidth: dashed ? 1 : 1.4,
+                                 color: dashed ? colors.mutedText : colors.text, directed: false, tooltip: "", dashed: dashed))
+        }
+        rule("#corner-00", "#corner-10", dashed: false)
+        rule("#corner-00", "#corner-01", dashed: false)
+        rule("#corner-10", "#corner-11", dashed: false)
+        rule("#corner-01", "#corner-11", dashed: false)
+        rule("#mid-x0", "#mid-x1", dashed: true)
+        rule("#mid-y0", "#mid-y1", dashed: true)
+        let lines = [Rect(x0: 0, y0: -2, x1: w, y1: 2), Rect(x0: 0, y0: h - 2, x1: w, y1: h + 2), Rect(x0: -2, y0: 0, x1: 2, y1: h),
+                     Rect(x0: w - 2, y0: 0, x1: w + 2, y1: h), Rect(x0: mx - 2, y0: 0, x1: mx + 2, y1: h), Rect(x0: 0, y0: my - 2, x1: w, y1: my + 2)]
+
+        // Names of the best ranked, beside their bubbles or with a leader line.
+        let placements = placeNames(Array(placed.prefix(named).map(\.name)), centres: centres, radii: radii, texts: [], lines: lines,
+                                    width: w, height: h)
+        for (k, placement) in placements.enumerated() {
+            guard let p = placement else { continue }
+            let s = placed[k]
+            nodes.append(MapNode(id: "#name-\(k)", kind: .decoration, shape: .plaintext, labelLines: p.lines, badge: nil,
+                                 // Graphviz adds a margin around a plaintext label: the node is that much larger (it draws no outline).
+                                 minWidth: (p.width + 18) / 72, minHeight: (p.height + 10) / 72, fill: colors.background, stroke: colors.background,
+                                 fontColor: colors.text, penWidth: 0, dashed: false, emphasised: false, tooltip: s.name, url: nil,
+                                 clusterID: nil, score: nil, position: MapPoint(x: p.centre.x, y: p.centre.y), fixedSize: true,
+                                 fontSize: nameSize, drawOrder: 0))
+            if let end = p.leader {
+                let id = "#leader-\(k)"
+                nodes.append(MapNode(id: id, kind: .decoration, shape: .point, labelLines: [], badge: nil, minWidth: 0.01, minHeight: 0.01,
+                                     fill: colors.mutedText, stroke: colors.mutedText, fontColor: colors.mutedText, penWidth: 0, dashed: false,
+                                     emphasised: false, tooltip: "", url: nil, clusterID: nil, score: nil, position: MapPoint(x: end.x, y: end.y),
+                                     fixedSize: true))
+                edges.append(MapEdge(from: s.id, to: id, weight: 1, penWidth: 0.8, color: colors.mutedText, directed: false,
+                                     tooltip: s.name))
+            }
+        }
+
+        // Ticks, axis titles, quadrant names outside the plot, the unplaced list.
+        func text(_ id: String, _ t: String, _ px: Double, _ py: Double, left: Bool = false, right: Bool = false, size: Double = decorationSize,
+                  muted: Bool = false) {
+            var node = MatrixSpecBuilder.label(id, t, at: MapPoint(x: px, y: py), colors: colors, size: .caption,
+                                               anchorLeft: left, anchorRight: right, fontSize: size)
+            if muted { node.fontColor = colors.mutedText }
+            nodes.append(node)
+        }
+        for (i, v) in [xAxis.low, xAxis.split, xAxis.high].enumerated() {
+            text("#tick-x-\(i)", MatrixSpecBuilder.Axis.text(v), xAxis.position(v, length: w), -line / 2 - 3)
+        }
+        for (i, v) in [yAxis.low, yAxis.split, yAxis.high].enumerated() {
+            text("#tick-y-\(i)", MatrixSpecBuilder.Axis.text(v), -15, yAxis.position(v, length: h))
+        }
+        let quadrants = MatrixSpecBuilder.quadrantNames(x: x, y: y)
+        text("#quadrant-tl", quadrants.topLeft, 0, h + line / 2 + 3, left: true, muted: true)
+        text("#quadrant-tr", quadrants.topRight, w, h + line / 2 + 3, right: true, muted: true)
+        text("#axis-y", "↑ " + yName + " score", 0, h + line * 1.5 + 5, left: true, size: 12)
+        text("#quadrant-bl", quadrants.bottomLeft, 0, -line * 1.5 - 6, left: true, muted: true)
+        text("#quadrant-br", quadrants.bottomRight, w, -line * 1.5 - 6, right: true, muted: true)
+        text("#axis-x", xName + " score →", w / 2, -line * 1.5 - 6, size: 12)
+        for (i, l) in unplacedLines.enumerated() {
+            text("#unplaced-\(i)", l, -left + 4, -line * 2.5 - 12 - Double(i) * line, left: true)
+        }
+
+        let shown = placements.compactMap { $0 }.count
+        title.descriptionLines[1] = "Split at the median: \(x.rawValue) \(MatrixSpecBuilder.Axis.text(xAxis.split)), \(y.rawValue) \(MatrixSpecBuilder.Axis.text(yAxis.split))"
+            + (shown < placed.count ? "; \(shown) best ranked named where there is room (every bubble has a tooltip)." : ".")
+        return MapSpec(title: title, nodes: nodes, edges: edges, clusters: [], legend: Legend(items: legend), colors: colors,
+                       layout: plan, aspect: .wide,
+                       encodingNote: "Bubble position shows the \(xName.lowercased()) and \(yName.lowercased()) scores, area the size score, "
+                           + "fill the tier; overlapping bubbles are nudged apart.")
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import XCTest
+
+/// `ecomap render --slide`: measured on the SVG as it would fill a 13.33 x 7.5 in slide.
+final class SlideViewTests: XCTestCase {
+    private var scratch: URL!
+
+    override func setUpWithError() throws { scratch = try BinaryRunner.temporaryDirectory() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: scratch) }
+
+    static let examples = ["examples/alpha-moms.yaml", "examples/alpha-moms-2027q1.yaml", "examples/fietsvrienden.yaml",
+                           "examples/starter.yaml", "examples/alpha-moms-csv/nodes.csv"]
+
+    /// Renders a slide and measures it; every check that the issue names, with what failed in the message.
+    @discardableResult
+    private func assertLegibleSlide(_ input: String, _ extra: [String] = [], lines: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> (SlideGeometry, String) {
+        let out = scratch.appendingPathComponent(UUID().uuidString + ".svg")
+        let run = try BinaryRunner.run(["render", input, "--slide", "-o", out.path] + extra)
+        XCTAssertEqual(run.status, 0, "\(input): \(run.stderr)", file: file, line: line)
+        let data = try Data(contentsOf: out)
+        let g = try SlideGeometry(svg: data)
+        XCTAssertEqual(g.width / g.height, 16.0 / 9.0, accuracy: 0.01, "\(input): not a 16:9 picture", file: file, line: line)
+        XCTAssertLessThanOrEqual(g.width, 960.5, "\(input): wider than the slide", file: file, line: line)
+        XCTAssertGreaterThan(g.texts.count, 3, "\(input): no texts measured", file: file, line: line)
+        XCTAssertGreaterThan(g.shapes.count, 0, "\(input): no node shapes measured", file: file, line: line)
+        XCTAssertGreaterThanOrEqual(g.smallestTextOnSlide, 10, "\(input): smallest text on the slide", file: file, line: line)
+        XCTAssertEqual(g.shapeOverlaps, [], "\(input): overlapping shapes", file: file, line: line)
+        XCTAssertEqual(g.textOverlaps, [], "\(input): overlapping texts", file: file, line: line)
+        XCTAssertEqual(g.textsOutsideTheirShape, [], "\(input): labels outside their shape", file: file, line: line)
+        if lines { XCTAssertEqual(g.textsCrossedByLines, [], "\(input): lines through texts", file: file, line: line) }
+        return (g, String(decoding: data, as: UTF8.self))
+    }
+
+    func testEveryExampleIsLegibleOnTheSlide() throws {
+        for example in Self.examples { try assertLegibleSlide(example) }
+    }
+
+    func testGeneratedEcosystemsOf300And2000Communities() throws {
+        for (count, seed) in [(300, 11), (2000, 5)] {
+            let file = scratch.appendingPathComponent("gen-\(count).yaml")
+            let gen = try BinaryRunner.run(["generate", "--communities", "\(count)", "--seed", "\(seed)", "-o", file.path])
+            XCTAssertEqual(gen.status, 0, gen.stderr)
+            let (g, svg) = try assertLegibleSlide(file.path)
+            // Folded nodes are summarised and the slide says how many it shows.
+            XCTAssertTrue(g.texts.contains { $0.content.hasPrefix("+") && $0.content.contains("more") }, "no summary node at \(count)")
+            XCTAssertTrue(svg.contains("of \(count == 300 ? "300" : "2,000") communities drawn"), "caption at \(count)")
+            // The best-ranked community is drawn with its rank.
+            XCTAssertTrue(g.texts.contains { $0.content.hasPrefix("#1 ") || $0.content == "#1" }, "rank 1 missing at \(count)")
+        }
+    }
+
+    /// The strategy matrix on a slide: the same measures, and no line through any text.
+    func testMatrixSlideIsLegible() throws {
+        for example in Self.examples { try assertLegibleSlide(example, ["--view", "matrix"], lines: true) }
+        for (count, seed) in [(300, 11), (2000, 5)] {
+            let file = scratch.appendingPathComponent("gen-\(count).yaml")
+            XCTAssertEqual(try BinaryRunner.run(["generate", "--communities", "\(count)", "--seed", "\(seed)", "-o", file.path]).status, 0)
+            let (g, _) = try assertLegibleSlide(file.path, ["--view", "matrix"], lines: true)
+            // The best ranked are named where there is room, even in a crowded plot.
+            XCTAssertGreaterThanOrEqual(Set(g.texts.compactMap { $0.node }.filter { $0.contains("_23name-") }).count, count == 300 ? 10 : 4, "names at \(count)")
+        }
+        // The outdoor brand's file has little reach: the default axes follow what most communities have.
+        let (_, svg) = try assertLegibleSlide("examples/fietsvrienden.yaml", ["--view", "matrix"], lines: true)
+        XCTAssertTrue(svg.contains("communities placed"), "caption")
+        XCTAssertFalse(svg.contains("Size 67 · Size"), "a dimension twice in a tooltip")
+    }
+
+    func testOptionsChooseWhatIsDrawn() throws {
+        // --around puts a node and its neighbours on the slide; --top 3 badges three.
+        let (g, _) = try assertLegibleSlide("examples/alpha-moms.yaml", ["--around", "coolmomtech", "--top", "3"])
+        let ranks = g.texts.filter { $0.node != nil && $0.content.hasPrefix("#") }.map(\.content)
+        XCTAssertEqual(ranks.count, 3, "\(ranks)")
+        // --tier focus: only focus-tier communities chosen by rank (the rest of a big file folded).
+        let file = scratch.appendingPathComponent("gen.yaml")
+        _ = try BinaryRunner.run(["generate", "--communities", "400", "--seed", "2", "-o", file.path])
+        try assertLegibleSlide(file.path, ["--tier", "focus", "--group-by", "topic"])
+        try assertLegibleSlide(file.path, ["--group-by", "channel", "--top", "25"])
+    }
+
+    /// A full map whose layout cannot finish within --timeout is refused before the layout starts,
+    /// pointing to --slide.
+    func testTooLargeFullMapIsRefusedUpFrontWithTheSlideAsWayOut() throws {
+        let file = scratch.appendingPathComponent("big.yaml")
+        XCTAssertEqual(try BinaryRunner.run(["generate", "--communities", "3000", "--seed", "3", "-o", file.path]).status, 0)
+        let out = scratch.appendingPathComponent("big.svg")
+        let run = try BinaryRunner.run(["render", file.path, "-o", out.path, "--timeout", "2"])
+        XCTAssertEqual(run.status, 4, run.stderr)
+        XCTAssertTrue(run.stderr.contains("--slide") && run.stderr.contains("needs about"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("did not finish"), "refused before the layout, not stopped by the timeout")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        try assertLegibleSlide(file.path)
+    }
+
+    func testBadSlideOptionsAreUsageErrors() throws {
+        let unknown = try BinaryRunner.run(["render", "examples/alpha-moms.yaml", "--slide", "--around", "coolmomtec", "-o", scratch.appendingPathComponent("x.svg").path])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("did you mean `coolmomtech`"), unknown.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("x.svg").path))
+        for args in [["--tier", "gold"], ["--aspect", "4:3"], ["--engine", "dot"], ["--view", "matrix", "--around", "coolmomtech"]] {
+            let run = try BinaryRunner.run(["render", "examples/alpha-moms.yaml", "--slide", "-o", scratch.appendingPathComponent("y.svg").path] + args)
+            XCTAssertEqual(run.status, 2, "\(args): \(run.stderr)")
+        }
+        let noSlide = try BinaryRunner.run(["render", "examples/alpha-moms.yaml", "--around", "coolmomtech", "-o", scratch.appendingPathComponent("z.svg").path])
+        XCTAssertEqual(noSlide.status, 2)
+    }
+
+    func testSlideIsDeterministicAndNamesStayLiteral() throws {
+        let hostile = scratch.appendingPathComponent("hostile.yaml")
+        try """
+        version: 1
+        ecosystem: "Tom & Jerry <b>fans</b>"
+        focus: brand
+        communities:
+          - { id: a, name: "<script>alert(1)</script>", members: 100 }
+          - { id: b, name: "Ünïcode & \\"quotes\\" 🚲 go", members: 5000 }
+          - { id: c, name: "Averyveryverylongsinglewordwithoutanyspacesinsideit", members: 50 }
+        stakeholders:
+          - { id: brand, name: "Brand & Co", role: brand }
+        links:
+          - { from: brand, to: a, weight: 0.5 }
+          - { from: brand, to: b, weight: 0.9 }
+        """.write(to: hostile, atomically: true, encoding: .utf8)
+        let (_, first) = try assertLegibleSlide(hostile.path)
+        let (_, second) = try assertLegibleSlide(hostile.path)
+        XCTAssertEqual(first, second)
+        XCTAssertFalse(first.contains("<script"))
+        XCTAssertTrue(first.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        XCTAssertTrue(first.contains("Averyveryverylongsingle"), "a long word is shortened, not dropped")
+    }
+}

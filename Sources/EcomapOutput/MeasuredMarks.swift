@@ -35,6 +35,11 @@ public enum MeasuredMarks {
         return "\(m.summary): \(what); other figures typed"
     }
 
+    /// `{"members": "typed", "activity.discussions": "measured", ...}`: the origin of every figure (export JSON).
+    static func origins(_ c: Community) -> JSONValue {
+        .object(figures.map { .init($0, .string(origin(c, $0))) })
+    }
+
     /// The rank JSON's per-figure origins and the measurement window and sources.
     /// The per-figure origins go into the rank JSON's `figures` objects (`"origin"`); this adds the window.
     static func json(_ c: Community) -> [JSONValue.Member] {

@@ -197,6 +197,8 @@ enum ModelJSON {
                   .init("reach", integer(c.reach)), .init("actions", number(c.actions, 4)),
                   .init("sentiment", .optional(c.sentiment?.rawValue)), .init("phase", .optional(c.phase?.rawValue)),
                   .init("goals", strings(c.goals.map(\.rawValue))), .init("metrics", metric(c.id))]
+            // Measured communities say which figures came from exports (docs/measure.md).
+            if MeasuredMarks.any(e) { m += [.init("figures", MeasuredMarks.origins(c))] + MeasuredMarks.json(c) }
             if let s = a.score(for: c.id) {
                 m.append(.init("scoring", .object([
                     .init("rank", .int(s.rank)), .init("score", .double(s.score, 2)),

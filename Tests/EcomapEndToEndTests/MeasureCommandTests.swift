@@ -68,6 +68,18 @@ final class MeasureCommandTests: XCTestCase {
         XCTAssertEqual(m["sources"] as! [String], ["exports/discourse-posts.csv", "exports/discourse-users.csv", "exports/mentions-generic.csv"])
     }
 
+    func testExportJSONSaysWhatWasMeasured() throws {
+        let r = try BinaryRunner.run(["export", q1, "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let communities = json["communities"] as! [[String: Any]]
+        let forum = try XCTUnwrap(communities.first { $0["id"] as? String == "fietsforum" })
+        XCTAssertEqual((forum["figures"] as! [String: String])["activity.discussions"], "measured")
+        XCTAssertEqual(((forum["activity"] as! [String: Any])["discussions"] as! NSNumber).doubleValue, 10)
+        let typed = try XCTUnwrap(communities.first { $0["id"] as? String == "bakfietsouders" })
+        XCTAssertEqual((typed["figures"] as! [String: String])["activity.discussions"], "typed")
+    }
+
     func testTwoQuartersMakeADiff() throws {
         let r = try BinaryRunner.run(["diff", q1, q2])
         XCTAssertEqual(r.status, 0, r.stderr)

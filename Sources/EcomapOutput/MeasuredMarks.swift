@@ -40,6 +40,11 @@ public enum MeasuredMarks {
         .object(figures.map { .init($0, .string(origin(c, $0))) })
     }
 
+    /// `members=typed;activity.discussions=measured;...`: the origin of every figure in one text (GraphML).
+    static func originList(_ c: Community) -> String {
+        figures.map { "\($0)=\(origin(c, $0))" }.joined(separator: ";")
+    }
+
     /// The rank JSON's per-figure origins and the measurement window and sources.
     /// The per-figure origins go into the rank JSON's `figures` objects (`"origin"`); this adds the window.
     static func json(_ c: Community) -> [JSONValue.Member] {

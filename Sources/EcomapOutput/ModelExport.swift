@@ -63,6 +63,7 @@ enum GraphMLExport {
             return [("degree", String(m.degree)), ("weighted_degree", NumberText.fixed(m.weightedDegree, 4)),
                     ("pagerank", NumberText.fixed(m.pagerank, 8)), ("betweenness", NumberText.fixed(m.betweenness, 8))]
         }
+        let anyMeasured = MeasuredMarks.any(e)
         for c in e.communities {
             var data = common(.community, c.id, c.name, c.url, c.notes, c.tags)
             data += [("channel", c.channel?.rawValue), ("presence", c.presence?.rawValue), ("scope", c.scope?.rawValue),
@@ -71,6 +72,9 @@ enum GraphMLExport {
                      ("reactions", c.reactions.map { NumberText.fixed($0, 4) }),
                      ("reach", c.reach.map(String.init)), ("actions", c.actions.map { NumberText.fixed($0, 4) }),
                      ("sentiment", c.sentiment?.rawValue), ("phase", c.phase?.rawValue), ("goals", list(c.goals.map(\.rawValue)))]
+            if anyMeasured {
+                data += [("figures_origin", MeasuredMarks.originList(c)), ("measured", MeasuredMarks.line(c))]
+            }
             data += metricData(c.id)
             if let s = a.score(for: c.id) {
                 data += [("rank", String(s.rank)), ("score", NumberText.fixed(s.score, 2)),
@@ -139,6 +143,7 @@ enum GraphMLExport {
             ("channel", .string), ("presence", .string), ("scope", .string), ("topics", .string), ("members", .long),
             ("discussions", .double), ("reactions", .double), ("reach", .long), ("actions", .double),
             ("sentiment", .string), ("phase", .string), ("goals", .string),
+            ("figures_origin", .string), ("measured", .string),
             ("followers", .long), ("handle", .string), ("role", .string),
             ("degree", .int), ("weighted_degree", .double), ("pagerank", .double), ("betweenness", .double),
             ("rank", .int), ("score", .double), ("confidence", .double),

@@ -80,6 +80,19 @@ final class MeasureCommandTests: XCTestCase {
         XCTAssertEqual((typed["figures"] as! [String: String])["activity.discussions"], "typed")
     }
 
+    func testExportGraphMLSaysWhatWasMeasured() throws {
+        let r = try BinaryRunner.run(["export", q1, "--format", "graphml"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let forum = try XCTUnwrap(r.stdout.range(of: "<node id=\"fietsforum\">"))
+        let node = String(r.stdout[forum.lowerBound...].split(separator: "</node>", maxSplits: 1)[0])
+        XCTAssertTrue(node.contains("activity.discussions=measured"), node)
+        XCTAssertTrue(node.contains("2026-01-01..2026-03-31"), node)
+        let typed = try XCTUnwrap(r.stdout.range(of: "<node id=\"bakfietsouders\">"))
+        let typedNode = String(r.stdout[typed.lowerBound...].split(separator: "</node>", maxSplits: 1)[0])
+        XCTAssertTrue(typedNode.contains("activity.discussions=typed"), typedNode)
+        XCTAssertFalse(typedNode.contains("2026-01-01..2026-03-31"), typedNode)
+    }
+
     func testTwoQuartersMakeADiff() throws {
         let r = try BinaryRunner.run(["diff", q1, q2])
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -310,13 +310,16 @@ extension MatrixPlot {
         // Names of the best ranked, beside their bubbles or with a leader line.
         let placements = placeNames(Array(placed.prefix(named).map(\.name)), centres: centres, radii: radii, texts: [], lines: lines,
                                     width: w, height: h)
+        // A name shows its bubble's tooltip and link: hovering or clicking either tells the same.
+        let bubbles = Dictionary(nodes.filter { $0.kind == .community }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (k, placement) in placements.enumerated() {
             guard let p = placement else { continue }
             let s = placed[k]
             nodes.append(MapNode(id: "#name-\(k)", kind: .decoration, shape: .plaintext, labelLines: p.lines, badge: nil,
                                  // Graphviz adds a margin around a plaintext label: the node is that much larger (it draws no outline).
                                  minWidth: (p.width + 18) / 72, minHeight: (p.height + 10) / 72, fill: colors.background, stroke: colors.background,
-                                 fontColor: colors.text, penWidth: 0, dashed: false, emphasised: false, tooltip: s.name, url: nil,
+                                 fontColor: colors.text, penWidth: 0, dashed: false, emphasised: false,
+                                 tooltip: bubbles[s.id]?.tooltip ?? s.name, url: bubbles[s.id]?.url,
                                  clusterID: nil, score: nil, position: MapPoint(x: p.centre.x, y: p.centre.y), fixedSize: true,
                                  fontSize: nameSize, drawOrder: 0))
             if let end = p.leader {
@@ -336,6 +339,7 @@ extension MatrixPlot {
             var node = MatrixSpecBuilder.label(id, t, at: MapPoint(x: px, y: py), colors: colors, size: .caption,
                                                anchorLeft: left, anchorRight: right, fontSize: size)
             if muted { node.fontColor = colors.mutedText }
+            node.tooltip = ""  // the text says it all
             nodes.append(node)
         }
         for (i, v) in [xAxis.low, xAxis.split, xAxis.high].enumerated() {

@@ -64,9 +64,12 @@ final class MatrixRenderTests: XCTestCase {
         XCTAssertEqual(nameNodes.count, 4, "every placed community is named")
         for node in nameNodes {
             for line in node.labelLines { XCTAssertTrue(texts.contains(line), "literal: \(line) in \(texts)") }
-            XCTAssertEqual(node.labelLines.joined().filter { $0 != " " }, node.tooltip.filter { $0 != " " })
+            let name = String(node.tooltip.prefix { $0 != "\n" }.dropLast(" (community)".count))
+            XCTAssertEqual(node.labelLines.joined().filter { $0 != " " }, name.filter { $0 != " " })
+            XCTAssertNil(node.url, "a javascript: URL is dropped from the name too")
         }
-        XCTAssertEqual(Set(nameNodes.map(\.tooltip)), Set(eco.communities.prefix(4).map(\.name)))
+        XCTAssertEqual(Set(nameNodes.map { String($0.tooltip.prefix { $0 != "\n" }.dropLast(" (community)".count)) }),
+                       Set(eco.communities.prefix(4).map(\.name)))
         XCTAssertTrue(texts.contains { $0.contains("<svg onload=alert(1)>") }, "the unplaced name is listed literally")
     }
 }

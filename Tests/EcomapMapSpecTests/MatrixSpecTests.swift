@@ -41,9 +41,10 @@ final class MatrixSpecTests: XCTestCase {
             XCTAssertEqual(node.position!.x, (s.dimensions.reach! - axisX.low) / (axisX.high - axisX.low) * w, accuracy: 1e-9)
             XCTAssertEqual(node.position!.y, (s.dimensions.action! - axisY.low) / (axisY.high - axisY.low) * h, accuracy: 1e-9)
             XCTAssertEqual(node.fill, MatrixSpecBuilder.tierFill(s.tier, theme: .light))
-            // Its name is a text of its own, beside the bubble.
-            let name = try XCTUnwrap(spec.nodes.first { $0.id.hasPrefix("#name-") && $0.tooltip == s.name }, s.id)
+            // Its name is a text of its own, beside the bubble, with the bubble's tooltip.
+            let name = try XCTUnwrap(spec.nodes.first { $0.id.hasPrefix("#name-") && $0.tooltip == node.tooltip }, s.id)
             XCTAssertEqual(name.labelLines.joined(separator: " "), s.name)
+            XCTAssertTrue(node.tooltip.hasPrefix(s.name + " (community)\nRank \(s.rank) of 4"), node.tooltip)
         }
         // Unknown size: dashed bubble; unknown axis figure: listed under the plot.
         XCTAssertTrue(try XCTUnwrap(spec.nodes.first { $0.id == "c" }).dashed)
@@ -79,10 +80,16 @@ final class MatrixSpecTests: XCTestCase {
         }
         let a = Analyzer.analyze(Ecosystem(title: "T", communities: many))
         let spec = MatrixSpecBuilder.build(a).0
-        let named = spec.nodes.filter { $0.id.hasPrefix("#name-") }.map(\.tooltip)
+        let named = spec.nodes.filter { $0.id.hasPrefix("#name-") }.map { $0.labelLines.joined(separator: " ") }
         XCTAssertGreaterThanOrEqual(named.count, 20)
         XCTAssertTrue(Set(named).isSubset(of: Set(a.ranking.prefix(80).map(\.name))), "only the 80 best ranked are named")
         XCTAssertTrue(spec.nodes.filter { $0.shape == .circle }.allSatisfy { !$0.tooltip.isEmpty })
+        // Texts that say it all have no tooltip; a tooltip names each figure once.
+        XCTAssertTrue(spec.nodes.filter { $0.id.hasPrefix("#tick-") || $0.id.hasPrefix("#quadrant-") }.allSatisfy { $0.tooltip.isEmpty })
+        for node in spec.nodes where node.kind == .community {
+            let figures = node.tooltip.split(separator: "\n")[2].split(separator: " · ").map { $0.split(separator: " ")[0] }
+            XCTAssertEqual(figures, ["Reach", "Action-orientation", "Size"], node.tooltip)
+        }
         XCTAssertTrue(spec.title.descriptionLines.last!.contains("; names for \(named.count) of the 80 best ranked, where there is room"), spec.title.descriptionLines.last!)
         // A crowded plot is larger: 200 placed communities get (200/60)^0.5 times the 720 x 480 plot.
         XCTAssertEqual(try XCTUnwrap(spec.nodes.first { $0.id == "#corner-10" }?.position?.x), (720 * (200.0 / 60).squareRoot()).rounded())

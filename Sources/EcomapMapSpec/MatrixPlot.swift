@@ -240,7 +240,8 @@ extension MatrixPlot {
             w = (720 * grow).rounded()
             h = (480 * grow).rounded()
         }
-        let listWidth = w + left - 24
+        // Lines of the list are left-aligned boxes 10% wider than their text (`MatrixSpecBuilder.label`).
+        let listWidth = (w + left - 24) / 1.1
         var unplacedLines: [String] = []
         if !unplaced.isEmpty {
             // As many names as fit in the canvas's lines, then "and N more".

@@ -89,4 +89,17 @@ final class MatrixViewTests: XCTestCase {
         let list = g.texts.filter { $0.node?.contains("_23unplaced") ?? false }.map(\.content).joined(separator: " ")
         XCTAssertTrue(list.contains("Not placed") && list.contains("Unplaced <svg onload=x> Club") && list.contains("Geen Bereik"), list)
     }
+
+    /// Texts anchored at their left end (the not-placed list, the left quadrant names, the y axis title)
+    /// start at the same x, whatever width the font draws them at.
+    func testLeftAnchoredTextsLineUp() throws {
+        let (g, _) = try assertCleanMatrix("examples/fietsvrienden.yaml", ["--x", "size", "--y", "activity"])
+        func starts(_ prefix: String) -> [Double] { g.texts.filter { $0.node?.hasPrefix("node-_23" + prefix) ?? false }.map(\.box.minX) }
+        let list = starts("unplaced-")
+        XCTAssertEqual(list.count, 2, "the list wraps onto two lines")
+        XCTAssertEqual(list[0], list[1], accuracy: 0.5)
+        let left = starts("quadrant-tl") + starts("quadrant-bl")
+        XCTAssertEqual(left.count, 2)
+        XCTAssertEqual(left[0], left[1], accuracy: 0.5)
+    }
 }

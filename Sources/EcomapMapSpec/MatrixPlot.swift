@@ -127,6 +127,16 @@ enum MatrixPlot {
         return false
     }
 
+    /// Whether the segment a-b passes closer than `r` to `c`.
+    static func passes(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double), _ c: (x: Double, y: Double), _ r: Double) -> Bool {
+        // Cheap rejection by bounding box first: most bubbles are far from a short leader.
+        guard c.x > min(a.x, b.x) - r, c.x < max(a.x, b.x) + r, c.y > min(a.y, b.y) - r, c.y < max(a.y, b.y) + r else { return false }
+        let dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy
+        let t = l2 < 1e-12 ? 0 : min(1, max(0, ((c.x - a.x) * dx + (c.y - a.y) * dy) / l2))
+        let px = a.x + t * dx - c.x, py = a.y + t * dy - c.y
+        return px * px + py * py < r * r
+    }
+
     /// A name's placement: its centre and lines, and where the leader line ends (nil: beside the bubble).
     struct Placement {
         var centre: (x: Double, y: Double)
@@ -137,7 +147,8 @@ enum MatrixPlot {
     }
 
     /// Places names for the given bubbles (in rank order) clear of `texts`, `lines`, every bubble and
-    /// each other; leader lines cross no text or name (they may cross a line, and pass under other bubbles).
+    /// each other; leader lines cross no text or name, nor another bubble where any spot allows (in a
+    /// crowded plot a leader may pass under other bubbles rather than leave the name out; they may cross a line).
     static func placeNames(_ names: [String], centres: [(x: Double, y: Double)], radii: [Double], texts: [Rect], lines: [Rect],
                            width: Double, height: Double) -> [Placement?] {
         var taken = texts
@@ -154,34 +165,45 @@ enum MatrixPlot {
             let h = Double(nameLines.count) * nameSize * TextMetrics.lineSpacing + 2
             let c = centres[k], r = radii[k]
             var found: Placement?
-            search: for step in 0..<30 {
-                let d = Double(step) * 7
-                let offsets: [(Double, Double)] = [
-                    (r + 3 + d + w / 2, 0), (-(r + 3 + d + w / 2), 0), (0, r + 2 + d + h / 2), (0, -(r + 2 + d + h / 2)),
-                    (0.72 * r + d + w / 2, 0.72 * r + d + h / 2), (-(0.72 * r + d + w / 2), 0.72 * r + d + h / 2),
-                    (0.72 * r + d + w / 2, -(0.72 * r + d + h / 2)), (-(0.72 * r + d + w / 2), -(0.72 * r + d + h / 2)),
-                ]
-                for (dx, dy) in offsets {
-                    let centre = (x: c.x + dx, y: c.y + dy)
-                    let rect = Rect(centre: centre, width: w, height: h)
-                    guard rect.x0 >= bounds.x0, rect.x1 <= bounds.x1, rect.y0 >= bounds.y0, rect.y1 <= bounds.y1 else { continue }
-                    if taken.contains(where: { $0.intersects(rect) }) || lines.contains(where: { $0.intersects(rect) }) { continue }
-                    if leaders.contains(where: { rect.crossed(by: $0.0, $0.1, margin: 2) }) { continue }
-                    var leader: (x: Double, y: Double)?
+            // First a spot whose leader passes no other bubble; failing that, any spot (a spot beside the
+            // bubble has no leader, so the second pass starts one step out).
+            search: for pass in 0..<2 {
+                for step in pass..<30 {
+                    let d = Double(step) * 7
+                    var offsets: [(Double, Double)] = [
+                        (r + 3 + d + w / 2, 0), (-(r + 3 + d + w / 2), 0), (0, r + 2 + d + h / 2), (0, -(r + 2 + d + h / 2)),
+                        (0.72 * r + d + w / 2, 0.72 * r + d + h / 2), (-(0.72 * r + d + w / 2), 0.72 * r + d + h / 2),
+                        (0.72 * r + d + w / 2, -(0.72 * r + d + h / 2)), (-(0.72 * r + d + w / 2), -(0.72 * r + d + h / 2)),
+                    ]
+                    // Away from the bubble, also the directions between those: more ways past crowded neighbours.
                     if step > 0 {
-                        let end = rect.nearest(to: c, out: 2)
-                        // The leader starts at the bubble's edge and crosses no other name or bubble.
-                        let dx = end.x - c.x, dy = end.y - c.y, len = (dx * dx + dy * dy).squareRoot()
-                        let start = len > 1e-9 ? (x: c.x + dx / len * r, y: c.y + dy / len * r) : c
-                        // Texts and names only: in a crowded plot a leader may pass under other bubbles.
-                        let names = Array(obstacles) + Array(taken.dropFirst(obstacles.count + centres.count))
-                        if names.contains(where: { $0.crossed(by: start, end, margin: 1) }) { continue }
-                        leader = end
-                        leaders.append((start, end))
+                        for (ux, uy) in [(0.92, 0.38), (0.38, 0.92), (-0.38, 0.92), (-0.92, 0.38), (-0.92, -0.38), (-0.38, -0.92), (0.38, -0.92), (0.92, -0.38)] {
+                            offsets.append((ux * (r + 3 + d) + (ux < 0 ? -w : w) / 2, uy * (r + 3 + d) + (uy < 0 ? -h : h) / 2))
+                        }
                     }
-                    found = Placement(centre: centre, width: w, height: h, lines: nameLines, leader: leader)
-                    taken.append(rect)
-                    break search
+                    for (dx, dy) in offsets {
+                        let centre = (x: c.x + dx, y: c.y + dy)
+                        let rect = Rect(centre: centre, width: w, height: h)
+                        guard rect.x0 >= bounds.x0, rect.x1 <= bounds.x1, rect.y0 >= bounds.y0, rect.y1 <= bounds.y1 else { continue }
+                        if taken.contains(where: { $0.intersects(rect) }) || lines.contains(where: { $0.intersects(rect) }) { continue }
+                        if leaders.contains(where: { rect.crossed(by: $0.0, $0.1, margin: 2) }) { continue }
+                        var leader: (x: Double, y: Double)?
+                        if step > 0 {
+                            let end = rect.nearest(to: c, out: 2)
+                            // The leader starts at the bubble's edge and crosses no text or name; on the first
+                            // pass it passes no other bubble either.
+                            let dx = end.x - c.x, dy = end.y - c.y, len = (dx * dx + dy * dy).squareRoot()
+                            let start = len > 1e-9 ? (x: c.x + dx / len * r, y: c.y + dy / len * r) : c
+                            let names = Array(obstacles) + Array(taken.dropFirst(obstacles.count + centres.count))
+                            if names.contains(where: { $0.crossed(by: start, end, margin: 1) }) { continue }
+                            if pass == 0, centres.indices.contains(where: { $0 != k && passes(start, end, centres[$0], radii[$0] + 1) }) { continue }
+                            leader = end
+                            leaders.append((start, end))
+                        }
+                        found = Placement(centre: centre, width: w, height: h, lines: nameLines, leader: leader)
+                        taken.append(rect)
+                        break search
+                    }
                 }
             }
             out.append(found)

@@ -605,16 +605,31 @@ struct Placer {
         guard w <= width, h <= height else { return nil }
         var best: (x: Double, y: Double)?
         var bestDistance = Double.infinity
+        // The nearest free lattice spot, the first in row order among equals. Rows and the ends of rows
+        // that cannot hold a nearer spot are skipped (the distance only grows away from `ideal`), and
+        // each row is checked only against the boxes its band meets: the same spot, found faster.
+        var band: [(x: Double, w: Double)] = []
         var y = h / 2
         while y <= height - h / 2 + 1e-9 {
             let dy = (y - ideal.y) / height
+            if dy * dy >= bestDistance {
+                if y >= ideal.y { break }  // every row below is farther still
+                y += Placer.step
+                continue
+            }
+            band.removeAll(keepingCapacity: true)
+            for b in boxes where abs(b.y - y) < (b.h + h) / 2 + SlideSpecBuilder.gapY { band.append((b.x, b.w)) }
             var x = w / 2
             while x <= width - w / 2 + 1e-9 {
                 let dx = (x - ideal.x) / width
                 let d = dx * dx + dy * dy
-                if d < bestDistance && isFree(x, y, w, h) {
-                    bestDistance = d
-                    best = (x, y)
+                if d < bestDistance {
+                    if Placer.isFree(x, w, band) {
+                        bestDistance = d
+                        best = (x, y)
+                    }
+                } else if x >= ideal.x {
+                    break  // the rest of the row is farther still
                 }
                 x += Placer.step
             }
@@ -624,10 +639,9 @@ struct Placer {
         return best
     }
 
-    private func isFree(_ x: Double, _ y: Double, _ w: Double, _ h: Double) -> Bool {
-        for b in boxes where abs(b.x - x) < (b.w + w) / 2 + SlideSpecBuilder.gapX && abs(b.y - y) < (b.h + h) / 2 + SlideSpecBuilder.gapY {
-            return false
-        }
+    /// Whether a box `w` wide at `x` keeps clear of the boxes of its row band.
+    private static func isFree(_ x: Double, _ w: Double, _ band: [(x: Double, w: Double)]) -> Bool {
+        for b in band where abs(b.x - x) < (b.w + w) / 2 + SlideSpecBuilder.gapX { return false }
         return true
     }
 

@@ -84,6 +84,15 @@ struct Render: ParsableCommand {
         try validateView()
     }
 
+    /// Refuses, before any layout starts, a full map whose layout is expected to take longer than --timeout.
+    private func refuseUnfinishableLayout(_ plan: LayoutPlan, nodeCount: Int) throws {
+        guard let expected = plan.estimatedSeconds(nodeCount: nodeCount), expected > timeout else { return }
+        throw CommandFailure(.layoutFailure,
+            "a full map of \(nodeCount) nodes needs about \(Int(expected.rounded())) s to lay out with \(plan.engine.rawValue) here "
+            + "(overlap removal keeps every shape clear of the others), more than --timeout \(TimeoutText.seconds(timeout)); "
+            + "for a legible 16:9 slide of it use --slide, or allow the time with --timeout \(Int((expected * 2).rounded(.up)))")
+    }
+
     func run() throws {
         let chosenFormat = format
             ?? output.flatMap(MapFormat.init(pathExtension:)) ?? .svg
@@ -96,12 +105,14 @@ struct Render: ParsableCommand {
         let run = timing.start()
         defer { run.finish() }
         let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer))
-        if !slide && view == .map {
-            // Every node is drawn: when the engine is sfdp whether or not the map is grouped, its
-            // expected time is known now, before any time goes into scoring.
+        // The full map's node count and (above the grouping limits) its engine are known now: a layout
+        // that cannot finish is refused before scoring, whatever the machine's load.
+        if view == .map && !slide {
             let nodeCount = ecosystem.communities.count + ecosystem.influencers.count + ecosystem.stakeholders.count
-            let plan = LayoutPlan.choose(option: engine, fileEngine: ecosystem.style.engine, nodeCount: nodeCount, grouped: true)
-            try refuseLayout(plan, nodeCount: nodeCount)
+            if let engine = LayoutPlan.engineKnownBeforeGrouping(option: engine, fileEngine: ecosystem.style.engine,
+                                                                 nodeCount: nodeCount) {
+                try refuseUnfinishableLayout(LayoutPlan(engine: engine, reason: "", curvedEdges: false), nodeCount: nodeCount)
+            }
         }
         // The map and the matrix show scores and degrees, never PageRank or betweenness: skip computing them.
         // The slide view names the next step of the few communities it can draw: it advises those itself.
@@ -116,7 +127,7 @@ struct Render: ParsableCommand {
         try OutputFile.check(destination)
         run.note("\(spec.nodes.count) nodes, \(spec.edges.count) links; engine \(spec.layout.engine.rawValue) (\(spec.layout.reason))")
         // Say before starting when the full map cannot be laid out within --timeout, and what to do instead.
-        try refuseLayout(spec.layout, nodeCount: spec.nodes.count)
+        try refuseUnfinishableLayout(spec.layout, nodeCount: spec.nodes.count)
 
         // Before the layout child starts, so it inherits the pinned font; the warning is printed once.
         if let warning = FontSetup.warning { Console.err(warning) }
@@ -145,15 +156,6 @@ struct Render: ParsableCommand {
 
         try run.timer.measure("write") { try OutputFile.write(rendered.bytes, to: destination) }
         Console.err("wrote \(TerminalText.name(destination)) (\(chosenFormat.rawValue), \(spec.nodes.count) nodes, \(spec.edges.count) links, \(spec.layout.reason))")
-    }
-
-    /// Fails when a layout of `nodeCount` nodes with `plan` is expected to need more than --timeout.
-    private func refuseLayout(_ plan: LayoutPlan, nodeCount: Int) throws {
-        guard let expected = plan.estimatedSeconds(nodeCount: nodeCount), expected > timeout else { return }
-        throw CommandFailure(.layoutFailure,
-            "a full map of \(nodeCount) nodes needs about \(Int(expected.rounded())) s to lay out with \(plan.engine.rawValue) here "
-            + "(overlap removal keeps every shape clear of the others), more than --timeout \(TimeoutText.seconds(timeout)); "
-            + "for a legible 16:9 slide of it use --slide, or allow the time with --timeout \(Int((expected * 2).rounded(.up)))")
     }
 
     /// `examples/alpha-moms.yaml` -> `alpha-moms.svg` in the current directory.

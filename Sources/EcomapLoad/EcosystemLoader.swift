@@ -83,37 +83,9 @@ public enum EcosystemLoader {
         }
         var decoder = EcosystemDecoder(file: file, limits: limits)
         let ecosystem = decoder.decode(root)
-        // Freeing the document tree (one heap object per YAML node) costs as much as a tenth of the
-        // load; hand the last reference to another thread so it overlaps with the caller's next stage.
-        DocumentRelease.later(root)
         diagnostics.items.append(contentsOf: decoder.diagnostics)
         stageDone?("validate")
         return LoadResult(ecosystem: diagnostics.hasErrors ? nil : ecosystem, diagnostics: diagnostics,
                           sources: [file: source])
-    }
-}
-
-extension EcosystemLoader {
-    /// Waits until the memory of earlier loads has been given back (document trees are freed on a
-    /// background queue). For leak checkers and fuzzers, which look right after a load.
-    public static func waitForPendingReleases() { DocumentRelease.waitForPending() }
-}
-
-/// Releases document trees off the caller's thread.
-enum DocumentRelease {
-    private static let queue = DispatchQueue(label: "ecomap.document-release", qos: .utility)
-
-    /// Returns once every tree handed to `later` has been freed.
-    static func waitForPending() { queue.sync {} }
-
-    static func later(_ root: consuming DocumentNode) {
-        let box = ReleaseBox(root)
-        queue.async { box.drop() }
-    }
-
-    private final class ReleaseBox: @unchecked Sendable {
-        private var node: DocumentNode?
-        init(_ node: DocumentNode) { self.node = node }
-        func drop() { node = nil }
     }
 }

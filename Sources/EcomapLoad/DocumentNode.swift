@@ -65,14 +65,16 @@ final class DocumentStore {
     let file: String
     /// Every scalar's text, one after the other: a buffer of its own (not an array), so that the
     /// decoder reads bytes through a stored pointer, without a closure per access.
-    private(set) var text: UnsafeMutablePointer<UInt8>
-    private(set) var textCount = 0
-    private var textCapacity: Int
-    private(set) var records: [Record] = []
-    private(set) var items: [Int32] = []
-    private(set) var pairs: [Pair] = []
-    private(set) var tags: [String] = []
-    private(set) var places: [SourceLocation] = []
+    // Only the reader that builds a store mutates it, before anything reads it: no access overlaps,
+    // so the run-time exclusivity checks (a call per access) are left out.
+    @exclusivity(unchecked) private(set) var text: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private(set) var textCount = 0
+    @exclusivity(unchecked) private var textCapacity: Int
+    @exclusivity(unchecked) private(set) var records: [Record] = []
+    @exclusivity(unchecked) private(set) var items: [Int32] = []
+    @exclusivity(unchecked) private(set) var pairs: [Pair] = []
+    @exclusivity(unchecked) private(set) var tags: [String] = []
+    @exclusivity(unchecked) private(set) var places: [SourceLocation] = []
 
     init(file: String) {
         self.file = file

@@ -245,7 +245,7 @@ struct EcosystemDecoder {
             channel = ValueAliases.platforms[p].flatMap(Channel.init(rawValue:))
                 ?? ValueAliases.channel[p].flatMap(Channel.init(rawValue:)) ?? Channel(rawValue: p)
         }
-        let community = Community(
+        var community = Community(
             id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
             channel: channel,
             presence: reader.enumeration(f["presence"], "presence"),
@@ -260,9 +260,8 @@ struct EcosystemDecoder {
             goals: reader.enumerationList(f["goals"], "goals"),
             funnelStep: reader.enumeration(f["funnel_step"], "funnel_step"),
             location: f.location, fieldLocations: positions, platform: platform)
-        var measured = community
-        measured.sources = sources(f["sources"])
-        return c == nil ? nil : measured
+        community.sources = sources(f["sources"])
+        return c == nil ? nil : community
     }
 
     private mutating func influencer(_ node: DocumentNode) -> Influencer? {
@@ -472,30 +471,31 @@ struct EcosystemDecoder {
     /// Checks endpoints, reads links to topics as topic membership, merges duplicates.
     private mutating func resolveLinks(_ pending: [PendingLink], communities: inout [Community],
                                        influencers: inout [Influencer]) -> [Link] {
-        let graphKinds: Set<NodeKind> = [.community, .influencer, .stakeholder]
         var links: [Link] = []
+        links.reserveCapacity(pending.count)
         var indexByPair: [UInt64: [Int]] = [:]
+        indexByPair.reserveCapacity(pending.count)
+        // Built at the first link to a topic (most files have none).
         var communityIndex: [String: Int] = [:]
-        for (i, c) in communities.enumerated() { communityIndex[c.id] = i }
         var influencerIndex: [String: Int] = [:]
-        for (i, c) in influencers.enumerated() { influencerIndex[c.id] = i }
-
-        // Topic membership added by links, to keep each node's topics unique without a linear search.
+        var indexed = false
+        // Topic membership added by links, to keep each node's topics unique without a linear search
+        // (a node's set is made at its first such link).
         var memberTopics: [String: Set<String>] = [:]
-        for c in communities { memberTopics[c.id] = Set(c.topics) }
-        for i in influencers { memberTopics[i.id] = Set(i.topics) }
 
         for var link in pending {
-            let fromDeclaration = declared[link.from], toDeclaration = declared[link.to]
-            if fromDeclaration == nil {
+            // One look-up each gives the declaration and the id as declared.
+            let fromIndex = declared.index(forKey: link.from), toIndex = declared.index(forKey: link.to)
+            if fromIndex == nil {
                 reader.error("link to unknown id `\(link.from)`\(nearestIdHint(link.from))", at: link.fromLocation)
             }
-            if toDeclaration == nil {
+            if toIndex == nil {
                 reader.error("link to unknown id `\(link.to)`\(nearestIdHint(link.to))", at: link.toLocation)
             }
-            guard let fromDeclaration, let toDeclaration, link.isValid else { continue }
-            link.from = declaredSpelling(link.from)
-            link.to = declaredSpelling(link.to)
+            guard let fromIndex, let toIndex, link.isValid else { continue }
+            let fromDeclaration = declared[fromIndex].value, toDeclaration = declared[toIndex].value
+            link.from = declared[fromIndex].key
+            link.to = declared[toIndex].key
             if link.from == link.to {
                 reader.error("a link from `\(link.from)` to itself is not allowed", at: link.location)
                 continue
@@ -508,9 +508,16 @@ struct EcosystemDecoder {
                     continue
                 }
                 let (topic, member) = fromKind == .topic ? (link.from, link.to) : (link.to, link.from)
+                if !indexed {
+                    for (i, c) in communities.enumerated() { communityIndex[c.id] = i }
+                    for (i, c) in influencers.enumerated() { influencerIndex[c.id] = i }
+                    indexed = true
+                }
                 if let i = communityIndex[member] {
+                    if memberTopics[member] == nil { memberTopics[member] = Set(communities[i].topics) }
                     if memberTopics[member, default: []].insert(topic).inserted { communities[i].topics.append(topic) }
                 } else if let i = influencerIndex[member] {
+                    if memberTopics[member] == nil { memberTopics[member] = Set(influencers[i].topics) }
                     if memberTopics[member, default: []].insert(topic).inserted { influencers[i].topics.append(topic) }
                 } else {
                     reader.warning("the link between stakeholder `\(member)` and topic `\(topic)` is ignored: "
@@ -518,7 +525,7 @@ struct EcosystemDecoder {
                 }
                 continue
             }
-            precondition(graphKinds.contains(fromKind) && graphKinds.contains(toKind))
+            // Both ends are communities, influencers or stakeholders here (topics were handled above).
             // Key: both declaration indices, ordered (an integer key instead of joined text).
             let a = UInt64(fromDeclaration.index), b = UInt64(toDeclaration.index)
             let pair = min(a, b) << 32 | max(a, b)

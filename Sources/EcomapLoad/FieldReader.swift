@@ -218,6 +218,7 @@ struct FieldReader {
     /// - Parameter whole: counts (members, reach, followers) must be whole numbers.
     mutating func number(_ node: DocumentNode?, _ field: String, whole: Bool) -> Double? {
         guard let node else { return nil }
+        if let value = Self.quickNumber(node, whole: whole), value <= limits.maxCount { return value }
         guard let scalar = node.scalar else {
             error("`\(field)` must be a number, found \(node.typeName)", at: node.location)
             return nil
@@ -336,6 +337,32 @@ struct FieldReader {
 
     private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { a, _ in a * 10 } }
 
+    /// The common case read straight from the document's bytes, without a `String`: a plain scalar
+    /// of digits (at most 15 bytes), with one inner `.` where a fraction is allowed. Gives the value
+    /// `number` would, and nil for everything that may need a diagnostic (a `48.000` that could be
+    /// thousands, a fraction where a whole number is expected), which then takes the full path.
+    static func quickNumber(_ node: DocumentNode, whole: Bool) -> Double? {
+        let r = node.record
+        guard r.kind == .scalar, r.style == .plain, r.tag < 0, r.count > 0, r.count <= 15 else { return nil }
+        let bytes = node.store.bytes(of: r)
+        var mantissa = 0, fractionDigits = 0, point = -1
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                mantissa = mantissa * 10 + Int(b &- UInt8(ascii: "0"))
+                if point >= 0 { fractionDigits += 1 }
+            } else if b == UInt8(ascii: ".") && point < 0 && i > 0 {
+                point = i
+            } else {
+                return nil
+            }
+        }
+        guard point >= 0 else { return Double(mantissa) }
+        if whole || fractionDigits == 0 { return nil }
+        if fractionDigits == 3 && point <= 3 && bytes[0] != UInt8(ascii: "0") { return nil }
+        return Double(mantissa) / powersOfTen[fractionDigits]
+    }
+
     /// The common case without allocation: ASCII digits with at most one inner `.`, at most 15
     /// digits. Both the digit string and 10^k are exact doubles and division rounds correctly, so the
     /// result is the same correctly rounded value that `Double(text)` gives. Nil for anything else.
@@ -363,6 +390,7 @@ struct FieldReader {
     /// A link weight: 0 < weight <= 1; nil when omitted (the caller applies the default).
     mutating func weight(_ node: DocumentNode?, _ field: String = "weight") -> Double?? {
         guard let node else { return .some(nil) }
+        if let value = Self.quickNumber(node, whole: false), value > 0, value <= 1 { return .some(value) }
         if node.isEmptyScalar { return .some(nil) }
         guard let scalar = node.scalar else {
             error("`\(field)` must be a number, found \(node.typeName)", at: node.location)

@@ -125,21 +125,8 @@ enum ByteCheck {
                     & 0x8080_8080_8080_8080 == 0 { i += 8 }
                 continue
             }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return i
-            }
-            guard i + length <= n else { return i }
-            if b[i + 1] < lower || b[i + 1] > upper { return i }
-            for k in 2..<length where b[i + k] < 0x80 || b[i + k] > 0xBF { return i }
+            let length = UTF8Sequence.length(b, at: i)
+            if length == 0 { return i }
             i += length
         }
         return nil

@@ -209,7 +209,17 @@ final class DocumentStore {
     }
 }
 
-/// One node of a `DocumentStore`.
+/// A document: its store, owned, and its root node.
+struct Document {
+    let store: DocumentStore
+    let root: Int32
+
+    /// The root node; valid while this document lives.
+    var rootNode: DocumentNode { store.node(root) }
+}
+
+/// One node of a `DocumentStore`. It does not own the store (so that passing nodes around costs no
+/// reference counting): nodes are used only while their `Document` is alive.
 struct DocumentNode {
     enum Kind: UInt8 {
         case scalar, sequence, mapping
@@ -222,7 +232,7 @@ struct DocumentNode {
         case mapping(PairList, SourceLocation)
     }
 
-    let store: DocumentStore
+    unowned(unsafe) let store: DocumentStore
     let id: Int32
 
     var record: DocumentStore.Record { store.records[Int(id)] }
@@ -288,8 +298,8 @@ struct DocumentNode {
 
 /// The items of a sequence node.
 struct NodeList: RandomAccessCollection {
-    /// Nil only for `empty`.
-    let store: DocumentStore?
+    /// Nil only for `empty`; not owned (see `DocumentNode`).
+    unowned(unsafe) let store: DocumentStore?
     let start: Int
     let count: Int
     var startIndex: Int { 0 }
@@ -311,7 +321,7 @@ struct NodePair {
 
 /// The entries of a mapping node.
 struct PairList: RandomAccessCollection {
-    let store: DocumentStore
+    unowned(unsafe) let store: DocumentStore
     let start: Int
     let count: Int
     var startIndex: Int { 0 }

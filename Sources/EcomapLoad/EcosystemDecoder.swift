@@ -64,7 +64,13 @@ struct EcosystemDecoder {
     private var declaredFolded: [String: String] = [:]
     private var declarationOrder: [String] = []
 
-    mutating func decode(_ root: DocumentNode) -> Ecosystem? {
+    mutating func decode(_ document: Document) -> Ecosystem? {
+        // Nodes refer to their store without owning it (no reference counting per node): the
+        // document owns it, and is kept alive for the whole walk.
+        withExtendedLifetime(document) { decode(root: document.rootNode) }
+    }
+
+    private mutating func decode(root: DocumentNode) -> Ecosystem? {
         guard let top = reader.fields(root, known: Self.topLevelKeySet, what: "the ecosystem file") else { return nil }
 
         if let version = reader.integer(top["version"], "version"), version != 1 {
@@ -104,6 +110,7 @@ struct EcosystemDecoder {
             reader.error("`communities` must list at least one community", at: top["communities"]!.location)
         }
         var communities: [Community] = []
+        communities.reserveCapacity(communityNodes.count)
         for node in communityNodes { if let c = community(node) { communities.append(c) } }
         var influencers: [Influencer] = []
         for node in list(top["influencers"], "influencers") { if let i = influencer(node) { influencers.append(i) } }

@@ -74,15 +74,15 @@ public enum EcosystemLoader {
         }
         let source = String(decoding: body, as: UTF8.self)
         var reader = YAMLReader(file: file, limits: limits)
-        let root = reader.read(body)
+        let document = reader.read(body)
         var diagnostics = Diagnostics(reader.diagnostics)
         stageDone?("load")
         // Problems such as an unsupported tag or a duplicate key do not stop the check of the content.
-        guard let root else {
+        guard let document else {
             return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: [file: source])
         }
         var decoder = EcosystemDecoder(file: file, limits: limits)
-        let ecosystem = decoder.decode(root)
+        let ecosystem = decoder.decode(document)
         diagnostics.items.append(contentsOf: decoder.diagnostics)
         stageDone?("validate")
         return LoadResult(ecosystem: diagnostics.hasErrors ? nil : ecosystem, diagnostics: diagnostics,

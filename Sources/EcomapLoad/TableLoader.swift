@@ -153,7 +153,7 @@ enum TableLoader {
         }
         var decoder = EcosystemDecoder(file: nodes.file, limits: limits)
         let store = DocumentStore(file: nodes.file)
-        let ecosystem = decoder.decode(store.node(store.add(.mapping(top, start))))
+        let ecosystem = decoder.decode(Document(store: store, root: store.add(.mapping(top, start))))
         diagnostics.items.append(contentsOf: decoder.diagnostics)
         return LoadResult(ecosystem: diagnostics.hasErrors ? nil : ecosystem, diagnostics: diagnostics)
     }

@@ -42,7 +42,7 @@ struct YAMLReader {
     private var lastScalarEnd = 0
 
     /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes).
-    mutating func read(_ bytes: [UInt8]) -> DocumentNode? {
+    mutating func read(_ bytes: [UInt8]) -> Document? {
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(.error("cannot initialise the YAML parser"))
             return nil
@@ -50,7 +50,7 @@ struct YAMLReader {
         defer { yaml_parser_delete(&parser) }
         input = bytes
         store.reserve(sourceBytes: bytes.count)
-        return bytes.withUnsafeBufferPointer { buffer -> DocumentNode? in
+        return bytes.withUnsafeBufferPointer { buffer -> Document? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             // libyaml keeps its own (process-wide) guard; keep it just above ours so ours reports first.
@@ -191,7 +191,7 @@ struct YAMLReader {
         return (line, column)
     }
 
-    private mutating func readStream() throws -> DocumentNode? {
+    private mutating func readStream() throws -> Document? {
         _ = try skip()  // STREAM-START
         let first = try skip()
         if first == YAML_STREAM_END_EVENT {
@@ -208,7 +208,7 @@ struct YAMLReader {
                                       at: location(after.raw.start_mark)))
             return nil
         }
-        return store.node(root)
+        return Document(store: store, root: root)
     }
 
     // MARK: - Composition

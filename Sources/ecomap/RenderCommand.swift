@@ -84,6 +84,15 @@ struct Render: ParsableCommand {
         try validateView()
     }
 
+    /// Refuses, before any layout starts, a full map whose layout is expected to take longer than --timeout.
+    private func refuseUnfinishableLayout(_ plan: LayoutPlan, nodeCount: Int) throws {
+        guard let expected = plan.estimatedSeconds(nodeCount: nodeCount), expected > timeout else { return }
+        throw CommandFailure(.layoutFailure,
+            "a full map of \(nodeCount) nodes needs about \(Int(expected.rounded())) s to lay out with \(plan.engine.rawValue) here "
+            + "(overlap removal keeps every shape clear of the others), more than --timeout \(TimeoutText.seconds(timeout)); "
+            + "for a legible 16:9 slide of it use --slide, or allow the time with --timeout \(Int((expected * 2).rounded(.up)))")
+    }
+
     func run() throws {
         let chosenFormat = format
             ?? output.flatMap(MapFormat.init(pathExtension:)) ?? .svg
@@ -96,6 +105,15 @@ struct Render: ParsableCommand {
         let run = timing.start()
         defer { run.finish() }
         let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer))
+        // The full map's node count and (above the grouping limits) its engine are known now: a layout
+        // that cannot finish is refused before scoring, whatever the machine's load.
+        if view == .map && !slide {
+            let nodeCount = ecosystem.communities.count + ecosystem.influencers.count + ecosystem.stakeholders.count
+            if let engine = LayoutPlan.engineKnownBeforeGrouping(option: engine, fileEngine: ecosystem.style.engine,
+                                                                 nodeCount: nodeCount) {
+                try refuseUnfinishableLayout(LayoutPlan(engine: engine, reason: "", curvedEdges: false), nodeCount: nodeCount)
+            }
+        }
         // The map and the matrix show scores and degrees, never PageRank or betweenness: skip computing them.
         let analysis = run.timer.measureParts("score") { part in
             Analyzer.analyze(ecosystem, centrality: false, targets: false, stageDone: part)
@@ -107,12 +125,7 @@ struct Render: ParsableCommand {
         try OutputFile.check(destination)
         run.note("\(spec.nodes.count) nodes, \(spec.edges.count) links; engine \(spec.layout.engine.rawValue) (\(spec.layout.reason))")
         // Say before starting when the full map cannot be laid out within --timeout, and what to do instead.
-        if let expected = spec.layout.estimatedSeconds(nodeCount: spec.nodes.count), expected > timeout {
-            throw CommandFailure(.layoutFailure,
-                "a full map of \(spec.nodes.count) nodes needs about \(Int(expected.rounded())) s to lay out with \(spec.layout.engine.rawValue) here "
-                + "(overlap removal keeps every shape clear of the others), more than --timeout \(TimeoutText.seconds(timeout)); "
-                + "for a legible 16:9 slide of it use --slide, or allow the time with --timeout \(Int((expected * 2).rounded(.up)))")
-        }
+        try refuseUnfinishableLayout(spec.layout, nodeCount: spec.nodes.count)
 
         // Before the layout child starts, so it inherits the pinned font; the warning is printed once.
         if let warning = FontSetup.warning { Console.err(warning) }

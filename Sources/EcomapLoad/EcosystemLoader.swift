@@ -66,15 +66,16 @@ public enum EcosystemLoader {
                 "`\(file)` has \(bytes.count) bytes, more than the limit of \(limits.maxFileBytes) bytes (limit: file size)")]))
         }
         let body: [UInt8]
+        let characters: Int
         switch ByteCheck.utf8Text(bytes, file: file) {
         case .failure(let diagnostic):
             return LoadResult(ecosystem: nil, diagnostics: Diagnostics([diagnostic]))
         case .success(let checked):
-            body = checked
+            (body, characters) = checked
         }
         let source = String(decoding: body, as: UTF8.self)
         var reader = YAMLReader(file: file, limits: limits)
-        let document = reader.read(body)
+        let document = reader.read(body, characters: characters)
         var diagnostics = Diagnostics(reader.diagnostics)
         stageDone?("load")
         // Problems such as an unsupported tag or a duplicate key do not stop the check of the content.

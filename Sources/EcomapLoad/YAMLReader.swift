@@ -45,8 +45,10 @@ struct YAMLReader {
     /// The number of characters in the input, counted when first needed.
     private var characterCount: Int?
 
-    /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes).
-    mutating func read(_ bytes: [UInt8]) -> Document? {
+    /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes); `characters`,
+    /// when the caller counted them, spares a pass over the input.
+    mutating func read(_ bytes: [UInt8], characters: Int? = nil) -> Document? {
+        characterCount = characters
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(.error("cannot initialise the YAML parser"))
             return nil

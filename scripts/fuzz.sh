@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Fuzzes the loader (YAML and CSV) and the scoring behind `ecomap rank` with libFuzzer + AddressSanitizer.
 #
-#   scripts/fuzz.sh [SECONDS]     (default 60; FUZZ_JOBS, FUZZ_ARGS pass more to libFuzzer)
+#   scripts/fuzz.sh [SECONDS]     (default 60; FUZZ_ARGS passes more to libFuzzer)
+#
+# FUZZ_SEED=N starts libFuzzer's mutations from a fixed seed (with Swift's hashing made deterministic),
+# so that two runs of the same code try the same inputs: `.ci/run` uses FUZZ_SEED=1, and a finding
+# there is a finding on every run of that commit, not luck. Without it (`make fuzz`) every run starts
+# from a fresh seed and explores further.
 #
 # Builds Fuzz/FuzzLoader.swift with EcomapModel, EcomapText, EcomapLoad, EcomapAnalysis, CSV.swift, ZIPFoundation and libyaml
 # (Yams' CYaml) compiled with -sanitize=fuzzer,address into .build/fuzz, seeds a working corpus from
@@ -67,8 +72,13 @@ for f in examples/*/*.csv Tests/EcomapEndToEndTests/Hostile/*.csv; do
 done
 
 echo "fuzz: running for ${SECONDS_TO_RUN}s" >&2
+SEED_ARGS=()
+if [ -n "${FUZZ_SEED:-}" ]; then
+    SEED_ARGS=(-seed="$FUZZ_SEED")
+    export SWIFT_DETERMINISTIC_HASHING=1
+fi
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" "$OUT/fuzz-loader" "$OUT/corpus" \
-    -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+    "${SEED_ARGS[@]}" -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
     -dict=Fuzz/yaml.dict -artifact_prefix="$OUT/findings/" -print_final_stats=1 ${FUZZ_ARGS:-} 2>&1 \
     | tee "$OUT/last-run.log" | grep -E '^#[0-9]+ *(INITED|DONE)|^stat::|ERROR|SUMMARY|crash|leak|Test unit written' || true
 if ls "$OUT"/findings/crash-* "$OUT"/findings/leak-* "$OUT"/findings/timeout-* "$OUT"/findings/oom-* >/dev/null 2>&1; then

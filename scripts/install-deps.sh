@@ -3,15 +3,17 @@
 #   scripts/install-deps.sh            libgraphviz-dev, librsvg2-dev, fontconfig and Liberation Sans 2
 #                                      (fonts-liberation2, the font every label is measured with)
 #   scripts/install-deps.sh --test     plus the tools the test suite uses (the deck tests: LibreOffice
-#                                      Impress headless, poppler's pdftoppm/pdftotext, PyPI's python-pptx)
-#   scripts/install-deps.sh --browser  Chromium, chromedriver and selenium for the report's browser test
+#                                      Impress headless, poppler's pdftoppm/pdftotext, PyPI's python-pptx;
+#                                      the report's browser test: Chromium, chromedriver and selenium)
+#   scripts/install-deps.sh --browser  only the browser test's Chromium, chromedriver and selenium
 set -euo pipefail
+mode="${1:-}"
 need=()
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
 pkg-config --exists librsvg-2.0 cairo-pdf cairo-png 2>/dev/null || need+=(librsvg2-dev)
 command -v fc-match >/dev/null 2>&1 || need+=(fontconfig)
 [ -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || need+=(fonts-liberation2)
-if [ "${1:-}" = "--test" ]; then
+if [ "$mode" = "--test" ]; then
   command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
   command -v dot >/dev/null 2>&1 || need+=(graphviz)
   command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
@@ -20,26 +22,26 @@ if [ "${1:-}" = "--test" ]; then
   dpkg -s libreoffice-impress-nogui >/dev/null 2>&1 || dpkg -s libreoffice-impress >/dev/null 2>&1 || need+=(libreoffice-impress-nogui)
   python3 -c 'import pip' >/dev/null 2>&1 || need+=(python3-pip)
 fi
-if [ "${1:-}" = "--browser" ]; then
+if [ "$mode" = "--browser" ] || [ "$mode" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-liberation)
   command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
   python3 -c 'import pip' >/dev/null 2>&1 || need+=(python3-pip)
 fi
 install_selenium() {
-  [ "${1:-}" = "--browser" ] || return 0
+  [ "$mode" = "--browser" ] || [ "$mode" = "--test" ] || return 0
   python3 -c 'import selenium' >/dev/null 2>&1 && return 0
   echo "installing: selenium (PyPI)" >&2
   python3 -m pip install --quiet selenium 2>/dev/null \
     || python3 -m pip install --quiet --break-system-packages selenium
 }
 install_pptx() {
-  [ "${1:-}" = "--test" ] || return 0
+  [ "$mode" = "--test" ] || return 0
   python3 -c 'import pptx' >/dev/null 2>&1 && return 0
   echo "installing: python-pptx (PyPI)" >&2
   python3 -m pip install --quiet python-pptx 2>/dev/null \
     || python3 -m pip install --quiet --break-system-packages python-pptx
 }
-if [ ${#need[@]} -eq 0 ]; then install_selenium "${1:-}"; install_pptx "${1:-}"; exit 0; fi
+if [ ${#need[@]} -eq 0 ]; then install_selenium; install_pptx; exit 0; fi
 echo "installing: ${need[*]}" >&2
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -49,5 +51,5 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-install_selenium "${1:-}"
-install_pptx "${1:-}"
+install_selenium
+install_pptx

@@ -32,8 +32,12 @@ struct YAMLReader {
     private var expanded = 0
     /// The bytes being read, to place reader errors (which libyaml reports as a byte offset).
     private var input: [UInt8] = []
-    /// Byte offset just after the last scalar read (a mapping key, when its value is composed next).
-    private var lastScalarEnd = 0
+    /// libyaml's mark just after the last scalar read (a mapping key, when its value is composed next).
+    private var lastScalarEnd = yaml_mark_t()
+    /// Where the last mark conversion ended: marks asked for in order cost one pass over the input.
+    private var markCursor = (characters: 0, bytes: 0)
+    /// The number of characters in the input, counted when first needed.
+    private var characterCount: Int?
 
     /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes).
     mutating func read(_ bytes: [UInt8]) -> DocumentNode? {
@@ -86,7 +90,8 @@ struct YAMLReader {
                                                                           in: input, file: file)))
                 throw Abort()
             }
-            if let explained = explain(problem, at: parser.problem_mark) {
+            let problemMark = parser.problem_mark
+            if let explained = explain(problem, at: problemMark) {
                 diagnostics.append(.error(explained, at: location(parser.problem_mark)))
                 throw Abort()
             }
@@ -121,8 +126,8 @@ struct YAMLReader {
 
     /// libyaml's message in the user's terms, for the mistakes people make most: a tab used for
     /// indentation, and a value starting with `@` or a backtick (a handle) written without quotes.
-    private func explain(_ problem: String, at mark: yaml_mark_t) -> String? {
-        let index = Int(mark.index)
+    private mutating func explain(_ problem: String, at mark: yaml_mark_t) -> String? {
+        let index = byteOffset(of: mark)
         guard index >= 0, index < input.count else { return nil }
         let byte = input[index]
         if byte == 0x09 {
@@ -145,13 +150,44 @@ struct YAMLReader {
         return nil
     }
 
-    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+    /// The byte offset of a libyaml mark. libyaml counts characters (code points; a CRLF as two), not
+    /// bytes, so in a file with any non-ASCII letter the two differ.
+    private mutating func byteOffset(of mark: yaml_mark_t) -> Int {
+        let target = Int(mark.index)
+        if target < markCursor.characters { markCursor = (0, 0) }
+        var (characters, bytes) = markCursor
+        input.withUnsafeBufferPointer { buffer in
+            while characters < target && bytes < buffer.count {
+                bytes += 1
+                while bytes < buffer.count && buffer[bytes] & 0xC0 == 0x80 { bytes += 1 }
+                characters += 1
+            }
+        }
+        markCursor = (characters, bytes)
+        return bytes
+    }
+
+    /// Whether a mark is at the end of the input. Only a mark in the first column can be there and
+    /// misplaced (libyaml's forced line break), so only such a mark needs the characters counted.
+    private mutating func isAtEnd(_ mark: yaml_mark_t) -> Bool {
+        let index = Int(mark.index)
+        if index >= input.count { return true }
+        guard mark.column == 0 else { return false }
+        if characterCount == nil {
+            characterCount = input.withUnsafeBufferPointer { buffer in
+                buffer.reduce(0) { $0 &+ ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            }
+        }
+        return index >= characterCount!
+    }
+
+    private mutating func location(_ mark: yaml_mark_t) -> SourceLocation {
         let line = Int(mark.line) + 1
         // At the end of a file without a final line break libyaml moves its mark to a line that does
         // not exist; point at the end of the last line instead.
         // Only a mark at the end of the input can be there, so the input is scanned only then (an
         // error at the end), not on every load.
-        if Int(mark.index) >= input.count {
+        if isAtEnd(mark) {
             let end = Self.endOfInput(input)
             if line > end.line { return SourceLocation(file: file, line: end.line, column: end.column) }
         }
@@ -282,7 +318,7 @@ struct YAMLReader {
             }
             let tag = Self.string(data.tag)
             checkTag(tag, at: loc)
-            lastScalarEnd = Int(event.raw.end_mark.index)
+            lastScalarEnd = event.raw.end_mark
             let node = DocumentNode.scalar(Scalar(text: text, style: style, tag: tag, location: loc))
             composedText += length
             register(Self.string(data.anchor), node, size: 1, text: length)
@@ -319,7 +355,7 @@ struct YAMLReader {
                 let keyEnd = lastScalarEnd
                 let value = try composeSized(try next(), depth: depth + 1)
                 if case .scalar(let v) = value.node, v.isEmpty, case .scalar(let k) = key.node,
-                   let hashtag = hashtagComment(after: keyEnd) {
+                   let hashtag = hashtagComment(after: byteOffset(of: keyEnd)) {
                     // `name: #wanderlust`: YAML sees a comment and an empty value.
                     diagnostics.append(.error(
                         "`\(k.text)` is empty because `#` starts a comment in YAML, so `\(hashtag)` was ignored; "

@@ -74,6 +74,16 @@ public struct LayoutPlan: Sendable, Hashable {
             : LayoutPlan(engine: .sfdp, reason: "auto: \(nodeCount) nodes (> \(neatoLimit)): sfdp", curvedEdges: curved)
     }
 
+    /// The engine `choose` picks for the full map whatever its grouping turns out to be, or nil when
+    /// the grouping decides. Known right after loading, before scoring: a map whose layout cannot
+    /// finish in time is refused at once.
+    public static func engineKnownBeforeGrouping(option: EngineOption, fileEngine: LayoutEngine?,
+                                                 nodeCount: Int) -> LayoutEngine? {
+        let grouped = choose(option: option, fileEngine: fileEngine, nodeCount: nodeCount, grouped: true).engine
+        let ungrouped = choose(option: option, fileEngine: fileEngine, nodeCount: nodeCount, grouped: false).engine
+        return grouped == ungrouped ? grouped : nil
+    }
+
     /// Seconds the layout is expected to take on this project's 2-core machine, where a size rule is
     /// known: sfdp with overlap removal (`overlap=prism`) grows about as n^1.5: 1.8e-5 x n^1.5 s fits
     /// 5,000 nodes in 6.3 s and 100,000 nodes in 560-900 s. `nil` for the other engines.

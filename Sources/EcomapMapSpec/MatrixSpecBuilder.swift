@@ -10,7 +10,7 @@ public struct MatrixOptions: Sendable, Hashable {
     public var y: Dimension?
     public var theme: Theme?
     public var aspect: Aspect?
-    /// Sized for a 16:9 slide, names placed by ecomap (`MatrixSlide`).
+    /// Sized for a 16:9 slide (960 x 540 pt) instead of for the number of placed communities.
     public var slide: Bool
 
     public init(x: Dimension? = nil, y: Dimension? = nil, theme: Theme? = nil, aspect: Aspect? = nil, slide: Bool = false) {
@@ -25,21 +25,15 @@ public struct MatrixOptions: Sendable, Hashable {
 /// The 2x2 strategy matrix as a `MapSpec` with pinned positions, drawn by the same Graphviz and SVG path
 /// as the map (docs/matrix.md).
 ///
-/// - Each community with both axis scores known is a bubble at (x score, y score) on a 0–100 square
-///   plot; its area grows with the size score (dashed and smallest when the size is unknown); its fill is
-///   its tier colour (focus, nurture, monitor; Okabe–Ito, colour-blind safe); its name is an external
-///   label that Graphviz places clear of the other labels.
-/// - Communities missing an axis figure are drawn in a row under the plot, "not placed".
-/// - The plot has a frame, dashed midlines at 50, ticks at 0, 50 and 100, axis titles, and a name in
-///   each quadrant. Influencers, stakeholders and links are not shown.
+/// - Each community with both axis scores known is a bubble at (x score, y score) on a plot zoomed to
+///   the placed scores and split at their median; its area grows with the size score (dashed and
+///   smallest when the size is unknown); its fill is its tier colour (focus, nurture, monitor;
+///   Okabe–Ito, colour-blind safe). Names are placed by ecomap (`MatrixPlot`), clear of every bubble,
+///   name and line, with a leader line where they cannot sit beside their bubble.
+/// - Communities missing an axis figure are listed by name under the plot, "not placed".
+/// - The plot has a frame, dashed midlines at the split, ticks at both ends and the split, axis titles,
+///   and a name for each quadrant outside the plot. Influencers, stakeholders and links are not shown.
 public enum MatrixSpecBuilder {
-    /// Plot size in points.
-    public static let plotWidth = 600.0
-    public static let plotHeight = 450.0
-    /// Up to this many placed communities every bubble is named; above it only the `labelTop` best ranked.
-    public static let labelAllUpTo = 40
-    public static let labelTop = 20
-
     /// One axis: the shown range (the placed scores padded by 5 and widened to multiples of 10, at least
     /// 20 wide, within 0...100) and the split (the median of the placed scores).
     struct Axis {
@@ -99,6 +93,7 @@ public enum MatrixSpecBuilder {
         (.reach, .action), (.size, .action), (.activity, .action), (.reach, .activity), (.size, .activity), (.reach, .size),
     ]
 
+    /// The matrix spec for `analysis`, with warnings (a palette that could not be used, the same axis twice).
     public static func build(_ analysis: Analysis, options inputOptions: MatrixOptions = MatrixOptions()) -> (MapSpec, [Diagnostic]) {
         let ecosystem = analysis.ecosystem
         let theme = inputOptions.theme ?? ecosystem.style.theme ?? .light
@@ -110,101 +105,8 @@ public enum MatrixSpecBuilder {
             warnings.append(.warning("--x and --y are both \(options.x.rawValue): the bubbles lie on the diagonal"))
         }
         colors.link = colors.mutedText
-        if inputOptions.slide {
-            return (MatrixSlide.build(analysis, x: options.x, y: options.y, theme: theme, colors: colors), warnings)
-        }
-        let communities = Dictionary(ecosystem.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-
-        var nodes: [MapNode] = []
-        let placed = analysis.ranking.filter { $0.dimensions[options.x] != nil && $0.dimensions[options.y] != nil }
-        let unplaced = analysis.ranking.filter { $0.dimensions[options.x] == nil || $0.dimensions[options.y] == nil }
-        let xAxis = Axis(placed.map { $0.dimensions[options.x]! }), yAxis = Axis(placed.map { $0.dimensions[options.y]! })
-        let w = plotWidth, h = plotHeight
-        // Larger bubbles are drawn first (lower draw order) so that smaller ones stay visible on top.
-        let drawing = placed.sorted { a, b in
-            let da = NodeEncoding.diameter(sizeScore: a.dimensions.size), db = NodeEncoding.diameter(sizeScore: b.dimensions.size)
-            return da != db ? da > db : a.rank < b.rank
-        }
-        let labelled = placed.count <= labelAllUpTo ? Set(placed.map(\.id)) : Set(placed.prefix(labelTop).map(\.id))
-        for (order, s) in drawing.enumerated() {
-            let at = MapPoint(x: xAxis.position(s.dimensions[options.x]!, length: w), y: yAxis.position(s.dimensions[options.y]!, length: h))
-            nodes.append(bubble(s, community: communities[s.id], at: at, options: options, colors: colors, theme: theme,
-                                total: analysis.ranking.count, order: order + 1, labelled: labelled.contains(s.id)))
-        }
-        if !unplaced.isEmpty {
-            // Rows of named chips in the tier colour under the plot.
-            let perRow = 4, step = w / Double(perRow), firstRow = -104.0
-            nodes.append(label("#unplaced", "Not placed (\(options.x.rawValue) or \(options.y.rawValue) unknown):",
-                               at: MapPoint(x: 0, y: firstRow + 36), colors: colors, size: .caption, anchorLeft: true))
-            for (i, s) in unplaced.enumerated() {
-                let at = MapPoint(x: step / 2 + Double(i % perRow) * step, y: firstRow - Double(i / perRow) * 44)
-                nodes.append(chip(s, community: communities[s.id], at: at, options: options, colors: colors, theme: theme,
-                                  total: analysis.ranking.count))
-            }
-        }
-
-        var edges: [MapEdge] = []
-        // Frame corners and midline ends: invisible points joined by lines.
-        let mx = xAxis.position(xAxis.split, length: w), my = yAxis.position(yAxis.split, length: h)
-        let anchors: [(String, Double, Double)] = [
-            ("#corner-00", 0, 0), ("#corner-10", w, 0), ("#corner-01", 0, h), ("#corner-11", w, h),
-            ("#mid-x0", mx, 0), ("#mid-x1", mx, h), ("#mid-y0", 0, my), ("#mid-y1", w, my),
-        ]
-        for (id, x, y) in anchors { nodes.append(anchor(id, at: MapPoint(x: x, y: y), colors: colors)) }
-        func line(_ a: String, _ b: String, dashed: Bool) {
-            edges.append(MapEdge(from: a, to: b, weight: 1, penWidth: dashed ? 1 : 1.4,
-                                 color: dashed ? colors.mutedText : colors.text, directed: false, tooltip: "", dashed: dashed))
-        }
-        line("#corner-00", "#corner-10", dashed: false)
-        line("#corner-00", "#corner-01", dashed: false)
-        line("#corner-10", "#corner-11", dashed: false)
-        line("#corner-01", "#corner-11", dashed: false)
-        line("#mid-x0", "#mid-x1", dashed: true)
-        line("#mid-y0", "#mid-y1", dashed: true)
-
-        // Ticks at both ends and at the split, axis titles.
-        for (i, v) in [xAxis.low, xAxis.split, xAxis.high].enumerated() {
-            nodes.append(label("#tick-x-\(i)", Axis.text(v), at: MapPoint(x: xAxis.position(v, length: w), y: -12), colors: colors, size: .tick))
-        }
-        for (i, v) in [yAxis.low, yAxis.split, yAxis.high].enumerated() {
-            nodes.append(label("#tick-y-\(i)", Axis.text(v), at: MapPoint(x: -16, y: yAxis.position(v, length: h)), colors: colors, size: .tick))
-        }
-        nodes.append(label("#axis-x", axisTitle(options.x) + " score →", at: MapPoint(x: w / 2, y: -34), colors: colors, size: .axis))
-        nodes.append(label("#axis-y", "↑ " + axisTitle(options.y) + " score", at: MapPoint(x: 0, y: h + 22), colors: colors, size: .axis,
-                           anchorLeft: true))
-
-        // Quadrant names in the outer corners.
-        let names = quadrantNames(x: options.x, y: options.y)
-        let inset = 10.0
-        nodes.append(label("#quadrant-tr", names.topRight, at: MapPoint(x: w - inset, y: h - inset), colors: colors, size: .quadrant, anchorRight: true))
-        nodes.append(label("#quadrant-tl", names.topLeft, at: MapPoint(x: inset, y: h - inset), colors: colors, size: .quadrant, anchorLeft: true))
-        nodes.append(label("#quadrant-br", names.bottomRight, at: MapPoint(x: w - inset, y: inset + 14), colors: colors, size: .quadrant, anchorRight: true))
-        nodes.append(label("#quadrant-bl", names.bottomLeft, at: MapPoint(x: inset, y: inset + 14), colors: colors, size: .quadrant, anchorLeft: true))
-
-        var legend: [LegendItem] = []
-        for tier in Tier.allCases where analysis.ranking.contains(where: { $0.tier == tier }) {
-            legend.append(LegendItem(.shape(.circle, fill: tierFill(tier, theme: theme), stroke: colors.communityStroke,
-                                            dashed: false, double: false), "Tier: \(tier.rawValue)"))
-        }
-        legend.append(LegendItem(.sizes(stroke: colors.communityStroke), "Bubble area = size score"))
-        if analysis.ranking.contains(where: { $0.dimensions.size == nil }) {
-            legend.append(LegendItem(.shape(.circle, fill: colors.background, stroke: colors.communityStroke, dashed: true, double: false),
-                                     "Dashed: size unknown"))
-        }
-
-        var title = MapSpecBuilder.title(ecosystem)
-        title.descriptionLines = [
-            "Strategy matrix: \(axisTitle(options.x).lowercased()) score (across) by \(axisTitle(options.y).lowercased()) score (up); "
-                + "\(placed.count) of \(analysis.ranking.count) communities placed.",
-            "Quadrants split at the median of the placed communities: \(options.x.rawValue) \(Axis.text(xAxis.split)), "
-                + "\(options.y.rawValue) \(Axis.text(yAxis.split))" + (placed.count > labelAllUpTo ? "; names shown for the top \(labelTop)." : "."),
-        ]
-        let plan = LayoutPlan(engine: .neato, reason: "matrix: pinned positions", curvedEdges: false, pinned: true)
-        let spec = MapSpec(title: title, nodes: nodes, edges: edges, clusters: [], legend: Legend(items: legend),
-                           colors: colors, layout: plan, aspect: options.aspect,
-                           encodingNote: "Bubble position shows the \(axisTitle(options.x).lowercased()) and "
-                               + "\(axisTitle(options.y).lowercased()) scores, area the size score, fill the tier.")
-        return (spec, warnings)
+        let canvas: MatrixPlot.Canvas = inputOptions.slide ? .slide : .full(aspect: options.aspect)
+        return (MatrixPlot.build(analysis, x: options.x, y: options.y, theme: theme, colors: colors, canvas: canvas), warnings)
     }
 
     /// Axis titles.
@@ -232,8 +134,9 @@ public enum MatrixSpecBuilder {
         return ("High \(a), high \(b)", "Low \(a), high \(b)", "High \(a), low \(b)", "Low \(a), low \(b)")
     }
 
-    static func bubble(_ s: CommunityScore, community: Community?, at position: MapPoint, options: (x: Dimension, y: Dimension, aspect: Aspect?),
-                               colors: ThemeColors, theme: Theme, total: Int, order: Int, labelled: Bool) -> MapNode {
+    /// A community's bubble (its name is drawn apart, by `MatrixPlot`); the tooltip names every figure once.
+    static func bubble(_ s: CommunityScore, community: Community?, at position: MapPoint, axes: (x: Dimension, y: Dimension),
+                       colors: ThemeColors, theme: Theme, total: Int, order: Int) -> MapNode {
         let fill = tierFill(s.tier, theme: theme)
         // Bubbles are 45% of the map's community diameters: the plot is denser than the map.
         let diameter = NodeEncoding.diameter(sizeScore: s.dimensions.size) * 0.45
@@ -241,14 +144,13 @@ public enum MatrixSpecBuilder {
         let tooltip = [
             "\(s.name) (community)",
             "Rank \(s.rank) of \(total) · focus score \(String(Int(s.score.rounded()))) · \(s.tier.rawValue)",
-            ([options.x, options.y] + (options.x == .size || options.y == .size ? [] : [Dimension.size]))
+            ([axes.x, axes.y] + (axes.x == .size || axes.y == .size ? [] : [Dimension.size]))
                 .reduce(into: [Dimension]()) { if !$0.contains($1) { $0.append($1) } }
                 .map { "\(axisTitle($0)) \(score($0))" }.joined(separator: " · "),
             "Next step: \(s.nextStep.title)",
         ].joined(separator: "\n")
         return MapNode(
-            id: s.id, kind: .community, shape: .circle,
-            labelLines: labelled ? LabelText(lineLength: 24, maxLines: 2).lines(s.name) : [],
+            id: s.id, kind: .community, shape: .circle, labelLines: [],
             badge: nil, minWidth: diameter, minHeight: diameter, fill: fill, stroke: colors.communityStroke,
             fontColor: colors.text, penWidth: 1, dashed: s.dimensions.size == nil,
             emphasised: false, tooltip: tooltip,
@@ -256,23 +158,7 @@ public enum MatrixSpecBuilder {
             score: NodeScore(rank: s.rank, score: s.score, confidence: s.confidence, size: s.dimensions.size,
                              activity: s.dimensions.activity, reach: s.dimensions.reach, action: s.dimensions.action,
                              tier: s.tier.rawValue, missing: s.missing),
-            position: position, externalLabel: true, fixedSize: true, fontSize: 10, drawOrder: order)
-    }
-
-    /// A community that cannot be placed: a rounded box in its tier colour with its name inside.
-    private static func chip(_ s: CommunityScore, community: Community?, at position: MapPoint, options: (x: Dimension, y: Dimension, aspect: Aspect?),
-                             colors: ThemeColors, theme: Theme, total: Int) -> MapNode {
-        var node = bubble(s, community: community, at: position, options: options, colors: colors, theme: theme,
-                          total: total, order: 0, labelled: true)
-        node.shape = .box
-        node.labelLines = LabelText(lineLength: 20, maxLines: 2).lines(s.name)
-        node.minWidth = 0.5
-        node.minHeight = 0.3
-        node.fixedSize = false
-        node.externalLabel = false
-        node.dashed = false
-        node.fontColor = node.fill.readableText
-        return node
+            position: position, externalLabel: false, fixedSize: true, fontSize: 10, drawOrder: order)
     }
 
     enum LabelSize { case tick, axis, quadrant, caption }

@@ -87,6 +87,12 @@ struct Render: ParsableCommand {
         try validateView()
     }
 
+    /// Refuses, before any layout starts, a full map whose layout is expected to take longer than --timeout.
+    private func refuseUnfinishableLayout(_ plan: LayoutPlan, nodeCount: Int) throws {
+        guard let expected = plan.estimatedSeconds(nodeCount: nodeCount), expected > timeout else { return }
+        throw CommandFailure(.layoutFailure, Self.tooLarge(plan, nodes: nodeCount, expected: expected, timeout: timeout))
+    }
+
     func run() throws {
         let chosenFormat = format
             ?? output.flatMap(MapFormat.init(pathExtension:)) ?? .svg
@@ -99,6 +105,16 @@ struct Render: ParsableCommand {
         let run = timing.start()
         defer { run.finish() }
         let ecosystem = people.apply(try Console.loadOrExit(file, links: input.linksPath, title: input.title, timer: run.timer))
+        // The full map's node count and (above the grouping limits) its engine are known now: a layout
+        // that cannot finish is refused before scoring, whatever the machine's load.
+        if view == .map && !slide {
+            let nodeCount = ecosystem.communities.count + ecosystem.influencers.count + ecosystem.stakeholders.count
+            if let engine = LayoutPlan.engineKnownBeforeGrouping(option: engine, fileEngine: ecosystem.style.engine,
+                                                                 nodeCount: nodeCount) {
+                try refuseUnfinishableLayout(LayoutPlan(engine: engine, reason: "", curvedEdges: false, removesOverlaps: overlap == .remove),
+                                             nodeCount: nodeCount)
+            }
+        }
         // The map and the matrix show scores and degrees, never PageRank or betweenness: skip computing them.
         let analysis = run.timer.measureParts("score") { part in
             Analyzer.analyze(ecosystem, centrality: false, targets: false, stageDone: part)
@@ -110,9 +126,7 @@ struct Render: ParsableCommand {
         try OutputFile.check(destination)
         run.note("\(spec.nodes.count) nodes, \(spec.edges.count) links; engine \(spec.layout.engine.rawValue) (\(spec.layout.reason))")
         // Say before starting when the full map cannot be laid out within --timeout, and what to do instead.
-        if let expected = spec.layout.estimatedSeconds(nodeCount: spec.nodes.count), expected > timeout {
-            throw CommandFailure(.layoutFailure, Self.tooLarge(spec.layout, nodes: spec.nodes.count, expected: expected, timeout: timeout))
-        }
+        try refuseUnfinishableLayout(spec.layout, nodeCount: spec.nodes.count)
 
         // Before the layout child starts, so it inherits the pinned font; the warning is printed once.
         if let warning = FontSetup.warning { Console.err(warning) }

@@ -21,6 +21,12 @@ description: >-                   # optional: one paragraph shown under the titl
 as_of: 2026-01-01                 # optional: the day the figures were collected (YYYY-MM-DD)
 focus: my-brand                   # optional: id of the node the map is centred on
 
+# Optional: what the brand wants from its communities (a SPACE goal) sets the
+# weights of the focus score: support | product-innovation | acquisition |
+# content | engagement. Without it, size, activity, reach and action count equally.
+scoring:
+  goal: support
+
 # Topics around the brand. A bare word is both id and name; the long form
 # adds a display name and a description.
 topics:
@@ -49,6 +55,7 @@ communities:
     sentiment: positive   # positive | neutral | negative | mixed, towards the brand
     phase: build-up       # acquaintance | build-up | continuation | deterioration | termination
     goals: [support, product-innovation] # support | product-innovation | acquisition | content | engagement
+    funnel_step: monitor-conversations   # the funnel step the brand has reached here; the advice proposes the next
 
   - id: green-meetup
     name: Green Living Meetup

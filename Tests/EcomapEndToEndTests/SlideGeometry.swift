@@ -263,3 +263,34 @@ struct SlideGeometry {
         }
     }
 }
+
+extension SlideGeometry {
+    /// Texts closer than `clearance` points to another text (of another node), to a shape of another
+    /// node, or to a drawn line (frame, midline, leader line): each as "text" & what, with the gap.
+    /// Lines of one label (the same node) are not measured against each other.
+    func crowdedTexts(clearance c: Double) -> [String] {
+        func grown(_ b: Box) -> Box { Box(minX: b.minX - c, minY: b.minY - c, maxX: b.maxX + c, maxY: b.maxY + c) }
+        var out: [String] = []
+        for i in texts.indices {
+            let t = texts[i], box = grown(t.box)
+            for j in texts.indices where j > i {
+                if let a = t.node, a == texts[j].node { continue }
+                if box.overlaps(texts[j].box, tolerance: 0) { out.append("\"\(t.content)\" & \"\(texts[j].content)\"") }
+            }
+            for s in shapes where s.node != t.node {
+                let near: Bool
+                if let circle = s.circle {
+                    let nx = min(max(circle.x, t.box.minX), t.box.maxX), ny = min(max(circle.y, t.box.minY), t.box.maxY)
+                    near = ((nx - circle.x) * (nx - circle.x) + (ny - circle.y) * (ny - circle.y)).squareRoot() < circle.r + c
+                } else {
+                    near = box.overlaps(s.box, tolerance: 0)
+                }
+                if near { out.append("\"\(t.content)\" by \(s.node)") }
+            }
+            for s in segments where SlideGeometry.crosses(s.from, s.to, box) {
+                out.append("\"\(t.content)\" by line \(s.edge)")
+            }
+        }
+        return out
+    }
+}

@@ -77,10 +77,10 @@ final class SlideViewTests: XCTestCase {
         try assertLegibleSlide(file.path, ["--group-by", "channel", "--top", "25"])
     }
 
-    /// A full map whose layout cannot finish within --timeout is refused before the layout starts,
-    /// pointing to --slide and to --overlap keep. A plain file of 8,000 communities loads in well under
-    /// a second (a few on a busy machine), far inside the 8 s, while sfdp with overlap removal is
-    /// estimated at 13 s.
+    /// A full map whose layout cannot finish within --timeout is refused right after loading (before
+    /// scoring and layout), pointing to --slide and to --overlap keep. A plain file of 8,000 communities
+    /// loads in well under a second (a few on a busy machine), far inside the 8 s, while sfdp with
+    /// overlap removal is estimated at 13 s.
     func testTooLargeFullMapIsRefusedUpFrontWithTheSlideAsWayOut() throws {
         let file = scratch.appendingPathComponent("big.yaml")
         try Self.plainEcosystem(communities: 8000).write(to: file, atomically: true, encoding: .utf8)

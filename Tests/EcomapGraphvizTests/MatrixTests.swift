@@ -58,12 +58,18 @@ final class MatrixRenderTests: XCTestCase {
                 XCTAssertFalse(v.lowercased().contains("javascript:"), "\(k)=\(v)")
             }
         }
-        // Every label line of every node is drawn exactly as the spec has it (names are wrapped at spaces).
+        // Every line of every name is drawn exactly as the spec has it (names are wrapped at spaces).
         let texts = svg.elements.filter { $0.name == "text" }.map(\.text)
-        for node in spec.nodes where node.kind == .community {
+        let nameNodes = spec.nodes.filter { $0.id.hasPrefix("#name-") }
+        XCTAssertEqual(nameNodes.count, 4, "every placed community is named")
+        for node in nameNodes {
             for line in node.labelLines { XCTAssertTrue(texts.contains(line), "literal: \(line) in \(texts)") }
-            XCTAssertEqual(node.labelLines.joined().filter { $0 != " " },
-                           eco.communities.first { $0.id == node.id }!.name.filter { $0 != " " })
+            let name = String(node.tooltip.prefix { $0 != "\n" }.dropLast(" (community)".count))
+            XCTAssertEqual(node.labelLines.joined().filter { $0 != " " }, name.filter { $0 != " " })
+            XCTAssertNil(node.url, "a javascript: URL is dropped from the name too")
         }
+        XCTAssertEqual(Set(nameNodes.map { String($0.tooltip.prefix { $0 != "\n" }.dropLast(" (community)".count)) }),
+                       Set(eco.communities.prefix(4).map(\.name)))
+        XCTAssertTrue(texts.contains { $0.contains("<svg onload=alert(1)>") }, "the unplaced name is listed literally")
     }
 }

@@ -292,6 +292,27 @@ final class YAMLHumanMessageTests: XCTestCase {
         ])
     }
 
+    /// libyaml's marks count characters, not bytes: after a non-ASCII letter the same messages must come,
+    /// at the same places (a file of German names once got none of them, or a line past its end).
+    func testMessagesAfterNonASCIILettersArePlacedByCharacter() {
+        let head = "ecosystem: Grüne Wandergruppe Überall\ncommunities:\n  - id: café\n"
+        XCTAssertEqual(messages(head + "    name: #wanderlust\n"), [
+            "t.yaml:4:11: error: `name` is empty because `#` starts a comment in YAML, so `#wanderlust` was ignored; "
+                + "put it in quotes: name: \"#wanderlust\"",
+        ])
+        XCTAssertEqual(messages(head + "    name: @wandern\n"), [
+            "t.yaml:4:11: error: a value cannot start with `@` in YAML unless it is quoted: write \"@wandern\" with the quotes",
+        ])
+        XCTAssertEqual(messages(head + "\tname: x\n"), [
+            "t.yaml:4:1: error: a tab is used for indentation here; YAML indents with spaces only: replace the tab with "
+                + "spaces (set your editor to insert spaces)",
+        ])
+        // An error at the end of a file without a final line break stays on the file's last line.
+        XCTAssertEqual(messages(head + "  - id\u{FEFF}afé\n["), [
+            "t.yaml:5:2: error: invalid YAML: could not find expected ':' while scanning a simple key (line 5)",
+        ])
+    }
+
     func testWeightsAsPercentagesIdsWithSlashesPlatformsAndScopes() throws {
         XCTAssertEqual(messages("""
             ecosystem: T

@@ -28,19 +28,30 @@ final class MatrixSpecTests: XCTestCase {
         XCTAssertLessThanOrEqual(axisX.low, xs.min()! - 5)
         XCTAssertGreaterThanOrEqual(axisX.high, xs.max()! + 5)
         XCTAssertEqual(axisX.low.truncatingRemainder(dividingBy: 10), 0)
+        // The plot's size is where the frame's corners are.
+        let w = try XCTUnwrap(spec.nodes.first { $0.id == "#corner-10" }?.position?.x)
+        let h = try XCTUnwrap(spec.nodes.first { $0.id == "#corner-01" }?.position?.y)
+        XCTAssertEqual(w, 720)
+        XCTAssertEqual(h, 480)
         for s in placed {
             let node = try XCTUnwrap(spec.nodes.first { $0.id == s.id })
             XCTAssertEqual(node.shape, .circle)
-            XCTAssertTrue(node.externalLabel)
-            XCTAssertEqual(node.position!.x, (s.dimensions.reach! - axisX.low) / (axisX.high - axisX.low) * MatrixSpecBuilder.plotWidth, accuracy: 1e-9)
-            XCTAssertEqual(node.position!.y, (s.dimensions.action! - axisY.low) / (axisY.high - axisY.low) * MatrixSpecBuilder.plotHeight, accuracy: 1e-9)
+            XCTAssertFalse(node.externalLabel, "names are placed by ecomap, not by Graphviz")
+            XCTAssertEqual(node.labelLines, [])
+            XCTAssertEqual(node.position!.x, (s.dimensions.reach! - axisX.low) / (axisX.high - axisX.low) * w, accuracy: 1e-9)
+            XCTAssertEqual(node.position!.y, (s.dimensions.action! - axisY.low) / (axisY.high - axisY.low) * h, accuracy: 1e-9)
             XCTAssertEqual(node.fill, MatrixSpecBuilder.tierFill(s.tier, theme: .light))
+            // Its name is a text of its own, beside the bubble, with the bubble's tooltip.
+            let name = try XCTUnwrap(spec.nodes.first { $0.id.hasPrefix("#name-") && $0.tooltip == node.tooltip }, s.id)
+            XCTAssertEqual(name.labelLines.joined(separator: " "), s.name)
+            XCTAssertTrue(node.tooltip.hasPrefix(s.name + " (community)\nRank \(s.rank) of 4"), node.tooltip)
         }
-        // Unknown size: dashed bubble; unknown axis figure: a chip under the plot.
+        // Unknown size: dashed bubble; unknown axis figure: listed under the plot.
         XCTAssertTrue(try XCTUnwrap(spec.nodes.first { $0.id == "c" }).dashed)
-        let chip = try XCTUnwrap(spec.nodes.first { $0.id == "no-reach" })
-        XCTAssertEqual(chip.shape, .box)
-        XCTAssertLessThan(chip.position!.y, 0, "under the plot")
+        XCTAssertNil(spec.nodes.first { $0.id == "no-reach" })
+        let list = try XCTUnwrap(spec.nodes.first { $0.id == "#unplaced-0" })
+        XCTAssertEqual(list.labelLines, ["Not placed (reach or action unknown): no-reach"])
+        XCTAssertLessThan(list.position!.y, 0, "under the plot")
         // Influencers and stakeholders are not in the matrix; decorations are.
         XCTAssertNil(spec.nodes.first { $0.id == "i" || $0.id == "s" })
         XCTAssertEqual(spec.nodes.filter { $0.id.hasPrefix("#quadrant-") }.count, 4)
@@ -62,16 +73,29 @@ final class MatrixSpecTests: XCTestCase {
         XCTAssertTrue(spec.nodes.contains { $0.labelLines == ["Size score →"] })
     }
 
-    func testLargeMatricesNameOnlyTheBestRanked() {
-        let many = (0..<45).map { i in
-            Community(id: "c\(i)", members: 100 * (i + 1), discussions: 10, reactions: 100, reach: 1000 * (i + 1), actions: Double(i % 7))
+    func testLargeMatricesNameTheBestRankedWhereThereIsRoomOnALargerPlot() throws {
+        let many = (0..<200).map { i in
+            Community(id: "c\(i)", name: "Community \(i)", members: 100 * (i + 1), discussions: 10, reactions: 100,
+                      reach: 1000 * (i + 1), actions: Double(i % 7))
         }
         let a = Analyzer.analyze(Ecosystem(title: "T", communities: many))
         let spec = MatrixSpecBuilder.build(a).0
-        let named = Set(spec.nodes.filter { $0.shape == .circle && !$0.labelLines.isEmpty }.map(\.id))
-        XCTAssertEqual(named, Set(a.ranking.prefix(MatrixSpecBuilder.labelTop).map(\.id)))
+        let named = spec.nodes.filter { $0.id.hasPrefix("#name-") }.map { $0.labelLines.joined(separator: " ") }
+        XCTAssertGreaterThanOrEqual(named.count, 20)
+        XCTAssertTrue(Set(named).isSubset(of: Set(a.ranking.prefix(80).map(\.name))), "only the 80 best ranked are named")
         XCTAssertTrue(spec.nodes.filter { $0.shape == .circle }.allSatisfy { !$0.tooltip.isEmpty })
-        XCTAssertTrue(spec.title.descriptionLines.last!.hasSuffix("names shown for the top 20."))
+        // Texts that say it all have no tooltip; a tooltip names each figure once.
+        XCTAssertTrue(spec.nodes.filter { $0.id.hasPrefix("#tick-") || $0.id.hasPrefix("#quadrant-") }.allSatisfy { $0.tooltip.isEmpty })
+        for node in spec.nodes where node.kind == .community {
+            let figures = node.tooltip.split(separator: "\n")[2].split(separator: " · ").map { $0.split(separator: " ")[0] }
+            XCTAssertEqual(figures, ["Reach", "Action-orientation", "Size"], node.tooltip)
+        }
+        XCTAssertTrue(spec.title.descriptionLines.last!.contains("; names for \(named.count) of the 80 best ranked, where there is room"), spec.title.descriptionLines.last!)
+        // A crowded plot is larger: 200 placed communities get (200/60)^0.5 times the 720 x 480 plot.
+        XCTAssertEqual(try XCTUnwrap(spec.nodes.first { $0.id == "#corner-10" }?.position?.x), (720 * (200.0 / 60).squareRoot()).rounded())
+        // The slide keeps its size, whatever the count.
+        let slide = MatrixSpecBuilder.build(a, options: MatrixOptions(slide: true)).0
+        XCTAssertLessThan(try XCTUnwrap(slide.nodes.first { $0.id == "#corner-10" }?.position?.x), 720)
     }
 
     func testEmptyPlotStillHasItsFrame() {
@@ -79,7 +103,8 @@ final class MatrixSpecTests: XCTestCase {
         let spec = MatrixSpecBuilder.build(a).0
         XCTAssertEqual(MatrixSpecBuilder.Axis([]).split, 50)
         XCTAssertEqual(spec.edges.count, 6)
-        XCTAssertEqual(spec.nodes.filter { $0.kind == .community }.map(\.shape), [.box])
+        XCTAssertEqual(spec.nodes.filter { $0.kind == .community }.count, 0)
+        XCTAssertEqual(spec.nodes.first { $0.id == "#unplaced-0" }?.labelLines, ["Not placed (reach or action unknown): x"])
     }
 }
 

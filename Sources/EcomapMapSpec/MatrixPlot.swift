@@ -1,22 +1,46 @@
 import EcomapModel
 import EcomapAnalysis
 
-/// The strategy matrix sized for a 16:9 slide (`render --view matrix --slide`, the deck's matrix slide).
+/// The strategy matrix with names placed by ecomap: the full matrix (`render --view matrix`) and the
+/// slide-sized one (`--view matrix --slide`, the deck's matrix slide) share this engine on two canvases.
 ///
-/// - The picture is 960 x 540 pt, the slide: every text is at least 11 pt on it.
-/// - Names are placed by ecomap, never on a bubble, another name, a quadrant name, the frame or a
-///   midline: beside their bubble when there is room, else at the nearest free spot with a leader
-///   line (which crosses no name either). Names are wrapped between words only.
+/// - Names are placed by ecomap, never on a bubble, another name, the frame or a midline: beside their
+///   bubble when there is room, else at the nearest free spot with a leader line (which crosses no name
+///   either). Names are wrapped between words only.
 /// - Bubbles whose scores would make them overlap are pushed apart (the smallest move that separates
 ///   them; the tooltip keeps the exact scores).
 /// - Quadrant names sit outside the plot, above and below its corners, so no bubble covers them.
 /// - Communities that cannot be placed are listed by name under the plot.
-enum MatrixSlide {
+enum MatrixPlot {
+    /// Where the matrix is drawn.
+    enum Canvas: Equatable {
+        /// 960 x 540 pt, title and legend inside: every text is at least 11 pt on the slide.
+        case slide
+        /// A plot sized for the number of placed communities (720 x 480 pt, up to twice that for a
+        /// crowded plot); `--aspect` pads the frame around it.
+        case full(aspect: Aspect?)
+
+        /// Names drawn at most (the best ranked); the rest are in the tooltips and the ranking.
+        var maxNames: Int { self == .slide ? 40 : 80 }
+        /// Lines of the not-placed list at most (then "and N more").
+        var maxUnplacedLines: Int { self == .slide ? 3 : 8 }
+        var aspect: Aspect? { if case .full(let aspect) = self { return aspect } else { return .wide } }
+    }
+
     static let nameSize = 11.0
     static let decorationSize = 11.0
+    /// Name lines are this wide at most; a line is widened for a single longer word (a German compound)
+    /// up to `maxWordWidth`, so that the word is shown whole; longer words end in `…`.
     static let maxNameWidth = 130.0
-    /// Names drawn at most (the best ranked); the rest are in the tooltips and the ranking.
-    static let maxNames = 40
+    static let maxWordWidth = 200.0
+
+    /// A name's lines: broken between words only, two lines at most.
+    static func nameLines(_ name: String) -> [String] {
+        // Only the first few words can be on the two lines: the longest of them sets the line width.
+        let longestWord = name.split(whereSeparator: { $0.isWhitespace }).prefix(8)
+            .map { TextMetrics.width(String($0.prefix(60)), size: nameSize) }.max() ?? 0
+        return TextMetrics.wrap(name, size: nameSize, maxWidth: min(maxWordWidth, max(maxNameWidth, longestWord)), maxLines: 2)
+    }
 
     struct Rect {
         var x0, y0, x1, y1: Double
@@ -124,8 +148,9 @@ enum MatrixSlide {
         let bounds = Rect(x0: 2, y0: 2, x1: width - 2, y1: height - 2)
         var out: [Placement?] = []
         for (k, name) in names.enumerated() {
-            let nameLines = TextMetrics.wrap(name, size: nameSize, maxWidth: maxNameWidth, maxLines: 2)
-            let w = (nameLines.map { TextMetrics.width($0, size: nameSize) }.max() ?? 0) + 4
+            let nameLines = Self.nameLines(name)
+            // 5% over the estimate: drawn fonts differ a little from the metrics, more so on a long line.
+            let w = (nameLines.map { TextMetrics.width($0, size: nameSize) }.max() ?? 0) * 1.05 + 4
             let h = Double(nameLines.count) * nameSize * TextMetrics.lineSpacing + 2
             let c = centres[k], r = radii[k]
             var found: Placement?
@@ -165,9 +190,9 @@ enum MatrixSlide {
     }
 }
 
-extension MatrixSlide {
-    /// The slide-sized matrix spec.
-    static func build(_ analysis: Analysis, x: Dimension, y: Dimension, theme: Theme, colors: ThemeColors) -> MapSpec {
+extension MatrixPlot {
+    /// The matrix spec on `canvas`.
+    static func build(_ analysis: Analysis, x: Dimension, y: Dimension, theme: Theme, colors: ThemeColors, canvas: Canvas) -> MapSpec {
         let e = analysis.ecosystem
         let communities = Dictionary(e.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let placed = analysis.ranking.filter { $0.dimensions[x] != nil && $0.dimensions[y] != nil }
@@ -185,46 +210,57 @@ extension MatrixSlide {
             legend.append(LegendItem(.shape(.circle, fill: colors.background, stroke: colors.communityStroke, dashed: true, double: false),
                                      "Dashed: size unknown"))
         }
-        let named = min(placed.count, maxNames)
+        let named = min(placed.count, canvas.maxNames)
         var title = MapSpecBuilder.title(e)
-        title.name = LabelText(lineLength: 70, maxLines: 1).lines(e.title)[0]
+        if canvas == .slide { title.name = LabelText(lineLength: 70, maxLines: 1).lines(e.title)[0] }
         title.descriptionLines = [
             "Strategy matrix: \(xName.lowercased()) (across) by \(yName.lowercased()) (up); \(placed.count) of \(analysis.ranking.count) communities placed.",
             "Split at the median: \(x.rawValue) \(MatrixSpecBuilder.Axis.text(xAxis.split)), \(y.rawValue) \(MatrixSpecBuilder.Axis.text(yAxis.split))"
                 + (named < placed.count ? "; names for the \(named) best ranked." : "."),
         ]
-        let plan = LayoutPlan(engine: .neato, reason: "matrix slide: pinned positions", curvedEdges: false, pinned: true)
-        let geometry = FrameGeometry(spec: MapSpec(title: title, nodes: [], edges: [], clusters: [], legend: Legend(items: legend),
-                                                   colors: colors, layout: plan, aspect: .wide))
-        let pad = 2 * 0.15 * 72 + 4
-        let areaW = SlideSpecBuilder.slideWidth - 2 * FrameGeometry.margin - FrameGeometry.gap - geometry.legendWidth - pad
-        let areaH = SlideSpecBuilder.slideHeight - geometry.titleHeight - FrameGeometry.margin - pad
+        let plan = LayoutPlan(engine: .neato, reason: canvas == .slide ? "matrix slide: pinned positions" : "matrix: pinned positions",
+                              curvedEdges: false, pinned: true)
         let line = decorationSize * TextMetrics.lineSpacing
-
-        // Communities that cannot be placed: named under the plot (up to three lines).
-        // The plot's width is fixed by the slide; the list under it spans the tick column and the plot.
+        // Left of the plot: the y ticks; the list of the unplaced spans the tick column and the plot.
         let left = 30.0
-        let w = max(areaW - left - 22, 200)  // the last x tick is centred on the right edge
+        let w: Double
+        var h: Double
+        switch canvas {
+        case .slide:
+            // The plot fills what the slide leaves beside the legend and under the title.
+            let geometry = FrameGeometry(spec: MapSpec(title: title, nodes: [], edges: [], clusters: [], legend: Legend(items: legend),
+                                                       colors: colors, layout: plan, aspect: .wide))
+            let pad = 2 * 0.15 * 72 + 4
+            let areaW = SlideSpecBuilder.slideWidth - 2 * FrameGeometry.margin - FrameGeometry.gap - geometry.legendWidth - pad
+            w = max(areaW - left - 22, 200)  // the last x tick is centred on the right edge
+            h = SlideSpecBuilder.slideHeight - geometry.titleHeight - FrameGeometry.margin - pad
+        case .full:
+            // 720 x 480 pt, growing with the number of placed communities up to twice that.
+            let grow = min(2, max(1, (Double(placed.count) / 60).squareRoot()))
+            w = (720 * grow).rounded()
+            h = (480 * grow).rounded()
+        }
         let listWidth = w + left - 24
         var unplacedLines: [String] = []
         if !unplaced.isEmpty {
-            // As many names as fit in three lines, then "and N more".
+            // As many names as fit in the canvas's lines, then "and N more".
+            let maxLines = canvas.maxUnplacedLines
             let head = "Not placed (\(x.rawValue) or \(y.rawValue) unknown): "
             func text(_ n: Int) -> String {
                 head + unplaced.prefix(n).map(\.name).joined(separator: ", ") + (n < unplaced.count ? ", and \(unplaced.count - n) more" : "")
             }
             func fits(_ n: Int) -> Bool {
-                let lines = TextMetrics.wrap(text(n), size: decorationSize, maxWidth: listWidth, maxLines: 4)
-                return lines.count <= 3 && !(lines.last?.hasSuffix("…") ?? false)
+                let lines = TextMetrics.wrap(text(n), size: decorationSize, maxWidth: listWidth, maxLines: maxLines + 1)
+                return lines.count <= maxLines && !(lines.last?.hasSuffix("…") ?? false)
             }
-            var low = 0, high = min(unplaced.count, 80)
+            var low = 0, high = min(unplaced.count, 30 * maxLines)
             while low < high { let mid = (low + high + 1) / 2; if fits(mid) { low = mid } else { high = mid - 1 } }
-            unplacedLines = TextMetrics.wrap(text(low), size: decorationSize, maxWidth: listWidth, maxLines: 3)
+            unplacedLines = TextMetrics.wrap(text(low), size: decorationSize, maxWidth: listWidth, maxLines: maxLines)
         }
         // Above the plot: quadrant names and the axis title; below: ticks, quadrant names, axis title, the list
-        // (each text node is its line plus Graphviz's label margin high).
+        // (each text node is its line plus Graphviz's label margin high). On the slide these come out of its height.
         let top = 2 * line + 16, bottom = 2 * line + 18 + Double(unplacedLines.count) * line + (unplacedLines.isEmpty ? 0 : 8)
-        let h = max(areaH - top - bottom, 120)
+        if canvas == .slide { h = max(h - top - bottom, 120) }
 
         // Bubbles, pushed apart where their scores would make them overlap.
         // Bubbles take at most a quarter of the plot: in a crowded matrix all shrink alike (areas keep their ratios).
@@ -244,10 +280,8 @@ extension MatrixSlide {
         let order = placed.indices.sorted { radii[$0] != radii[$1] ? radii[$0] > radii[$1] : placed[$0].rank < placed[$1].rank }
         for (drawOrder, i) in order.enumerated() {
             var node = MatrixSpecBuilder.bubble(placed[i], community: communities[placed[i].id], at: MapPoint(x: centres[i].x, y: centres[i].y),
-                                                options: (x, y, .wide), colors: colors, theme: theme, total: analysis.ranking.count,
-                                                order: drawOrder + 1, labelled: false)
-            node.externalLabel = false
-            node.labelLines = []
+                                                axes: (x, y), colors: colors, theme: theme, total: analysis.ranking.count,
+                                                order: drawOrder + 1)
             node.minWidth = 2 * radii[i] / 72
             node.minHeight = 2 * radii[i] / 72
             nodes.append(node)
@@ -276,13 +310,16 @@ extension MatrixSlide {
         // Names of the best ranked, beside their bubbles or with a leader line.
         let placements = placeNames(Array(placed.prefix(named).map(\.name)), centres: centres, radii: radii, texts: [], lines: lines,
                                     width: w, height: h)
+        // A name shows its bubble's tooltip and link: hovering or clicking either tells the same.
+        let bubbles = Dictionary(nodes.filter { $0.kind == .community }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (k, placement) in placements.enumerated() {
             guard let p = placement else { continue }
             let s = placed[k]
             nodes.append(MapNode(id: "#name-\(k)", kind: .decoration, shape: .plaintext, labelLines: p.lines, badge: nil,
                                  // Graphviz adds a margin around a plaintext label: the node is that much larger (it draws no outline).
                                  minWidth: (p.width + 18) / 72, minHeight: (p.height + 10) / 72, fill: colors.background, stroke: colors.background,
-                                 fontColor: colors.text, penWidth: 0, dashed: false, emphasised: false, tooltip: s.name, url: nil,
+                                 fontColor: colors.text, penWidth: 0, dashed: false, emphasised: false,
+                                 tooltip: bubbles[s.id]?.tooltip ?? s.name, url: bubbles[s.id]?.url,
                                  clusterID: nil, score: nil, position: MapPoint(x: p.centre.x, y: p.centre.y), fixedSize: true,
                                  fontSize: nameSize, drawOrder: 0))
             if let end = p.leader {
@@ -302,6 +339,7 @@ extension MatrixSlide {
             var node = MatrixSpecBuilder.label(id, t, at: MapPoint(x: px, y: py), colors: colors, size: .caption,
                                                anchorLeft: left, anchorRight: right, fontSize: size)
             if muted { node.fontColor = colors.mutedText }
+            node.tooltip = ""  // the text says it all
             nodes.append(node)
         }
         for (i, v) in [xAxis.low, xAxis.split, xAxis.high].enumerated() {
@@ -323,9 +361,10 @@ extension MatrixSlide {
 
         let shown = placements.compactMap { $0 }.count
         title.descriptionLines[1] = "Split at the median: \(x.rawValue) \(MatrixSpecBuilder.Axis.text(xAxis.split)), \(y.rawValue) \(MatrixSpecBuilder.Axis.text(yAxis.split))"
-            + (shown < placed.count ? "; \(shown) best ranked named where there is room (every bubble has a tooltip)." : ".")
+            + (shown == placed.count ? "." : shown == named ? "; names for the \(named) best ranked (every bubble has a tooltip)."
+                : "; names for \(shown) of the \(named) best ranked, where there is room (every bubble has a tooltip).")
         return MapSpec(title: title, nodes: nodes, edges: edges, clusters: [], legend: Legend(items: legend), colors: colors,
-                       layout: plan, aspect: .wide,
+                       layout: plan, aspect: canvas.aspect,
                        encodingNote: "Bubble position shows the \(xName.lowercased()) and \(yName.lowercased()) scores, area the size score, "
                            + "fill the tier; overlapping bubbles are nudged apart.")
     }

@@ -97,11 +97,13 @@ public struct LayoutPlan: Sendable, Hashable {
         1.8e-5 * pow(Double(nodeCount), 1.5)
     }
 
-    /// sfdp without overlap removal (`overlap=true`, `--overlap keep`): the multilevel layout alone,
-    /// which grows about as n^1.23: 7.5e-5 x n^1.23 s fits 5,000 nodes in 2.7 s and 20,000 in 14.6 s
-    /// (measured at 5.8 s and 32 s on the machine under about 2.2 times load; docs/map.md).
+    /// sfdp without overlap removal (`overlap=true`, `--overlap keep`). Measured with the machine under
+    /// about 2.2 times its usual load: 5.8 s at 5,000 nodes, 32 s at 20,000, 667 s at 100,000; the time
+    /// grows as about n^1.23 up to 20,000 nodes and n^1.89 beyond. The larger of the two fits, divided
+    /// by the load: 2.7 s at 5,000, 15 s at 20,000, 82 s at 50,000, 303 s at 100,000 (docs/map.md).
     public static func sfdpKeepingOverlapsSeconds(nodeCount: Int) -> Double {
-        7.5e-5 * pow(Double(max(nodeCount, 1)), 1.23)
+        let n = Double(max(nodeCount, 1))
+        return max(7.5e-5 * pow(n, 1.23), 1.076e-7 * pow(n, 1.89))
     }
 
     /// Whether this engine draws Graphviz clusters.

@@ -120,6 +120,7 @@ let package = Package(
         .testTarget(name: "EcomapStructureTests"),
         .testTarget(name: "EcomapDeckTests", dependencies: ["EcomapDeck", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "EcomapSyntheticTests", dependencies: ["EcomapSynthetic", "EcomapLoad", "EcomapModel"]),
-        .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap", "EcomapTestSupport"], exclude: ["Golden", "Hostile"]),
+        .testTarget(name: "EcomapEndToEndTests", dependencies: ["ecomap", "EcomapTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Golden", "Hostile"]),
     ]
 )

@@ -355,7 +355,8 @@ struct SlidePlan {
         let drawnNodes = drawn.map(\.node)
         var legend = LegendBuilder.legend(nodes: drawnNodes, edges: edges.filter { !$0.dashed }, colors: colors, labelTop: badges,
                                           grouped: false, groupBy: .none,
-                                          roles: drawn.compactMap { $0.node.kind == .stakeholder ? e.stakeholders[index.communityIndex[$0.key]].role : nil })
+                                          roles: drawn.filter { $0.node.kind == .stakeholder }
+                                              .map { e.stakeholders[index.communityIndex[$0.key]].role })
         if drawn.contains(where: { $0.node.kind == .community && rankOf[$0.key] <= badges }) {
             legend.items.append(LegendItem(.badge("#1"), "Focus rank (top \(badges))"))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ZIPFoundation
 
 /// `ecomap deck`: the file opens in python-pptx and LibreOffice Impress (Tests/Deck/deck_check.py,
 /// which the test suite's install step provides: scripts/install-deps.sh --test).
@@ -21,6 +22,31 @@ final class DeckCommandTests: XCTestCase {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0, "deck_check: \(String(decoding: data, as: UTF8.self))", file: file, line: line)
+    }
+
+    /// The deck's parts as text for its golden: every XML part in full, in path order; binary parts
+    /// (the PNG fallback) by name and size.
+    private func partsText(_ deck: URL) throws -> String {
+        let archive = try Archive(url: deck, accessMode: .read)
+        var parts: [(String, Data)] = []
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            parts.append((entry.path, data))
+        }
+        return parts.sorted { $0.0 < $1.0 }.map { path, data in
+            path.hasSuffix(".png") ? "== \(path): \(data.count) bytes\n" : "== \(path)\n\(String(decoding: data, as: UTF8.self))\n"
+        }.joined()
+    }
+
+    func testDeckGoldens() throws {
+        for (golden, args) in [("deck/alpha-moms.pptx.txt", ["examples/alpha-moms.yaml"]),
+                               ("deck/fietsvrienden.editable.pptx.txt", ["examples/fietsvrienden.yaml", "--editable"])] {
+            let deck = scratch.appendingPathComponent("golden.pptx")
+            let run = try BinaryRunner.run(["deck"] + args + ["-o", deck.path])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            Golden.check(try partsText(deck), golden)
+        }
     }
 
     func testDeckOpensInPythonPptxAndImpress() throws {

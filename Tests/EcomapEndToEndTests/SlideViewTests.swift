@@ -35,6 +35,16 @@ final class SlideViewTests: XCTestCase {
         for example in Self.examples { try assertLegibleSlide(example) }
     }
 
+    /// The slide's legend names only what the slide draws: the stakeholder roles present, no "no role" row
+    /// for a file whose stakeholders all have a role.
+    func testSlideLegendNamesOnlyTheRolesDrawn() throws {
+        let (_, svg) = try assertLegibleSlide("examples/alpha-moms.yaml")
+        for role in ["Stakeholder: brand", "Stakeholder: competitor", "Stakeholder: media"] {
+            XCTAssertTrue(svg.contains(role), role)
+        }
+        XCTAssertFalse(svg.contains("no role"))
+    }
+
     func testGeneratedEcosystemsOf300And2000Communities() throws {
         for (count, seed) in [(300, 11), (2000, 5)] {
             let file = scratch.appendingPathComponent("gen-\(count).yaml")

@@ -20,6 +20,10 @@ final class ViewsAndReportTests: XCTestCase {
              ["render", "examples/alpha-moms-2027q1.yaml", "--view", "matrix", "--theme", "print"]),
             ("render/alpha-moms-2027q1.compare.svg",
              ["render", "examples/alpha-moms-2027q1.yaml", "--compare", "examples/alpha-moms.yaml"]),
+            ("render/alpha-moms.slide.svg", ["render", "examples/alpha-moms.yaml", "--slide"]),
+            ("render/fietsvrienden.slide-dark.svg", ["render", "examples/fietsvrienden.yaml", "--slide", "--theme", "dark"]),
+            ("render/alpha-moms-2027q1.matrix-slide.svg",
+             ["render", "examples/alpha-moms-2027q1.yaml", "--view", "matrix", "--slide"]),
         ]
         for (golden, args) in cases {
             let (result, bytes) = try run(args, output: "out.svg")

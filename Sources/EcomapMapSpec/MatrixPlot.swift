@@ -343,10 +343,12 @@ extension MatrixPlot {
         if canvas == .slide { h = max(h - top - bottom, 120) }
 
         // Bubbles, pushed apart where their scores would make them overlap.
-        // Bubbles take at most a quarter of the plot: in a crowded matrix all shrink alike (areas keep their ratios).
+        // Bubbles take at most a share of the plot: in a crowded matrix all shrink alike (areas keep their ratios).
         var radii = placed.map { NodeEncoding.diameter(sizeScore: $0.dimensions.size) * 0.45 * 72 / 2 }
         let area = radii.reduce(0) { $0 + Double.pi * $1 * $1 }
-        if area > 0.25 * w * h { radii = radii.map { max(2.5, $0 * (0.25 * w * h / area).squareRoot()) } }
+        // The full matrix keeps bubbles nearer their scores: at most 15% of its (larger) plot.
+        let share = canvas == .slide ? 0.25 : 0.15
+        if area > share * w * h { radii = radii.map { max(2.5, $0 * (share * w * h / area).squareRoot()) } }
         let ideal = placed.map { (x: xAxis.position($0.dimensions[x]!, length: w), y: yAxis.position($0.dimensions[y]!, length: h)) }
         var centres = separate(ideal, radii: radii, width: w, height: h)
         var shrink = 0

@@ -115,7 +115,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // CLI plumbing (stage timer, progress, diagnostics printing) lives in the executable target.
-        .testTarget(name: "EcomapCLITests", dependencies: ["ecomap", "EcomapModel", "EcomapText"]),
+        .testTarget(name: "EcomapCLITests", dependencies: ["ecomap", "EcomapModel", "EcomapText", "EcomapMapSpec"]),
         // Every `import` in Sources/ and Tests/ against the dependencies declared here.
         .testTarget(name: "EcomapStructureTests"),
         .testTarget(name: "EcomapDeckTests", dependencies: ["EcomapDeck", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

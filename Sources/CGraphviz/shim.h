@@ -190,6 +190,8 @@ static inline polygon_t *ecomap_node_polygon(Agnode_t *n) { return (polygon_t *)
 static inline double ecomap_node_lw_rw(Agnode_t *n) { return ND_lw(n) + ND_rw(n); }
 static inline double ecomap_node_ht(Agnode_t *n) { return ND_ht(n); }
 static inline splines *ecomap_edge_splines(Agedge_t *e) { return ED_spl(e); }
+static inline Agnode_t *ecomap_edge_tail(Agedge_t *e) { return agtail(e); }
+static inline Agnode_t *ecomap_edge_head(Agedge_t *e) { return aghead(e); }
 /// The label's lines (spans); read in C because Swift cannot see into the label's union.
 static inline int ecomap_label_span_count(textlabel_t *l) { return l && !l->html ? l->u.txt.nspans : 0; }
 static inline textspan_t *ecomap_label_span(textlabel_t *l, int i) { return &l->u.txt.span[i]; }

@@ -174,7 +174,8 @@ struct SlideWriter {
     private var nextID = 2
     private var rels: [(id: String, type: String, target: String)] = [("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]
     private var external = Set<String>()
-    private var shapeIDs: [String: Int] = [:]
+    /// Shapes by key with their ids, for the connectors glued to them.
+    private var shapesByKey: [String: (id: Int, shape: DeckShape)] = [:]
 
     init(slide: DeckSlide, number: Int, mediaStart: Int) {
         self.slide = slide
@@ -186,7 +187,7 @@ struct SlideWriter {
         // Shape ids first, so connectors can name the shapes they join whatever the order.
         var id = 2
         for element in slide.elements {
-            if case .shape(let s) = element { shapeIDs[s.key] = id }
+            if case .shape(let s) = element { shapesByKey[s.key] = (id, s) }
             id += 1
         }
         var body = ""
@@ -315,12 +316,22 @@ struct SlideWriter {
                 + textBody(s.paragraphs, anchor: "ctr", wrap: false) + "</p:sp>"
             return out
         case let .connector(c):
-            let frame = DeckFrame(x: min(c.from.x, c.to.x), y: min(c.from.y, c.to.y), width: abs(c.to.x - c.from.x), height: abs(c.to.y - c.from.y))
-            // Not glued to connection sites: readers route glued connectors to a site of their own choosing
-            // (LibreOffice to site 0), which bends every link; centre to centre under the shapes instead.
-            let glue = ""
+            var from = c.from, to = c.to
+            var glue = ""
+            // Glued to the connection sites facing each other, so the link follows its shapes when one is
+            // moved; the line is drawn from site to site, where readers that re-route glued connectors
+            // (LibreOffice on opening, PowerPoint on moving) put it too.
+            if let fromKey = c.fromKey, let toKey = c.toKey, fromKey != toKey,
+               let a = shapesByKey[fromKey], let b = shapesByKey[toKey] {
+                let start = ConnectionSites.nearest(to: b.shape.frame.centre, on: a.shape)
+                let end = ConnectionSites.nearest(to: a.shape.frame.centre, on: b.shape)
+                from = start.point
+                to = end.point
+                glue = "<a:stCxn id=\"\(a.id)\" idx=\"\(start.index)\"/><a:endCxn id=\"\(b.id)\" idx=\"\(end.index)\"/>"
+            }
+            let frame = DeckFrame(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
             return "<p:cxnSp><p:nvCxnSpPr><p:cNvPr id=\"\(id)\" name=\"\(OOXMLText.line(c.name))\"/><p:cNvCxnSpPr>\(glue)</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>"
-                + "<p:spPr>\(xfrm(frame, flipH: c.to.x < c.from.x, flipV: c.to.y < c.from.y))<a:prstGeom prst=\"straightConnector1\"><a:avLst/></a:prstGeom>"
+                + "<p:spPr>\(xfrm(frame, flipH: to.x < from.x, flipV: to.y < from.y))<a:prstGeom prst=\"straightConnector1\"><a:avLst/></a:prstGeom>"
                 + "<a:ln w=\"\(OOXMLText.emu(c.width))\"><a:solidFill><a:srgbClr val=\"\(OOXMLText.color(c.color))\"/></a:solidFill>"
                 + (c.dashed ? "<a:prstDash val=\"dash\"/>" : "") + (c.arrow ? "<a:tailEnd type=\"triangle\"/>" : "") + "</a:ln></p:spPr></p:cxnSp>"
         }
@@ -355,4 +366,41 @@ public enum DeckURL {
         guard text.count <= 2048, !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }) else { return nil }
         return text
     }
+}
+
+/// The connection sites of DrawingML's preset shapes, in the order of ECMA-376's presetShapeDefinitions
+/// (`cxnLst`), which `stCxn`/`endCxn` index: ellipse 8 (top, then counter-clockwise every 45°), rect and
+/// roundRect 4 (top, left, bottom, right), hexagon 6 (right, bottom right, bottom left, left, top left,
+/// top right; the default `adj` of 25,000 puts the slanted corners a quarter of the shorter side in).
+enum ConnectionSites {
+    static func sites(_ geometry: DeckGeometry, _ f: DeckFrame) -> [(x: Double, y: Double)] {
+        let cx = f.x + f.width / 2, cy = f.y + f.height / 2, r = f.x + f.width, b = f.y + f.height
+        switch geometry {
+        case .ellipse:
+            let k = 0.5.squareRoot()
+            let il = cx - f.width / 2 * k, ir = cx + f.width / 2 * k, it = cy - f.height / 2 * k, ib = cy + f.height / 2 * k
+            return [(cx, f.y), (il, it), (f.x, cy), (il, ib), (cx, b), (ir, ib), (r, cy), (ir, it)]
+        case .rect, .roundRect:
+            return [(cx, f.y), (f.x, cy), (cx, b), (r, cy)]
+        case .hexagon:
+            let x1 = min(f.width, f.height) * 0.25
+            return [(r, cy), (r - x1, b), (f.x + x1, b), (f.x, cy), (f.x + x1, f.y), (r - x1, f.y)]
+        }
+    }
+
+    /// The site of `shape` nearest to `target` (the lowest index on a tie).
+    static func nearest(to target: (x: Double, y: Double), on shape: DeckShape) -> (index: Int, point: (x: Double, y: Double)) {
+        let all = sites(shape.geometry, shape.frame)
+        var best = 0
+        var bestDistance = Double.infinity
+        for (i, p) in all.enumerated() {
+            let d = (p.x - target.x) * (p.x - target.x) + (p.y - target.y) * (p.y - target.y)
+            if d < bestDistance - 1e-9 { best = i; bestDistance = d }
+        }
+        return (best, all[best])
+    }
+}
+
+extension DeckFrame {
+    var centre: (x: Double, y: Double) { (x + width / 2, y + height / 2) }
 }

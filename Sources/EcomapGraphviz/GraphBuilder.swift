@@ -113,15 +113,20 @@ struct GraphBuilder {
             set(g, .ranksep, "0.9")
         case .neato, .fdp, .sfdp:
             // Overlap removal keeps every node shape clear of every other; `sep` adds a margin.
-            set(g, .overlap, "prism")
-            set(g, .sep, "+8")
+            // `--overlap keep` skips it (the slowest part at scale): shapes may overlap.
+            if spec.layout.removesOverlaps {
+                set(g, .overlap, "prism")
+                set(g, .sep, "+8")
+            } else {
+                set(g, .overlap, "true")
+            }
             set(g, .esep, "+4")
             set(g, .start, "1")
             set(g, .pack, "8")
             set(g, .packmode, "graph")
         case .circo, .twopi:
-            set(g, .overlap, "false")
-            set(g, .sep, "+8")
+            set(g, .overlap, spec.layout.removesOverlaps ? "false" : "true")
+            if spec.layout.removesOverlaps { set(g, .sep, "+8") }
         }
         }
     }
@@ -150,7 +155,7 @@ struct GraphBuilder {
             set(n, .label, "")
             set(n, .xlabel, GraphvizText.lines(node.drawnLines))
         } else {
-            set(n, .label, GraphvizText.lines(node.drawnLines))
+            set(n, .label, node.leftAligned ? GraphvizText.leftAlignedLines(node.drawnLines) : GraphvizText.lines(node.drawnLines))
         }
         set(n, .shape, node.shape.rawValue)
         set(n, .width, format(node.minWidth))

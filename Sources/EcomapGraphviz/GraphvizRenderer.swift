@@ -31,8 +31,9 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible {
 /// geometry is read after `gvLayout` (`ND_coord`, the node's polygon, `ED_spl`, label positions,
 /// `GD_bb`) into a `Scene`, from which every output is drawn.
 public enum GraphvizLayout {
-    /// Builds the graph, lays it out with `spec.layout.engine` (twice when fitting an aspect ratio),
-    /// reads the scene, and frees every Graphviz object before returning.
+    /// Builds the graph, lays it out with `spec.layout.engine` (twice when fitting one island to an
+    /// aspect ratio; several islands are arranged after one layout), reads the scene, and frees every
+    /// Graphviz object before returning.
     /// - Parameter stageDone: told `layout` once the graph is built and laid out (for `--timings`).
     public static func scene(_ spec: MapSpec, stageDone: (@Sendable (String) -> Void)? = nil) throws(GraphvizError) -> LaidOutMap {
         FontSetup.pin()
@@ -40,27 +41,34 @@ public enum GraphvizLayout {
             let session = GraphvizSession.shared
             let built = GraphBuilder(spec: spec, paint: false).build()
             defer { agclose(built.graph) }
-            guard layOut(context, built.graph, spec) else {
+            let islands = arrangesIslands(spec) ? IslandArrangement.islands(built) : nil
+            let several = (islands?.count ?? 0) > 1
+            guard layOut(context, built.graph, spec, fitRatio: !several) else {
                 return .failure(GraphvizError(message: "\(spec.layout.engine.rawValue) layout failed",
                                               graphvizMessages: session.drainMessages()))
             }
             defer { gvFreeLayout(context, built.graph) }
+            var arrangement: IslandArrangement?
+            if let islands, let aspect = spec.aspect, several {
+                arrangement = IslandArrangement.arrange(spec, built, islands: islands, aspect: aspect)
+            }
             stageDone?("layout")
-            let scene = SceneReader(spec: spec, built: built).read()
+            let scene = SceneReader(spec: spec, built: built, arrangement: arrangement).read()
             return .success(LaidOutMap(scene: scene, messages: session.drainMessages()))
         }
         return try outcome.get()
     }
 
     /// The graph exactly as handed to the layout, with the paint added (cgraph's `agwrite`), not laid
-    /// out: `dot -Tsvg` on it draws the same layout. Under `--aspect` the graph carries the fitted `ratio`.
+    /// out: `dot -Tsvg` on it draws the same layout. Under `--aspect` the graph of one island carries the
+    /// fitted `ratio`; the arrangement of several islands is ecomap's, made after the layout, and not in it.
     public static func dot(_ spec: MapSpec) throws(GraphvizError) -> (bytes: [UInt8], messages: [String]) {
         FontSetup.pin()
         let outcome: Result<(bytes: [UInt8], messages: [String]), GraphvizError> = GraphvizSession.shared.run { context in
             let session = GraphvizSession.shared
             let built = GraphBuilder(spec: spec, paint: true).build()
             defer { agclose(built.graph) }
-            if spec.aspect != nil {
+            if spec.aspect != nil, !arrangesIslands(spec) || IslandArrangement.islands(built).count <= 1 {
                 guard fitAspect(context, built.graph, spec) else {
                     return .failure(GraphvizError(message: "\(spec.layout.engine.rawValue) layout failed",
                                                   graphvizMessages: session.drainMessages()))
@@ -74,9 +82,15 @@ public enum GraphvizLayout {
         return try outcome.get()
     }
 
-    /// Lays the graph out; under `--aspect`, first lays it out once to choose the `ratio`.
-    private static func layOut(_ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ spec: MapSpec) -> Bool {
-        if spec.aspect != nil, !fitAspect(context, graph, spec) { return false }
+    /// Whether `--aspect` moves the islands of this map (pinned layouts keep every position).
+    private static func arrangesIslands(_ spec: MapSpec) -> Bool {
+        spec.aspect != nil && !spec.layout.pinned
+    }
+
+    /// Lays the graph out; under `--aspect` with `fitRatio`, first lays it out once to choose the `ratio`.
+    private static func layOut(_ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ spec: MapSpec,
+                               fitRatio: Bool) -> Bool {
+        if fitRatio, spec.aspect != nil, !fitAspect(context, graph, spec) { return false }
         // Graphviz seeds its own random layouts from rand(); pin it for every layout.
         srand(1)
         return gvLayout(context, graph, spec.layout.engine.rawValue) == 0

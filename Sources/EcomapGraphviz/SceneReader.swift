@@ -15,6 +15,8 @@ struct SceneReader {
 
     let spec: MapSpec
     let built: GraphBuilder.Built
+    /// Where `--aspect` moved each island; nil: as Graphviz laid it out.
+    var arrangement: IslandArrangement? = nil
 
     /// Graphviz point -> scene point.
     private struct Transform {
@@ -23,19 +25,25 @@ struct SceneReader {
         func callAsFunction(_ x: Double, _ y: Double) -> ScenePoint {
             ScenePoint(x: offsetX + x, y: offsetY - y)
         }
+        /// The same transform after moving the Graphviz geometry by `offset`.
+        func moved(_ offset: IslandArrangement.Offset?) -> Transform {
+            guard let offset else { return self }
+            return Transform(offsetX: offsetX + offset.dx, offsetY: offsetY - offset.dy)
+        }
     }
 
     func read() -> Scene {
         let graph = built.graph
-        let llx = ecomap_graph_llx(graph), lly = ecomap_graph_lly(graph)
-        let urx = ecomap_graph_urx(graph), ury = ecomap_graph_ury(graph)
+        let llx = arrangement?.llx ?? ecomap_graph_llx(graph), lly = arrangement?.lly ?? ecomap_graph_lly(graph)
+        let urx = arrangement?.urx ?? ecomap_graph_urx(graph), ury = arrangement?.ury ?? ecomap_graph_ury(graph)
         let drawingWidth = urx - llx + 2 * Self.pad
         let drawingHeight = ury - lly + 2 * Self.pad
         let frame = SceneFrame(spec: spec, drawingWidth: drawingWidth, drawingHeight: drawingHeight)
         let t = Transform(offsetX: frame.drawingX + Self.pad - llx, offsetY: frame.drawingY + Self.pad + ury)
 
         var clusters: [SceneCluster] = []
-        for (cluster, handle) in zip(spec.clusters, built.clusters) {
+        for (k, (cluster, handle)) in zip(spec.clusters, built.clusters).enumerated() {
+            let t = t.moved(arrangement?.clusterOffsets[k])
             let a = t(ecomap_graph_llx(handle), ecomap_graph_ury(handle))
             let b = t(ecomap_graph_urx(handle), ecomap_graph_lly(handle))
             let rect = SceneRect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y)
@@ -48,16 +56,17 @@ struct SceneReader {
 
         var edges: [SceneEdge] = []
         edges.reserveCapacity(spec.edges.count)
-        for (edge, handle) in zip(spec.edges, built.edges) {
+        for (k, (edge, handle)) in zip(spec.edges, built.edges).enumerated() {
             guard let handle else { continue }
+            let t = t.moved(arrangement?.edgeOffsets[k])
             edges.append(SceneEdge(from: edge.from, to: edge.to, elementID: edge.domID,
                                    shapes: edgeShapes(edge, handle, t), tooltip: edge.tooltip))
         }
 
         var nodes: [SceneNode] = []
         nodes.reserveCapacity(spec.nodes.count)
-        for (node, handle) in zip(spec.nodes, built.nodes) {
-            nodes.append(readNode(node, handle, t))
+        for (k, (node, handle)) in zip(spec.nodes, built.nodes).enumerated() {
+            nodes.append(readNode(node, handle, t.moved(arrangement?.nodeOffsets[k])))
         }
 
         return Scene(

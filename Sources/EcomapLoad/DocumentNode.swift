@@ -1,7 +1,12 @@
 import EcomapModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How a scalar was written: plain scalars are typed by the schema, quoted ones are always text.
-enum ScalarStyle: Sendable, Equatable {
+enum ScalarStyle: UInt8, Sendable, Equatable {
     case plain, quoted, block
 }
 
@@ -20,26 +25,311 @@ struct Scalar: Sendable {
     var isNull: Bool { isEmpty || (style == .plain && tag == nil && ["~", "null", "Null", "NULL"].contains(text)) }
 }
 
-/// A format-neutral document tree: YAML composes into it, CSV rows are mapped onto it, and one
-/// decoder validates both. Aliases share storage, so an expansion budget bounds the walk.
-indirect enum DocumentNode: Sendable {
+/// A document tree built in memory (rows of a table), added to a `DocumentStore` as a whole.
+indirect enum TreeNode {
     case scalar(Scalar)
-    case sequence([DocumentNode], SourceLocation)
-    case mapping([(key: DocumentNode, value: DocumentNode)], SourceLocation)
+    case sequence([TreeNode], SourceLocation)
+    case mapping([(key: TreeNode, value: TreeNode)], SourceLocation)
+}
 
-    var location: SourceLocation {
-        switch self {
-        case .scalar(let s): return s.location
-        case .sequence(_, let l), .mapping(_, let l): return l
+/// A format-neutral document held in a few flat arrays: YAML composes into it, table rows are mapped
+/// onto it, and one decoder validates both. A node is a small record; a scalar's text is a byte range
+/// of one shared buffer (made a `String` only when the decoder reads it); a collection's children are a
+/// range of one index array. So building a document costs no object per node, and freeing it is a
+/// handful of deallocations. Aliases refer to the node they name, so an expansion budget bounds the walk.
+final class DocumentStore {
+    /// One node. `start`/`count`: a scalar's bytes in `text`, a sequence's range of `items`, a
+    /// mapping's range of `pairs`.
+    struct Record {
+        var start: UInt32
+        var count: UInt32
+        var line: UInt32
+        var column: UInt32
+        /// Index in `tags`; -1 without a tag.
+        var tag: Int32
+        /// Index in `places` (a location naming a column or a cell); -1: `file:line:column`.
+        var place: Int32
+        var kind: DocumentNode.Kind
+        var style: ScalarStyle
+        /// A scalar whose text is all ASCII (so bytes that differ mean different text).
+        var ascii: Bool
+    }
+
+    /// A mapping entry: the key's and the value's node.
+    struct Pair {
+        var key: Int32
+        var value: Int32
+    }
+
+    /// The file name every location carries.
+    let file: String
+    /// Every scalar's text, one after the other: a buffer of its own (not an array), so that the
+    /// decoder reads bytes through a stored pointer, without a closure per access.
+    // Only the reader that builds a store mutates it, before anything reads it: no access overlaps,
+    // so the run-time exclusivity checks (a call per access) are left out.
+    @exclusivity(unchecked) private(set) var text: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private(set) var textCount = 0
+    @exclusivity(unchecked) private var textCapacity: Int
+    @exclusivity(unchecked) private(set) var records: [Record] = []
+    @exclusivity(unchecked) private(set) var items: [Int32] = []
+    @exclusivity(unchecked) private(set) var pairs: [Pair] = []
+    @exclusivity(unchecked) private(set) var tags: [String] = []
+    @exclusivity(unchecked) private(set) var places: [SourceLocation] = []
+
+    init(file: String) {
+        self.file = file
+        textCapacity = 256
+        text = .allocate(capacity: textCapacity)
+    }
+
+    deinit { text.deallocate() }
+
+    /// Room for a document read from `bytes` source bytes (estimates; the arrays grow past them).
+    func reserve(sourceBytes bytes: Int) {
+        growText(to: bytes / 2)
+        records.reserveCapacity(bytes / 10)
+        items.reserveCapacity(bytes / 40)
+        pairs.reserveCapacity(bytes / 20)
+    }
+
+    @inline(__always) private func append(_ record: Record) -> Int32 {
+        records.append(record)
+        return Int32(truncatingIfNeeded: records.count - 1)
+    }
+
+    private func growText(to capacity: Int) {
+        guard capacity > textCapacity else { return }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: text, count: textCount)
+        text.deallocate()
+        text = grown
+        textCapacity = capacity
+    }
+
+    /// Adds a scalar whose text is `bytes` (valid UTF-8).
+    func addScalar(_ bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?,
+                   line: Int, column: Int) -> Int32 {
+        let start = textCount
+        let n = bytes.count
+        if n > textCapacity - start { growText(to: max(textCapacity * 2, start + n)) }
+        var ascii = true
+        if let source = bytes.baseAddress, n > 0 {
+            (text + start).update(from: source, count: n)
+            // Eight bytes at a time: most text is ASCII.
+            var i = 0, high: UInt64 = 0
+            let raw = UnsafeRawPointer(source)
+            while i + 8 <= n { high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self); i += 8 }
+            while i < n { high |= UInt64(source[i]); i += 1 }
+            ascii = high & 0x8080_8080_8080_8080 == 0
         }
+        textCount = start + n
+        var tagIndex: Int32 = -1
+        if let tag {
+            tags.append(tag)
+            tagIndex = Int32(truncatingIfNeeded: tags.count - 1)
+        }
+        return append(Record(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: n),
+                             line: UInt32(clamping: line), column: UInt32(clamping: column), tag: tagIndex,
+                             place: -1, kind: .scalar, style: style, ascii: ascii))
+    }
+
+    /// Adds a sequence of `children`.
+    func addSequence<C: Collection>(_ children: C, line: Int, column: Int) -> Int32 where C.Element == Int32 {
+        let start = items.count
+        items.append(contentsOf: children)
+        return append(Record(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: children.count),
+                             line: UInt32(clamping: line), column: UInt32(clamping: column), tag: -1, place: -1,
+                             kind: .sequence, style: .plain, ascii: true))
+    }
+
+    /// Adds a mapping of `entries`.
+    func addMapping<C: Collection>(_ entries: C, line: Int, column: Int) -> Int32 where C.Element == Pair {
+        let start = pairs.count
+        pairs.append(contentsOf: entries)
+        return append(Record(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: entries.count),
+                             line: UInt32(clamping: line), column: UInt32(clamping: column), tag: -1, place: -1,
+                             kind: .mapping, style: .plain, ascii: true))
+    }
+
+    /// Adds a tree built in memory; every node keeps its full location (column names, cells).
+    func add(_ tree: TreeNode) -> Int32 {
+        let id: Int32
+        let location: SourceLocation
+        switch tree {
+        case .scalar(let s):
+            var utf8 = s.text
+            id = utf8.withUTF8 { addScalar($0, style: s.style, tag: s.tag, line: s.location.line, column: s.location.column) }
+            location = s.location
+        case .sequence(let children, let l):
+            let ids = children.map { add($0) }
+            id = addSequence(ids, line: l.line, column: l.column)
+            location = l
+        case .mapping(let entries, let l):
+            let ids = entries.map { Pair(key: add($0.key), value: add($0.value)) }
+            id = addMapping(ids, line: l.line, column: l.column)
+            location = l
+        }
+        if location.file != file || location.columnName != nil || location.cell != nil {
+            places.append(location)
+            records[Int(id)].place = Int32(truncatingIfNeeded: places.count - 1)
+        }
+        return id
+    }
+
+    /// The node `id` (an id this store returned).
+    func node(_ id: Int32) -> DocumentNode { DocumentNode(store: self, id: id) }
+
+    func location(of record: Record) -> SourceLocation {
+        if record.place >= 0 { return places[Int(record.place)] }
+        return SourceLocation(file: file, line: Int(record.line), column: Int(record.column))
+    }
+
+    /// The bytes of a scalar record (valid while the store lives and takes no new scalar).
+    @inline(__always) func bytes(of record: Record) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: text + Int(record.start), count: Int(record.count))
+    }
+
+    /// The text of a scalar record.
+    func string(of record: Record) -> String {
+        String(decoding: bytes(of: record), as: UTF8.self)
+    }
+
+    /// True when the scalar records `a` and `b` have the same text, compared as Swift compares strings
+    /// (canonically equivalent spellings are equal); bytes settle every case but non-ASCII text.
+    func sameText(_ a: Record, _ b: Record) -> Bool {
+        if a.count == b.count && memcmp(text + Int(a.start), text + Int(b.start), Int(a.count)) == 0 { return true }
+        if a.ascii && b.ascii { return false }
+        return string(of: a) == string(of: b)
+    }
+
+    /// True when the scalar record's text is `literal` (an ASCII key such as `<<`), byte for byte.
+    func textIs(_ record: Record, _ literal: StaticString) -> Bool {
+        Int(record.count) == literal.utf8CodeUnitCount
+            && memcmp(text + Int(record.start), literal.utf8Start, literal.utf8CodeUnitCount) == 0
+    }
+}
+
+/// A document: its store, owned, and its root node.
+struct Document {
+    let store: DocumentStore
+    let root: Int32
+
+    /// The root node; valid while this document lives.
+    var rootNode: DocumentNode { store.node(root) }
+}
+
+/// One node of a `DocumentStore`. It does not own the store (so that passing nodes around costs no
+/// reference counting): nodes are used only while their `Document` is alive.
+struct DocumentNode {
+    enum Kind: UInt8 {
+        case scalar, sequence, mapping
+    }
+
+    /// A node seen as its kind, with what it holds.
+    enum View {
+        case scalar(Scalar)
+        case sequence(NodeList, SourceLocation)
+        case mapping(PairList, SourceLocation)
+    }
+
+    unowned(unsafe) let store: DocumentStore
+    let id: Int32
+
+    var record: DocumentStore.Record { store.records[Int(id)] }
+    var kind: Kind { record.kind }
+
+    var location: SourceLocation { store.location(of: record) }
+
+    /// The node as a scalar (its text made a `String`), a list or a mapping.
+    var view: View {
+        let r = record
+        switch r.kind {
+        case .scalar: return .scalar(scalar(r))
+        case .sequence: return .sequence(NodeList(store: store, start: Int(r.start), count: Int(r.count)), store.location(of: r))
+        case .mapping: return .mapping(PairList(store: store, start: Int(r.start), count: Int(r.count)), store.location(of: r))
+        }
+    }
+
+    /// The scalar, or nil for a collection.
+    var scalar: Scalar? {
+        let r = record
+        return r.kind == .scalar ? scalar(r) : nil
+    }
+
+    private func scalar(_ r: DocumentStore.Record) -> Scalar {
+        Scalar(text: store.string(of: r), style: r.style, tag: r.tag >= 0 ? store.tags[Int(r.tag)] : nil,
+               location: store.location(of: r))
+    }
+
+    /// The items of a sequence (empty for anything else).
+    var items: NodeList {
+        let r = record
+        return NodeList(store: store, start: Int(r.start), count: r.kind == .sequence ? Int(r.count) : 0)
+    }
+
+    /// The entries of a mapping (empty for anything else).
+    var pairs: PairList {
+        let r = record
+        return PairList(store: store, start: Int(r.start), count: r.kind == .mapping ? Int(r.count) : 0)
+    }
+
+    /// `key:` with nothing after it.
+    var isEmptyScalar: Bool {
+        let r = record
+        return r.kind == .scalar && r.style == .plain && r.count == 0 && r.tag < 0
+    }
+
+    /// A plain scalar without a tag: the bytes as written (for reading numbers without a `String`).
+    func withPlainBytes<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        let r = record
+        guard r.kind == .scalar, r.style == .plain, r.tag < 0 else { return body(nil) }
+        return body(store.bytes(of: r))
     }
 
     /// A short name for the node's type, for "expected X, found Y" messages.
     var typeName: String {
-        switch self {
+        switch kind {
         case .scalar: return "a value"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         }
     }
+}
+
+/// The items of a sequence node.
+struct NodeList: RandomAccessCollection {
+    /// Nil only for `empty`; not owned (see `DocumentNode`).
+    unowned(unsafe) let store: DocumentStore?
+    let start: Int
+    let count: Int
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(position: Int) -> DocumentNode {
+        // `count` is 0 without a store, so no valid position reaches a nil store.
+        DocumentNode(store: store!, id: store!.items[start + position])
+    }
+
+    /// No items.
+    static var empty: NodeList { NodeList(store: nil, start: 0, count: 0) }
+}
+
+/// A mapping entry.
+struct NodePair {
+    var key: DocumentNode
+    var value: DocumentNode
+}
+
+/// The entries of a mapping node.
+struct PairList: RandomAccessCollection {
+    unowned(unsafe) let store: DocumentStore
+    let start: Int
+    let count: Int
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(position: Int) -> NodePair {
+        let pair = store.pairs[start + position]
+        return NodePair(key: DocumentNode(store: store, id: pair.key), value: DocumentNode(store: store, id: pair.value))
+    }
+    /// The raw entry (node ids).
+    func raw(_ position: Int) -> DocumentStore.Pair { store.pairs[start + position] }
 }

@@ -22,6 +22,14 @@ struct EcosystemDecoder {
     static let weightKeys = ["size", "activity", "reach", "action"]
     static let styleKeys = ["engine", "theme", "group_by", "label_top", "palette"]
 
+    static let topLevelKeySet = KeySet(topLevelKeys)
+    static let topicKeySet = KeySet(topicKeys)
+    static let communityKeySet = KeySet(communityKeys)
+    static let activityKeySet = KeySet(activityKeys)
+    static let influencerKeySet = KeySet(influencerKeys)
+    static let stakeholderKeySet = KeySet(stakeholderKeys)
+    static let linkKeySet = KeySet(linkKeys)
+
     let file: String
     var reader: FieldReader
 
@@ -56,8 +64,14 @@ struct EcosystemDecoder {
     private var declaredFolded: [String: String] = [:]
     private var declarationOrder: [String] = []
 
-    mutating func decode(_ root: DocumentNode) -> Ecosystem? {
-        guard let top = reader.fields(root, known: Self.topLevelKeys, what: "the ecosystem file") else { return nil }
+    mutating func decode(_ document: Document) -> Ecosystem? {
+        // Nodes refer to their store without owning it (no reference counting per node): the
+        // document owns it, and is kept alive for the whole walk.
+        withExtendedLifetime(document) { decode(root: document.rootNode) }
+    }
+
+    private mutating func decode(root: DocumentNode) -> Ecosystem? {
+        guard let top = reader.fields(root, known: Self.topLevelKeySet, what: "the ecosystem file") else { return nil }
 
         if let version = reader.integer(top["version"], "version"), version != 1 {
             reader.error("unsupported format version \(version); this ecomap reads version 1",
@@ -66,7 +80,7 @@ struct EcosystemDecoder {
         let title = reader.text(top["ecosystem"], "ecosystem")
         if title == nil && !top.has("ecosystem") {
             reader.error("missing required key `ecosystem` (the title of the map)", at: top.location)
-        } else if title == nil, case .scalar(let s)? = top["ecosystem"], s.text.isEmpty {
+        } else if title == nil, let s = top["ecosystem"]?.scalar, s.text.isEmpty {
             reader.error("`ecosystem` must not be empty: it is the title of the map", at: s.location)
         }
         let description = reader.text(top["description"], "description")
@@ -87,15 +101,16 @@ struct EcosystemDecoder {
         // Size the id tables once for every declaration to come (no rehashing while they fill).
         var expected = communityNodes.count
         for key in ["topics", "influencers", "stakeholders"] {
-            if case .sequence(let items, _)? = top[key] { expected += items.count }
+            if let node = top[key] { expected += node.items.count }
         }
         declared.reserveCapacity(expected)
         declaredFolded.reserveCapacity(expected)
         declarationOrder.reserveCapacity(expected)
-        if top.has("communities") && communityNodes.isEmpty, case .sequence = top["communities"]! {
+        if top.has("communities") && communityNodes.isEmpty, top["communities"]!.kind == .sequence {
             reader.error("`communities` must list at least one community", at: top["communities"]!.location)
         }
         var communities: [Community] = []
+        communities.reserveCapacity(communityNodes.count)
         for node in communityNodes { if let c = community(node) { communities.append(c) } }
         var influencers: [Influencer] = []
         for node in list(top["influencers"], "influencers") { if let i = influencer(node) { influencers.append(i) } }
@@ -142,14 +157,14 @@ struct EcosystemDecoder {
 
     // MARK: - Sections
 
-    private mutating func list(_ node: DocumentNode?, _ field: String) -> [DocumentNode] {
-        guard let node else { return [] }
-        switch node {
-        case .sequence(let items, _): return items
-        case .scalar(let s) where s.isEmpty: return []
+    private mutating func list(_ node: DocumentNode?, _ field: String) -> NodeList {
+        guard let node else { return NodeList.empty }
+        switch node.kind {
+        case .sequence: return node.items
+        case .scalar where node.isEmptyScalar: return NodeList.empty
         default:
             reader.error("`\(field)` must be a list, found \(node.typeName)", at: node.location)
-            return []
+            return NodeList.empty
         }
     }
 
@@ -182,36 +197,42 @@ struct EcosystemDecoder {
 
     static func isLinkable(_ url: String) -> Bool {
         let head = String(decoding: url.utf8.prefix(8), as: UTF8.self).lowercased()
-        return ["http://", "https://", "mailto:"].contains { head.hasPrefix($0) }
-            && !url.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
+        guard ["http://", "https://", "mailto:"].contains(where: { head.hasPrefix($0) }) else { return false }
+        // ASCII text: whitespace and control characters are the bytes up to 0x20.
+        var ascii = true
+        for byte in url.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte <= 0x20 { return false }
+        }
+        return ascii ? true : !url.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
     }
 
     private mutating func topic(_ node: DocumentNode) -> Topic? {
-        if case .scalar(let s) = node {
+        if let s = node.scalar {
             guard let id = reader.checkedText(s, "topics"), validateId(id, at: s.location) else { return nil }
             guard register(id, .topic, at: s.location) else { return nil }
             return Topic(id: id, location: s.location)
         }
-        guard let f = reader.fields(node, known: Self.topicKeys, what: "a topic"),
+        guard let f = reader.fields(node, known: Self.topicKeySet, what: "a topic"),
               let c = common(f, .topic) else { return nil }
         return Topic(id: c.id, name: c.name, description: reader.text(f["description"], "description"),
                      url: c.url, notes: c.notes, tags: c.tags, location: f.location)
     }
 
     private mutating func community(_ node: DocumentNode) -> Community? {
-        guard let f = reader.fields(node, known: Self.communityKeys, what: "a community") else { return nil }
+        guard let f = reader.fields(node, known: Self.communityKeySet, what: "a community") else { return nil }
         let c = common(f, .community)
         var discussions: Double?
         var reactions: Double?
         // Where each figure was written, for warnings the analysis raises later (`Plausibility`).
-        var positions: [String: SourceLocation] = [:]
+        var positions = [String: SourceLocation](minimumCapacity: 12)
         for key in ["members", "reach", "actions", "channel", "presence", "phase", "sentiment", "funnel_step"] {
             if let n = f[key] { positions[key] = n.location }
         }
         if let activity = f["activity"] {
             positions["activity"] = activity.location
-            if case .scalar(let s) = activity, s.isEmpty {
-            } else if let a = reader.fields(activity, known: Self.activityKeys, what: "`activity`") {
+            if activity.isEmptyScalar {
+            } else if let a = reader.fields(activity, known: Self.activityKeySet, what: "`activity`") {
                 discussions = reader.number(a["discussions"], "activity.discussions", whole: false)
                 reactions = reader.number(a["reactions"], "activity.reactions", whole: false)
                 if let n = a["discussions"] { positions["activity.discussions"] = n.location }
@@ -220,8 +241,8 @@ struct EcosystemDecoder {
         }
         // A platform written as the channel (`channel: facebook`) gives the channel and is kept as the platform.
         var platform = reader.text(f["platform"], "platform")
-        if case .scalar(let s)? = f["channel"], !s.isNull {
-            let folded = s.text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let s = f["channel"]?.scalar, !s.isNull {
+            let folded = FieldReader.folded(s.text)
             if Channel(rawValue: folded) == nil, ValueAliases.platforms[folded] != nil, platform == nil {
                 platform = ValueAliases.platformName(folded)
             }
@@ -231,7 +252,7 @@ struct EcosystemDecoder {
             channel = ValueAliases.platforms[p].flatMap(Channel.init(rawValue:))
                 ?? ValueAliases.channel[p].flatMap(Channel.init(rawValue:)) ?? Channel(rawValue: p)
         }
-        let community = Community(
+        var community = Community(
             id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
             channel: channel,
             presence: reader.enumeration(f["presence"], "presence"),
@@ -246,13 +267,12 @@ struct EcosystemDecoder {
             goals: reader.enumerationList(f["goals"], "goals"),
             funnelStep: reader.enumeration(f["funnel_step"], "funnel_step"),
             location: f.location, fieldLocations: positions, platform: platform)
-        var measured = community
-        measured.sources = sources(f["sources"])
-        return c == nil ? nil : measured
+        community.sources = sources(f["sources"])
+        return c == nil ? nil : community
     }
 
     private mutating func influencer(_ node: DocumentNode) -> Influencer? {
-        guard let f = reader.fields(node, known: Self.influencerKeys, what: "an influencer") else { return nil }
+        guard let f = reader.fields(node, known: Self.influencerKeySet, what: "an influencer") else { return nil }
         let c = common(f, .influencer)
         let influencer = Influencer(
             id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
@@ -265,7 +285,7 @@ struct EcosystemDecoder {
     }
 
     private mutating func stakeholder(_ node: DocumentNode) -> Stakeholder? {
-        guard let f = reader.fields(node, known: Self.stakeholderKeys, what: "a stakeholder") else { return nil }
+        guard let f = reader.fields(node, known: Self.stakeholderKeySet, what: "a stakeholder") else { return nil }
         let c = common(f, .stakeholder)
         let role: StakeholderRole? = reader.enumeration(f["role"], "role")
         guard let c else { return nil }
@@ -336,7 +356,7 @@ struct EcosystemDecoder {
             return nil
         }
         guard let id = reader.text(node, "id"), !id.isEmpty else {
-            if case .scalar(let s) = node, s.text.isEmpty {
+            if let s = node.scalar, s.text.isEmpty {
                 reader.error("`id` must not be empty", at: node.location)
             }
             return nil
@@ -352,7 +372,8 @@ struct EcosystemDecoder {
                          at: location)
             return false
         }
-        let folded = id.uppercased().lowercased()  // folds ß and SS alike
+        // Folds ß and SS alike; ASCII needs only lower case, and an id already in it no new string.
+        let folded = FieldReader.isLowercaseASCII(id) ? id : id.uppercased().lowercased()
         if let other = declaredFolded[folded], let otherDeclaration = declared[other] {
             reader.warning("id `\(id)` differs from `\(other)` (line \(otherDeclaration.location.line)) only by letter case",
                            at: location)
@@ -408,7 +429,7 @@ struct EcosystemDecoder {
     // MARK: - Links
 
     private mutating func link(_ node: DocumentNode) -> PendingLink? {
-        switch node {
+        switch node.view {
         case .sequence(let items, let location):
             guard (2...3).contains(items.count) else {
                 reader.error("a short-form link is [from, to] or [from, to, weight], found \(items.count) items",
@@ -423,7 +444,7 @@ struct EcosystemDecoder {
                                weight: (weight ?? nil) ?? 1, kind: nil, directed: false, location: location,
                                isValid: weight != nil)
         case .mapping:
-            guard let f = reader.fields(node, known: Self.linkKeys, what: "a link") else { return nil }
+            guard let f = reader.fields(node, known: Self.linkKeySet, what: "a link") else { return nil }
             for key in ["from", "to"] where f[key] == nil {
                 reader.error("missing required key `\(key)` in a link", at: f.location)
             }
@@ -445,7 +466,7 @@ struct EcosystemDecoder {
     }
 
     private mutating func endpoint(_ node: DocumentNode, _ field: String) -> (String, SourceLocation)? {
-        guard case .scalar(let s) = node, !s.isEmpty else {
+        guard let s = node.scalar, !s.isEmpty else {
             reader.error("`\(field)` must be a node id, found \(node.typeName == "a value" ? "nothing" : node.typeName)",
                          at: node.location)
             return nil
@@ -457,30 +478,31 @@ struct EcosystemDecoder {
     /// Checks endpoints, reads links to topics as topic membership, merges duplicates.
     private mutating func resolveLinks(_ pending: [PendingLink], communities: inout [Community],
                                        influencers: inout [Influencer]) -> [Link] {
-        let graphKinds: Set<NodeKind> = [.community, .influencer, .stakeholder]
         var links: [Link] = []
+        links.reserveCapacity(pending.count)
         var indexByPair: [UInt64: [Int]] = [:]
+        indexByPair.reserveCapacity(pending.count)
+        // Built at the first link to a topic (most files have none).
         var communityIndex: [String: Int] = [:]
-        for (i, c) in communities.enumerated() { communityIndex[c.id] = i }
         var influencerIndex: [String: Int] = [:]
-        for (i, c) in influencers.enumerated() { influencerIndex[c.id] = i }
-
-        // Topic membership added by links, to keep each node's topics unique without a linear search.
+        var indexed = false
+        // Topic membership added by links, to keep each node's topics unique without a linear search
+        // (a node's set is made at its first such link).
         var memberTopics: [String: Set<String>] = [:]
-        for c in communities { memberTopics[c.id] = Set(c.topics) }
-        for i in influencers { memberTopics[i.id] = Set(i.topics) }
 
         for var link in pending {
-            let fromDeclaration = declared[link.from], toDeclaration = declared[link.to]
-            if fromDeclaration == nil {
+            // One look-up each gives the declaration and the id as declared.
+            let fromIndex = declared.index(forKey: link.from), toIndex = declared.index(forKey: link.to)
+            if fromIndex == nil {
                 reader.error("link to unknown id `\(link.from)`\(nearestIdHint(link.from))", at: link.fromLocation)
             }
-            if toDeclaration == nil {
+            if toIndex == nil {
                 reader.error("link to unknown id `\(link.to)`\(nearestIdHint(link.to))", at: link.toLocation)
             }
-            guard let fromDeclaration, let toDeclaration, link.isValid else { continue }
-            link.from = declaredSpelling(link.from)
-            link.to = declaredSpelling(link.to)
+            guard let fromIndex, let toIndex, link.isValid else { continue }
+            let fromDeclaration = declared[fromIndex].value, toDeclaration = declared[toIndex].value
+            link.from = declared[fromIndex].key
+            link.to = declared[toIndex].key
             if link.from == link.to {
                 reader.error("a link from `\(link.from)` to itself is not allowed", at: link.location)
                 continue
@@ -493,9 +515,16 @@ struct EcosystemDecoder {
                     continue
                 }
                 let (topic, member) = fromKind == .topic ? (link.from, link.to) : (link.to, link.from)
+                if !indexed {
+                    for (i, c) in communities.enumerated() { communityIndex[c.id] = i }
+                    for (i, c) in influencers.enumerated() { influencerIndex[c.id] = i }
+                    indexed = true
+                }
                 if let i = communityIndex[member] {
+                    if memberTopics[member] == nil { memberTopics[member] = Set(communities[i].topics) }
                     if memberTopics[member, default: []].insert(topic).inserted { communities[i].topics.append(topic) }
                 } else if let i = influencerIndex[member] {
+                    if memberTopics[member] == nil { memberTopics[member] = Set(influencers[i].topics) }
                     if memberTopics[member, default: []].insert(topic).inserted { influencers[i].topics.append(topic) }
                 } else {
                     reader.warning("the link between stakeholder `\(member)` and topic `\(topic)` is ignored: "
@@ -503,7 +532,7 @@ struct EcosystemDecoder {
                 }
                 continue
             }
-            precondition(graphKinds.contains(fromKind) && graphKinds.contains(toKind))
+            // Both ends are communities, influencers or stakeholders here (topics were handled above).
             // Key: both declaration indices, ordered (an integer key instead of joined text).
             let a = UInt64(fromDeclaration.index), b = UInt64(toDeclaration.index)
             let pair = min(a, b) << 32 | max(a, b)
@@ -594,7 +623,7 @@ struct EcosystemDecoder {
     /// `scoring:`: optional `weights` and an optional SPACE `goal` preset (a documented extension of
     /// format version 1).
     private mutating func scoring(_ node: DocumentNode) -> (weights: ScoringWeights?, goal: Goal?) {
-        if case .scalar(let s) = node, s.isEmpty { return (nil, nil) }
+        if node.isEmptyScalar { return (nil, nil) }
         guard let f = reader.fields(node, known: Self.scoringKeys, what: "`scoring`") else { return (nil, nil) }
         let goal: Goal? = reader.enumeration(f["goal"], "scoring.goal")
         guard let weightsNode = f["weights"],
@@ -613,7 +642,7 @@ struct EcosystemDecoder {
     }
 
     private mutating func style(_ node: DocumentNode) -> Style {
-        if case .scalar(let s) = node, s.isEmpty { return Style() }
+        if node.isEmptyScalar { return Style() }
         guard let f = reader.fields(node, known: Self.styleKeys, what: "`style`") else { return Style() }
         var style = Style(
             engine: reader.enumeration(f["engine"], "engine"),
@@ -648,9 +677,3 @@ struct EcosystemDecoder {
     }
 }
 
-extension DocumentNode {
-    var isEmptyScalar: Bool {
-        if case .scalar(let s) = self { return s.isEmpty }
-        return false
-    }
-}

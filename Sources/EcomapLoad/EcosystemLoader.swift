@@ -66,54 +66,27 @@ public enum EcosystemLoader {
                 "`\(file)` has \(bytes.count) bytes, more than the limit of \(limits.maxFileBytes) bytes (limit: file size)")]))
         }
         let body: [UInt8]
+        let characters: Int
         switch ByteCheck.utf8Text(bytes, file: file) {
         case .failure(let diagnostic):
             return LoadResult(ecosystem: nil, diagnostics: Diagnostics([diagnostic]))
         case .success(let checked):
-            body = checked
+            (body, characters) = checked
         }
         let source = String(decoding: body, as: UTF8.self)
         var reader = YAMLReader(file: file, limits: limits)
-        let root = reader.read(body)
+        let document = reader.read(body, characters: characters)
         var diagnostics = Diagnostics(reader.diagnostics)
         stageDone?("load")
         // Problems such as an unsupported tag or a duplicate key do not stop the check of the content.
-        guard let root else {
+        guard let document else {
             return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: [file: source])
         }
         var decoder = EcosystemDecoder(file: file, limits: limits)
-        let ecosystem = decoder.decode(root)
-        // Freeing the document tree (one heap object per YAML node) costs as much as a tenth of the
-        // load; hand the last reference to another thread so it overlaps with the caller's next stage.
-        DocumentRelease.later(root)
+        let ecosystem = decoder.decode(document)
         diagnostics.items.append(contentsOf: decoder.diagnostics)
         stageDone?("validate")
         return LoadResult(ecosystem: diagnostics.hasErrors ? nil : ecosystem, diagnostics: diagnostics,
                           sources: [file: source])
-    }
-}
-
-extension EcosystemLoader {
-    /// Waits until the memory of earlier loads has been given back (document trees are freed on a
-    /// background queue). For leak checkers and fuzzers, which look right after a load.
-    public static func waitForPendingReleases() { DocumentRelease.waitForPending() }
-}
-
-/// Releases document trees off the caller's thread.
-enum DocumentRelease {
-    private static let queue = DispatchQueue(label: "ecomap.document-release", qos: .utility)
-
-    /// Returns once every tree handed to `later` has been freed.
-    static func waitForPending() { queue.sync {} }
-
-    static func later(_ root: consuming DocumentNode) {
-        let box = ReleaseBox(root)
-        queue.async { box.drop() }
-    }
-
-    private final class ReleaseBox: @unchecked Sendable {
-        private var node: DocumentNode?
-        init(_ node: DocumentNode) { self.node = node }
-        func drop() { node = nil }
     }
 }

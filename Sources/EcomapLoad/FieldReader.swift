@@ -3,7 +3,12 @@ import EcomapModel
 /// The keys of one mapping after unknown keys were reported: look-ups by name, with locations.
 /// Mappings hold a handful of keys, so a linear scan of one small array beats hashing.
 struct Fields {
-    private var entries: [(key: String, value: DocumentNode)] = []
+    private struct Entry {
+        var key: String
+        var value: DocumentNode
+    }
+
+    private var entries: [Entry] = []
     var location: SourceLocation
 
     init(location: SourceLocation, capacity: Int = 0) {
@@ -28,14 +33,38 @@ struct Fields {
             entries[i].value = value
             return
         }
-        entries.append((key, value))
+        entries.append(Entry(key: key, value: value))
     }
 
     /// True when the key is present with something other than an empty value.
     func has(_ key: String) -> Bool {
         guard let node = self[key] else { return false }
-        if case .scalar(let s) = node, s.isEmpty { return false }
-        return true
+        return !node.isEmptyScalar
+    }
+}
+
+/// The keys a mapping may have (ASCII names), matched by their bytes.
+struct KeySet {
+    let names: [String]
+    private let lengths: [Int]
+    private let bytes: [[UInt8]]
+
+    init(_ names: [String]) {
+        self.names = names
+        bytes = names.map { Array($0.utf8) }
+        lengths = bytes.map(\.count)
+    }
+
+    /// The position of the name spelt `key`, or nil.
+    func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = key.count
+        for i in 0..<lengths.count where lengths[i] == n {
+            let name = bytes[i]
+            var k = 0
+            while k < n && name[k] == key[k] { k += 1 }
+            if k == n { return i }
+        }
+        return nil
     }
 }
 
@@ -59,22 +88,33 @@ struct FieldReader {
 
     /// Reads a mapping, reporting keys outside `known` with the nearest known key.
     mutating func fields(_ node: DocumentNode, known: [String], what: String) -> Fields? {
-        guard case .mapping(let pairs, let location) = node else {
+        fields(node, known: KeySet(known), what: what)
+    }
+
+    /// Known keys are ASCII, so a key is one of them exactly when its bytes are: no `String` is made
+    /// for a key unless it is reported.
+    mutating func fields(_ node: DocumentNode, known: KeySet, what: String) -> Fields? {
+        guard node.kind == .mapping else {
             error("\(what) must be a mapping, found \(node.typeName)", at: node.location)
             return nil
         }
-        var fields = Fields(location: location, capacity: pairs.count)
-        for (keyNode, value) in pairs {
-            guard case .scalar(let key) = keyNode else {
+        let pairs = node.pairs
+        let store = node.store
+        var fields = Fields(location: node.location, capacity: pairs.count)
+        for pair in pairs {
+            let keyNode = pair.key
+            let record = keyNode.record
+            guard record.kind == .scalar else {
                 error("keys in \(what) must be text, found \(keyNode.typeName)", at: keyNode.location)
                 continue
             }
-            guard known.contains(where: { Fields.same($0, key.text) }) else {
-                error("unknown key `\(key.text)` in \(what)\(Suggestions.hint(for: key.text, in: known, budget: &hints))",
-                      at: key.location)
+            guard let match = known.index(of: store.bytes(of: record)) else {
+                let key = store.string(of: record)
+                error("unknown key `\(key)` in \(what)\(Suggestions.hint(for: key, in: known.names, budget: &hints))",
+                      at: keyNode.location)
                 continue
             }
-            fields.set(key.text, value)
+            fields.set(known.names[match], pair.value)
         }
         return fields
     }
@@ -84,7 +124,7 @@ struct FieldReader {
     /// Text exactly as written; nil when omitted or empty. Rejects control characters and overlong text.
     mutating func text(_ node: DocumentNode?, _ field: String) -> String? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let scalar = node.scalar else {
             error("`\(field)` must be text, found \(node.typeName)", at: node.location)
             return nil
         }
@@ -113,6 +153,21 @@ struct FieldReader {
         return scalar.text
     }
 
+    /// Text trimmed of spaces and in lower case, for matching a value against a fixed set; text that
+    /// is already so (ASCII without capitals or spaces) is returned as it is.
+    static func folded(_ text: String) -> String {
+        for byte in text.utf8 where byte >= 0x80 || byte <= 0x20 || (byte >= 0x41 && byte <= 0x5A) {
+            return text.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        return text
+    }
+
+    /// ASCII without capital letters.
+    static func isLowercaseASCII(_ text: String) -> Bool {
+        for byte in text.utf8 where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
+        return true
+    }
+
     /// `U+00AD`: a code point as Unicode writes it, at least four hex digits.
     static func codePoint(_ s: Unicode.Scalar) -> String { codePoint(Int32(bitPattern: s.value)) }
 
@@ -132,13 +187,13 @@ struct FieldReader {
     /// A list of texts (`tags`, `topics`); each item is checked like any text.
     mutating func textList(_ node: DocumentNode?, _ field: String) -> [(text: String, location: SourceLocation)]? {
         guard let node else { return nil }
-        switch node {
+        switch node.view {
         case .scalar(let s) where s.isNull:
             return nil
         case .sequence(let items, _):
             var result: [(String, SourceLocation)] = []
             for item in items {
-                guard case .scalar(let s) = item else {
+                guard let s = item.scalar else {
                     error("items of `\(field)` must be text, found \(item.typeName)", at: item.location)
                     continue
                 }
@@ -163,7 +218,8 @@ struct FieldReader {
     /// - Parameter whole: counts (members, reach, followers) must be whole numbers.
     mutating func number(_ node: DocumentNode?, _ field: String, whole: Bool) -> Double? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node else {
+        if let value = Self.quickNumber(node, whole: whole), value <= limits.maxCount { return value }
+        guard let scalar = node.scalar else {
             error("`\(field)` must be a number, found \(node.typeName)", at: node.location)
             return nil
         }
@@ -218,13 +274,22 @@ struct FieldReader {
     /// The thousands a plain scalar like `48.000` or `1.234.567` means when its points group thousands
     /// (a lead of 1-3 digits not starting with 0, then groups of three); nil for anything else.
     static func europeanThousands(_ scalar: Scalar) -> String? {
-        guard scalar.style == .plain, scalar.tag == nil else { return nil }
-        let groups = scalar.text.split(separator: ".", omittingEmptySubsequences: false)
-        guard groups.count >= 2, let lead = groups.first, (1...3).contains(lead.count), lead.first != "0",
-              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              groups.dropFirst().allSatisfy({ $0.count == 3 })
-        else { return nil }
-        return groups.joined()
+        guard scalar.style == .plain, scalar.tag == nil, scalar.text.utf8.first != UInt8(ascii: "0") else { return nil }
+        var run = 0, points = 0
+        for byte in scalar.text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                // The lead group has 1-3 digits, every later group 3.
+                guard points == 0 ? (1...3).contains(run) : run == 3 else { return nil }
+                points += 1
+                run = 0
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                run += 1
+            } else {
+                return nil
+            }
+        }
+        guard points >= 1, run == 3 else { return nil }
+        return scalar.text.filter { $0 != "." }
     }
 
     /// `40%` or `40 %` as the number 40; nil for anything else.
@@ -272,6 +337,32 @@ struct FieldReader {
 
     private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { a, _ in a * 10 } }
 
+    /// The common case read straight from the document's bytes, without a `String`: a plain scalar
+    /// of digits (at most 15 bytes), with one inner `.` where a fraction is allowed. Gives the value
+    /// `number` would, and nil for everything that may need a diagnostic (a `48.000` that could be
+    /// thousands, a fraction where a whole number is expected), which then takes the full path.
+    static func quickNumber(_ node: DocumentNode, whole: Bool) -> Double? {
+        let r = node.record
+        guard r.kind == .scalar, r.style == .plain, r.tag < 0, r.count > 0, r.count <= 15 else { return nil }
+        let bytes = node.store.bytes(of: r)
+        var mantissa = 0, fractionDigits = 0, point = -1
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                mantissa = mantissa * 10 + Int(b &- UInt8(ascii: "0"))
+                if point >= 0 { fractionDigits += 1 }
+            } else if b == UInt8(ascii: ".") && point < 0 && i > 0 {
+                point = i
+            } else {
+                return nil
+            }
+        }
+        guard point >= 0 else { return Double(mantissa) }
+        if whole || fractionDigits == 0 { return nil }
+        if fractionDigits == 3 && point <= 3 && bytes[0] != UInt8(ascii: "0") { return nil }
+        return Double(mantissa) / powersOfTen[fractionDigits]
+    }
+
     /// The common case without allocation: ASCII digits with at most one inner `.`, at most 15
     /// digits. Both the digit string and 10^k are exact doubles and division rounds correctly, so the
     /// result is the same correctly rounded value that `Double(text)` gives. Nil for anything else.
@@ -299,8 +390,9 @@ struct FieldReader {
     /// A link weight: 0 < weight <= 1; nil when omitted (the caller applies the default).
     mutating func weight(_ node: DocumentNode?, _ field: String = "weight") -> Double?? {
         guard let node else { return .some(nil) }
-        if case .scalar(let s) = node, s.isEmpty { return .some(nil) }
-        guard case .scalar(let scalar) = node else {
+        if let value = Self.quickNumber(node, whole: false), value > 0, value <= 1 { return .some(value) }
+        if node.isEmptyScalar { return .some(nil) }
+        guard let scalar = node.scalar else {
             error("`\(field)` must be a number, found \(node.typeName)", at: node.location)
             return nil
         }
@@ -339,7 +431,7 @@ struct FieldReader {
                                                                    _ type: E.Type = E.self) -> E?
     where E.RawValue == String {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let scalar = node.scalar else {
             error("`\(field)` must be one of \(Self.choices(E.self)), found \(node.typeName)", at: node.location)
             return nil
         }
@@ -359,7 +451,7 @@ struct FieldReader {
                                                                        _ type: E.Type = E.self) -> [E]
     where E.RawValue == String {
         guard let node else { return [] }
-        switch node {
+        switch node.view {
         case .scalar(let s) where s.isNull:
             return []
         case .sequence(let items, _):
@@ -373,7 +465,7 @@ struct FieldReader {
     /// YAML 1.1 booleans as Yams reads them (true/false, yes/no, on/off in their usual spellings).
     mutating func bool(_ node: DocumentNode?, _ field: String) -> Bool? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, scalar.style == .plain else {
+        guard let scalar = node.scalar, scalar.style == .plain else {
             error("`\(field)` must be true or false, found \(node.typeName == "a value" ? "text" : node.typeName)",
                   at: node.location)
             return nil
@@ -391,7 +483,7 @@ struct FieldReader {
     /// A whole number with no sign restrictions beyond the caller's (e.g. `version`, `label_top`).
     mutating func integer(_ node: DocumentNode?, _ field: String) -> Int? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let scalar = node.scalar else {
             error("`\(field)` must be a whole number, found \(node.typeName)", at: node.location)
             return nil
         }

@@ -77,8 +77,9 @@ public enum FilesRead {
 
 /// Checks raw bytes before any parser sees them: encoding, byte-order marks, NUL bytes.
 enum ByteCheck {
-    /// Returns the bytes without a UTF-8 byte-order mark, or the first problem.
-    static func utf8Text(_ bytes: [UInt8], file: String) -> Result<[UInt8], Diagnostic> {
+    /// Returns the bytes without a UTF-8 byte-order mark and how many characters (code points) they
+    /// hold, or the first problem.
+    static func utf8Text(_ bytes: [UInt8], file: String) -> Result<(bytes: [UInt8], characters: Int), Diagnostic> {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
             return .failure(.error("the file is UTF-32 encoded; save it as UTF-8", at: start))
@@ -95,15 +96,23 @@ enum ByteCheck {
             return .failure(.error("the file contains a NUL byte; is it a text file?",
                                    at: location(of: nul, in: body, file: file)))
         }
-        if let bad = firstInvalidUTF8(body) {
+        var continuation = 0
+        if let bad = firstInvalidUTF8(body, continuationBytes: &continuation) {
             return .failure(.error("the file is not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)))",
                                    at: location(of: bad, in: body, file: file)))
         }
-        return .success(body)
+        return .success((body, body.count - continuation))
     }
 
     /// The offset of the first byte that does not start a well-formed UTF-8 sequence.
     static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        var continuation = 0
+        return firstInvalidUTF8(b, continuationBytes: &continuation)
+    }
+
+    /// The offset of the first byte that does not start a well-formed UTF-8 sequence; counts the
+    /// bytes after the first of each sequence on the way (so the characters come with the check).
+    static func firstInvalidUTF8(_ b: [UInt8], continuationBytes: inout Int) -> Int? {
         var i = 0
         let n = b.count
         // ASCII runs eight bytes at a time: most of an ecosystem file is ASCII.
@@ -125,21 +134,9 @@ enum ByteCheck {
                     & 0x8080_8080_8080_8080 == 0 { i += 8 }
                 continue
             }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return i
-            }
-            guard i + length <= n else { return i }
-            if b[i + 1] < lower || b[i + 1] > upper { return i }
-            for k in 2..<length where b[i + k] < 0x80 || b[i + k] > 0xBF { return i }
+            let length = UTF8Sequence.length(b, at: i)
+            if length == 0 { return i }
+            continuationBytes += length - 1
             i += length
         }
         return nil

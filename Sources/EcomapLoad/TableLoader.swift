@@ -96,7 +96,7 @@ enum TableLoader {
                                           + "add an `id` column to keep them when names change", at: derived[0].location))
         }
 
-        var sectionItems: [String: [DocumentNode]] = [:]
+        var sectionItems: [String: [TreeNode]] = [:]
         for row in rows {
             var type = "community"
             if hasTypeColumn, let typeCell = row.cells["type"] {
@@ -112,11 +112,11 @@ enum TableLoader {
             sectionItems[section.key, default: []].append(nodeMapping(row))
         }
 
-        var linkItems: [DocumentNode] = []
+        var linkItems: [TreeNode] = []
         if let links, let linkColumns = columns(links, links: true, diagnostics: &diagnostics, hints: &hints) {
             var weights = NumberReader(table: links, columns: linkColumns)
             for (number, cells) in links.rows {
-                var pairs: [(key: DocumentNode, value: DocumentNode)] = []
+                var pairs: [(key: TreeNode, value: TreeNode)] = []
                 var anchor = links.location(row: number, column: 0)
                 for cell in cells {
                     guard cell.column < linkColumns.count, let column = linkColumns[cell.column] else { continue }
@@ -139,7 +139,7 @@ enum TableLoader {
             return LoadResult(ecosystem: nil, diagnostics: diagnostics)
         }
 
-        var top: [(key: DocumentNode, value: DocumentNode)] = [
+        var top: [(key: TreeNode, value: TreeNode)] = [
             (key("ecosystem", start), .scalar(Scalar(text: title, style: .quoted, location: start))),
         ]
         for section in sections {
@@ -152,7 +152,8 @@ enum TableLoader {
             top.append((key("focus", start), .scalar(Scalar(text: brand, style: .quoted, location: start))))
         }
         var decoder = EcosystemDecoder(file: nodes.file, limits: limits)
-        let ecosystem = decoder.decode(.mapping(top, start))
+        let store = DocumentStore(file: nodes.file)
+        let ecosystem = decoder.decode(Document(store: store, root: store.add(.mapping(top, start))))
         diagnostics.items.append(contentsOf: decoder.diagnostics)
         return LoadResult(ecosystem: diagnostics.hasErrors ? nil : ecosystem, diagnostics: diagnostics)
     }
@@ -213,7 +214,7 @@ enum TableLoader {
 
     // MARK: - Rows to the document tree
 
-    private static func key(_ column: String, _ location: SourceLocation) -> DocumentNode {
+    private static func key(_ column: String, _ location: SourceLocation) -> TreeNode {
         .scalar(Scalar(text: column, style: .plain, location: location))
     }
 
@@ -224,9 +225,9 @@ enum TableLoader {
     ]
 
     /// One node row as a mapping: `;` lists become sequences, `activity.*` a nested mapping.
-    private static func nodeMapping(_ row: Row) -> DocumentNode {
-        var pairs: [(key: DocumentNode, value: DocumentNode)] = []
-        var activity: [(key: DocumentNode, value: DocumentNode)] = []
+    private static func nodeMapping(_ row: Row) -> TreeNode {
+        var pairs: [(key: TreeNode, value: TreeNode)] = []
+        var activity: [(key: TreeNode, value: TreeNode)] = []
         var activityLocation: SourceLocation?
         for column in nodeOrder {
             guard let cell = row.cells[column] else { continue }
@@ -238,7 +239,7 @@ enum TableLoader {
                 let separator: Character = cell.text.contains(";") ? ";" : ","
                 let items = cell.text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }
                     .filter { !$0.isEmpty }
-                    .map { DocumentNode.scalar(Scalar(text: $0, style: .plain, location: cell.location)) }
+                    .map { TreeNode.scalar(Scalar(text: $0, style: .plain, location: cell.location)) }
                 pairs.append((key(column, cell.location), .sequence(items, cell.location)))
             } else {
                 pairs.append((key(column, cell.location), .scalar(cell)))
@@ -250,7 +251,7 @@ enum TableLoader {
         return .mapping(pairs, row.anchor)
     }
 
-    private static func singleBrand(_ stakeholders: [DocumentNode]) -> String? {
+    private static func singleBrand(_ stakeholders: [TreeNode]) -> String? {
         let brands = stakeholders.compactMap { node -> String? in
             guard case .mapping(let pairs, _) = node else { return nil }
             var id: String?, role: String?

@@ -1,7 +1,7 @@
 import EcomapModel
 internal import CYaml
 
-/// Composes one YAML document into a `DocumentNode` tree straight from libyaml's event stream
+/// Composes one YAML document into a `DocumentStore` straight from libyaml's event stream
 /// (the parser bundled with Yams), enforcing the documented limits as it goes:
 /// nesting depth, alias expansion, text length; collecting duplicate keys and unsupported tags.
 struct YAMLReader {
@@ -12,6 +12,7 @@ struct YAMLReader {
     init(file: String, limits: Limits) {
         self.file = file
         self.limits = limits
+        self.store = DocumentStore(file: file)
     }
 
     /// Tags a document may carry: the core schema's, `!!timestamp`, and the non-specific `!`.
@@ -24,7 +25,12 @@ struct YAMLReader {
     private struct Abort: Error {}
 
     private var parser = yaml_parser_t()
-    private var anchors: [String: (node: DocumentNode, size: Int, text: Int)] = [:]
+    private var anchors: [String: (node: Int32, size: Int, text: Int)] = [:]
+    /// Where the document is composed.
+    private let store: DocumentStore
+    /// Children of the collections being composed, innermost last.
+    private var scratchItems: [Int32] = []
+    private var scratchPairs: [DocumentStore.Pair] = []
     /// Text bytes composed so far, aliases counted at their full expansion.
     private var composedText = 0
     /// Text bytes added by aliases alone.
@@ -39,15 +45,18 @@ struct YAMLReader {
     /// The number of characters in the input, counted when first needed.
     private var characterCount: Int?
 
-    /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes).
-    mutating func read(_ bytes: [UInt8]) -> DocumentNode? {
+    /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes); `characters`,
+    /// when the caller counted them, spares a pass over the input.
+    mutating func read(_ bytes: [UInt8], characters: Int? = nil) -> Document? {
+        characterCount = characters
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(.error("cannot initialise the YAML parser"))
             return nil
         }
         defer { yaml_parser_delete(&parser) }
         input = bytes
-        return bytes.withUnsafeBufferPointer { buffer -> DocumentNode? in
+        store.reserve(sourceBytes: bytes.count)
+        return bytes.withUnsafeBufferPointer { buffer -> Document? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             // libyaml keeps its own (process-wide) guard; keep it just above ours so ours reports first.
@@ -182,6 +191,12 @@ struct YAMLReader {
     }
 
     private mutating func location(_ mark: yaml_mark_t) -> SourceLocation {
+        let p = position(mark)
+        return SourceLocation(file: file, line: p.line, column: p.column)
+    }
+
+    /// 1-based line and column of a mark.
+    @inline(__always) private mutating func position(_ mark: yaml_mark_t) -> (line: Int, column: Int) {
         let line = Int(mark.line) + 1
         // At the end of a file without a final line break libyaml moves its mark to a line that does
         // not exist; point at the end of the last line instead.
@@ -189,9 +204,9 @@ struct YAMLReader {
         // error at the end), not on every load.
         if isAtEnd(mark) {
             let end = Self.endOfInput(input)
-            if line > end.line { return SourceLocation(file: file, line: end.line, column: end.column) }
+            if line > end.line { return end }
         }
-        return SourceLocation(file: file, line: line, column: Int(mark.column) + 1)
+        return (line, Int(mark.column) + 1)
     }
 
     /// The last line of the input (counting line breaks as YAML does) and the column just after its end.
@@ -214,7 +229,7 @@ struct YAMLReader {
         return (line, column)
     }
 
-    private mutating func readStream() throws -> DocumentNode? {
+    private mutating func readStream() throws -> Document? {
         _ = try skip()  // STREAM-START
         let first = try skip()
         if first == YAML_STREAM_END_EVENT {
@@ -222,7 +237,7 @@ struct YAMLReader {
                                       at: SourceLocation(file: file, line: 1, column: 1)))
             return nil
         }
-        let root = try composeNode(try next(), depth: 1)
+        let root = try composeSized(try next(), depth: 1).node
         _ = try skip()  // DOCUMENT-END
         var after = try next()
         defer { after.release() }
@@ -231,7 +246,7 @@ struct YAMLReader {
                                       at: location(after.raw.start_mark)))
             return nil
         }
-        return root
+        return Document(store: store, root: root)
     }
 
     // MARK: - Composition
@@ -241,14 +256,16 @@ struct YAMLReader {
         return String(cString: pointer)
     }
 
-    private mutating func checkTag(_ tag: String?, at loc: SourceLocation) {
+    private mutating func checkTag(_ tag: String?, at position: (line: Int, column: Int)) {
         guard let tag, !Self.allowedTags.contains(tag) else { return }
         let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst(18) : tag
-        diagnostics.append(.error("unsupported YAML tag `\(shown)`; only the core schema's tags are allowed", at: loc))
+        diagnostics.append(.error("unsupported YAML tag `\(shown)`; only the core schema's tags are allowed",
+                                  at: SourceLocation(file: file, line: position.line, column: position.column)))
     }
 
-    private mutating func register(_ anchor: String?, _ node: DocumentNode, size: Int, text: Int) {
-        if let anchor { anchors[anchor] = (node, size, text) }
+    private mutating func register(_ anchor: UnsafeMutablePointer<yaml_char_t>?, _ node: Int32, size: Int, text: Int) {
+        guard let anchor else { return }
+        anchors[String(cString: anchor)] = (node, size, text)
     }
 
     /// Adds what an alias expands to. Only aliases count: nodes written out in the file are bounded by
@@ -278,20 +295,17 @@ struct YAMLReader {
         }
     }
 
-    /// Composes the node that `event` starts; returns it with its expanded size.
-    private mutating func composeNode(_ event: Event, depth: Int) throws -> DocumentNode {
-        try composeSized(event, depth: depth).node
-    }
-
-    /// Composes the node that `event` starts, and releases the event.
-    private mutating func composeSized(_ event: Event, depth: Int) throws -> (node: DocumentNode, size: Int) {
+    /// Composes the node that `event` starts, and releases the event; returns the node and its
+    /// expanded size.
+    private mutating func composeSized(_ event: Event, depth: Int) throws -> (node: Int32, size: Int) {
         var event = event
         defer { event.release() }
-        let loc = location(event.raw.start_mark)
+        let here = position(event.raw.start_mark)
         let textStart = composedText
         switch event.type {
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.raw.data.alias.anchor) ?? ""
+            let loc = SourceLocation(file: file, line: here.line, column: here.column)
             guard let target = anchors[name] else {
                 diagnostics.append(.error("undefined alias `*\(name)`", at: loc))
                 throw Abort()
@@ -304,12 +318,10 @@ struct YAMLReader {
             let length = Int(data.length)
             if length > limits.maxTextBytes {
                 diagnostics.append(.error("text of \(length) bytes is longer than the limit of "
-                                          + "\(limits.maxTextBytes) bytes (limit: text length)", at: loc))
+                                          + "\(limits.maxTextBytes) bytes (limit: text length)",
+                                          at: SourceLocation(file: file, line: here.line, column: here.column)))
                 throw Abort()
             }
-            let text = data.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-            } ?? ""
             let style: ScalarStyle
             switch data.style {
             case YAML_PLAIN_SCALAR_STYLE: style = .plain
@@ -317,36 +329,40 @@ struct YAMLReader {
             default: style = .quoted
             }
             let tag = Self.string(data.tag)
-            checkTag(tag, at: loc)
+            checkTag(tag, at: here)
             lastScalarEnd = event.raw.end_mark
-            let node = DocumentNode.scalar(Scalar(text: text, style: style, tag: tag, location: loc))
+            let bytes = UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : length)
+            let node = store.addScalar(bytes, style: style, tag: tag, line: here.line, column: here.column)
             composedText += length
-            register(Self.string(data.anchor), node, size: 1, text: length)
+            register(data.anchor, node, size: 1, text: length)
             return (node, 1)
         case YAML_SEQUENCE_START_EVENT:
-            try checkDepth(depth, at: loc)
-            let anchor = Self.string(event.raw.data.sequence_start.anchor)
-            checkTag(Self.string(event.raw.data.sequence_start.tag), at: loc)
-            var items: [DocumentNode] = []
+            try checkDepth(depth, at: here)
+            let anchor = event.raw.data.sequence_start.anchor
+            checkTag(Self.string(event.raw.data.sequence_start.tag), at: here)
+            // Children gather on a stack shared by every open collection, then move to the store
+            // in one piece, so that each collection's children are one range there.
+            let base = scratchItems.count
             var size = 1
             while true {
                 var item = try next()
                 if item.type == YAML_SEQUENCE_END_EVENT { item.release(); break }
                 let child = try composeSized(item, depth: depth + 1)
-                items.append(child.node)
+                scratchItems.append(child.node)
                 size = Self.add(size, child.size)
             }
-            let node = DocumentNode.sequence(items, loc)
+            let node = store.addSequence(scratchItems[base...], line: here.line, column: here.column)
+            scratchItems.removeSubrange(base...)
             register(anchor, node, size: size, text: composedText - textStart)
             return (node, size)
         case YAML_MAPPING_START_EVENT:
-            try checkDepth(depth, at: loc)
-            let anchor = Self.string(event.raw.data.mapping_start.anchor)
-            checkTag(Self.string(event.raw.data.mapping_start.tag), at: loc)
-            var pairs: [(key: DocumentNode, value: DocumentNode)] = []
-            var merged: [(key: DocumentNode, value: DocumentNode)] = []
-            // Keys seen so far: a linear scan while the mapping is small (the usual case), an index above.
-            var seen = SeenKeys()
+            try checkDepth(depth, at: here)
+            let anchor = event.raw.data.mapping_start.anchor
+            checkTag(Self.string(event.raw.data.mapping_start.tag), at: here)
+            let base = scratchPairs.count
+            var merged: [DocumentStore.Pair] = []
+            // Scalar keys so far, by text, once the mapping has more than a few (a linear scan before).
+            var index: [String: Int32]?
             var size = 1
             while true {
                 var keyEvent = try next()
@@ -354,90 +370,107 @@ struct YAMLReader {
                 let key = try composeSized(keyEvent, depth: depth + 1)
                 let keyEnd = lastScalarEnd
                 let value = try composeSized(try next(), depth: depth + 1)
-                if case .scalar(let v) = value.node, v.isEmpty, case .scalar(let k) = key.node,
+                let keyRecord = store.records[Int(key.node)]
+                let keyIsScalar = keyRecord.kind == .scalar
+                if keyIsScalar, store.node(value.node).isEmptyScalar,
                    let hashtag = hashtagComment(after: byteOffset(of: keyEnd)) {
                     // `name: #wanderlust`: YAML sees a comment and an empty value.
+                    let k = store.string(of: keyRecord)
                     diagnostics.append(.error(
-                        "`\(k.text)` is empty because `#` starts a comment in YAML, so `\(hashtag)` was ignored; "
-                            + "put it in quotes: \(k.text): \"\(hashtag)\"", at: hashtagLocation ?? v.location))
+                        "`\(k)` is empty because `#` starts a comment in YAML, so `\(hashtag)` was ignored; "
+                            + "put it in quotes: \(k): \"\(hashtag)\"",
+                        at: hashtagLocation ?? store.location(of: store.records[Int(value.node)])))
                 }
                 size = Self.add(size, Self.add(key.size, value.size))
-                if case .scalar(let k) = key.node, k.style == .plain, k.tag == nil, k.text == "<<" {
+                if keyIsScalar, keyRecord.style == .plain, keyRecord.tag < 0, store.textIs(keyRecord, "<<") {
                     merged.append(contentsOf: mergePairs(value.node))
                     continue
                 }
-                if case .scalar(let k) = key.node {
-                    if let first = seen.location(of: k.text) {
-                        diagnostics.append(.error("duplicate key `\(k.text)` (first at line \(first.line))",
-                                                  at: k.location))
+                if keyIsScalar {
+                    if let first = firstKey(like: key.node, from: base, index: &index) {
+                        let k = store.string(of: keyRecord)
+                        let firstLine = store.location(of: store.records[Int(first)]).line
+                        diagnostics.append(.error("duplicate key `\(k)` (first at line \(firstLine))",
+                                                  at: store.location(of: keyRecord)))
                         continue
                     }
-                    seen.insert(k.text, k.location)
                 }
-                pairs.append((key.node, value.node))
+                scratchPairs.append(DocumentStore.Pair(key: key.node, value: value.node))
+                if keyIsScalar, index != nil { index![store.string(of: keyRecord)] = key.node }
             }
             // Merge keys (`<<: *defaults`) fill in what the mapping does not say itself.
-            for pair in merged {
-                if case .scalar(let k) = pair.key, seen.location(of: k.text) == nil {
-                    seen.insert(k.text, k.location)
-                    pairs.append(pair)
+            for pair in merged where store.records[Int(pair.key)].kind == .scalar {
+                if firstKey(like: pair.key, from: base, index: &index) == nil {
+                    scratchPairs.append(pair)
+                    if index != nil { index![store.string(of: store.records[Int(pair.key)])] = pair.key }
                 }
             }
-            let node = DocumentNode.mapping(pairs, loc)
+            let node = store.addMapping(scratchPairs[base...], line: here.line, column: here.column)
+            scratchPairs.removeSubrange(base...)
             register(anchor, node, size: size, text: composedText - textStart)
             return (node, size)
         default:
-            diagnostics.append(.error("unexpected YAML event", at: loc))
+            diagnostics.append(.error("unexpected YAML event", at: SourceLocation(file: file, line: here.line, column: here.column)))
             throw Abort()
         }
     }
 
-    private mutating func mergePairs(_ value: DocumentNode) -> [(key: DocumentNode, value: DocumentNode)] {
-        switch value {
-        case .mapping(let pairs, _):
-            return pairs
-        case .sequence(let items, _):
-            return items.flatMap { item -> [(key: DocumentNode, value: DocumentNode)] in
-                if case .mapping(let pairs, _) = item { return pairs }
-                diagnostics.append(.error("a merge key `<<` takes a mapping or a list of mappings", at: item.location))
-                return []
+    /// The key node of the mapping being composed (its entries so far are `scratchPairs[base...]`)
+    /// whose text equals the scalar `key`'s, compared as Swift compares strings; nil when none does.
+    /// Small mappings (the usual case) are scanned; above `smallMapping` keys an index is built.
+    private mutating func firstKey(like key: Int32, from base: Int, index: inout [String: Int32]?) -> Int32? {
+        let record = store.records[Int(key)]
+        if let built = index { return built[store.string(of: record)] }
+        let entries = scratchPairs.count - base
+        if entries < Self.smallMapping {
+            for i in base..<scratchPairs.count {
+                let other = store.records[Int(scratchPairs[i].key)]
+                if other.kind == .scalar && store.sameText(other, record) { return scratchPairs[i].key }
             }
-        case .scalar(let s):
-            diagnostics.append(.error("a merge key `<<` takes a mapping or a list of mappings", at: s.location))
+            return nil
+        }
+        var built: [String: Int32] = [:]
+        built.reserveCapacity(entries * 2)
+        for i in base..<scratchPairs.count {
+            let other = store.records[Int(scratchPairs[i].key)]
+            guard other.kind == .scalar else { continue }
+            let text = store.string(of: other)
+            if built[text] == nil { built[text] = scratchPairs[i].key }
+        }
+        index = built
+        return built[store.string(of: record)]
+    }
+
+    private static let smallMapping = 16
+
+    private mutating func mergePairs(_ value: Int32) -> [DocumentStore.Pair] {
+        let node = store.node(value)
+        switch node.kind {
+        case .mapping:
+            let pairs = node.pairs
+            return (0..<pairs.count).map { pairs.raw($0) }
+        case .sequence:
+            var result: [DocumentStore.Pair] = []
+            for item in node.items {
+                if item.kind == .mapping {
+                    let pairs = item.pairs
+                    result.append(contentsOf: (0..<pairs.count).map { pairs.raw($0) })
+                } else {
+                    diagnostics.append(.error("a merge key `<<` takes a mapping or a list of mappings", at: item.location))
+                }
+            }
+            return result
+        case .scalar:
+            diagnostics.append(.error("a merge key `<<` takes a mapping or a list of mappings", at: node.location))
             return []
         }
     }
 
-    private mutating func checkDepth(_ depth: Int, at loc: SourceLocation) throws {
+    private mutating func checkDepth(_ depth: Int, at position: (line: Int, column: Int)) throws {
         if depth > limits.maxDepth {
-            diagnostics.append(.error("nesting is deeper than \(limits.maxDepth) levels (limit: nesting depth)", at: loc))
+            diagnostics.append(.error("nesting is deeper than \(limits.maxDepth) levels (limit: nesting depth)",
+                                      at: SourceLocation(file: file, line: position.line, column: position.column)))
             throw Abort()
-        }
-    }
-
-    /// The scalar keys of one mapping with where each was first written.
-    private struct SeenKeys {
-        private var small: [(text: String, location: SourceLocation)] = []
-        private var index: [String: SourceLocation]?
-        private static let smallLimit = 16
-
-        func location(of text: String) -> SourceLocation? {
-            if let index { return index[text] }
-            for entry in small where entry.text == text { return entry.location }
-            return nil
-        }
-
-        mutating func insert(_ text: String, _ location: SourceLocation) {
-            if index != nil {
-                index![text] = location
-            } else if small.count < Self.smallLimit {
-                small.append((text, location))
-            } else {
-                var built: [String: SourceLocation] = [text: location]
-                for entry in small { built[entry.text] = entry.location }
-                index = built
-                small = []
-            }
         }
     }
 

@@ -9,9 +9,12 @@ public struct MapOptions: Sendable, Hashable {
     /// Rank badges on the top N communities.
     public var labelTop: Int?
     public var aspect: Aspect?
+    /// `--overlap keep`: lay out without overlap removal (large maps finish in time; shapes may overlap).
+    public var keepOverlaps: Bool
 
     public init(engine: EngineOption = .auto, theme: Theme? = nil, groupBy: GroupBy? = nil,
-                labelTop: Int? = nil, aspect: Aspect? = nil) {
+                labelTop: Int? = nil, aspect: Aspect? = nil, keepOverlaps: Bool = false) {
+        self.keepOverlaps = keepOverlaps
         self.engine = engine
         self.theme = theme
         self.groupBy = groupBy

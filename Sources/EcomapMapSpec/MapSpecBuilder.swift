@@ -27,8 +27,12 @@ public enum MapSpecBuilder {
             grouping = Grouping(ecosystem: ecosystem, by: .none)
         }
         let nodeCount = ecosystem.communities.count + ecosystem.influencers.count + ecosystem.stakeholders.count
-        let plan = LayoutPlan.choose(option: options.engine, fileEngine: style.engine, nodeCount: nodeCount,
+        var plan = LayoutPlan.choose(option: options.engine, fileEngine: style.engine, nodeCount: nodeCount,
                                      grouped: !grouping.clusters.isEmpty)
+        if options.keepOverlaps {
+            plan.removesOverlaps = false
+            if plan.engine != .dot { plan.reason += "; no overlap removal (--overlap keep)" }
+        }
         if !grouping.clusters.isEmpty && !plan.drawsClusters {
             warnings.append(.warning("--group-by \(groupBy.rawValue): the \(plan.engine.rawValue) engine does not draw groups; use --engine dot (or fdp)"))
         }

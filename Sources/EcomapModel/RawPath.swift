@@ -21,7 +21,7 @@ public enum RawPath {
         var scalars = String.UnicodeScalarView()
         var i = 0
         while i < bytes.count {
-            let length = validSequenceLength(bytes, at: i)
+            let length = UTF8Sequence.length(bytes, at: i)
             if length == 0 {
                 scalars.append(Unicode.Scalar(escapeBase + UInt32(bytes[i]))!)
                 i += 1
@@ -104,26 +104,6 @@ public enum RawPath {
         return String(s)
     }
 
-    /// Length of the well-formed UTF-8 sequence at `i`, or 0 when the byte there does not start one.
-    private static func validSequenceLength(_ b: [UInt8], at i: Int) -> Int {
-        let c = b[i]
-        if c < 0x80 { return 1 }
-        let length: Int
-        var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-        switch c {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; upper = 0x9F
-        case 0xF0: length = 4; lower = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; upper = 0x8F
-        default: return 0
-        }
-        guard i + length <= b.count, b[i + 1] >= lower, b[i + 1] <= upper else { return 0 }
-        for k in 2..<length where b[i + k] < 0x80 || b[i + k] > 0xBF { return 0 }
-        return length
-    }
 }
 
 /// A file's identity on disk (device and inode), so that the same file is recognised under any name
@@ -153,5 +133,32 @@ public struct InputFileRecord: Sendable, Hashable {
     public init(path: String, identity: FileIdentity?) {
         self.path = path
         self.identity = identity
+    }
+}
+
+/// Well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), checked
+/// byte by byte where a file's or a path's bytes must be placed exactly.
+public enum UTF8Sequence {
+    /// Length of the well-formed UTF-8 sequence at `i` (1 for ASCII), or 0 when the byte there does
+    /// not start one (including a sequence cut off by the end of `b`).
+    @inlinable
+    public static func length(_ b: [UInt8], at i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return 1 }
+        let length: Int
+        var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+        switch c {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: return 0
+        }
+        guard i + length <= b.count, b[i + 1] >= lower, b[i + 1] <= upper else { return 0 }
+        for k in 2..<length where b[i + k] < 0x80 || b[i + k] > 0xBF { return 0 }
+        return length
     }
 }

@@ -30,8 +30,11 @@ public struct ReportMap: Sendable {
 /// `&`, U+2028 and U+2029 escaped, and the script writes it into the page with `textContent` only.
 public enum HTMLReport {
     /// The whole HTML document.
-    public static func render(_ analysis: Analysis, map: ReportMap?, gaps: GapReport?) -> String {
+    /// - Parameter locale: how every number on the page is written (`--locale`): `48,000` and `2.5`
+    ///   in English (the default), `48.000` and `2,5` in Dutch and German.
+    public static func render(_ analysis: Analysis, map: ReportMap?, gaps: GapReport?, locale: NumberLocale = .en) -> String {
         let e = analysis.ecosystem
+        let numbers = ReportNumbers(locale: locale, names: e.graphNodes.map(\.name))
         let script = ReportAssets.script
         let style = ReportAssets.style
         let csp = "default-src 'none'; script-src 'sha256-\(SHA256.base64(Array(script.utf8)))'; "
@@ -46,11 +49,11 @@ public enum HTMLReport {
         out += "<header>\n<h1>" + html(TextSafety.singleLine(e.title)) + "</h1>\n"
         var meta: [String] = []
         if let asOf = e.asOf { meta.append("As of \(asOf)") }
-        meta.append("Weights: " + Dimension.allCases.map { "\($0.rawValue) \(NumberText.fixed(analysis.weights[$0], 4))" }
+        meta.append("Weights: " + Dimension.allCases.map { "\($0.rawValue) \(locale.decimal(analysis.weights[$0], 4))" }
             .joined(separator: ", "))
         out += "<p class=\"meta\">" + html(meta.joined(separator: " · ")) + "</p>\n"
         if let d = e.description { out += "<p class=\"description\">" + html(d) + "</p>\n" }
-        out += "<p class=\"summary\" id=\"summary\">" + html(ReportSummary.text(analysis, gaps: gaps)) + "</p>\n"
+        out += "<p class=\"summary\" id=\"summary\">" + html(ReportSummary.text(analysis, gaps: gaps, locale: locale)) + "</p>\n"
         out += "</header>\n<main>\n"
 
         out += "<section class=\"map-section\" aria-label=\"Ecosystem map\">\n"
@@ -79,13 +82,13 @@ public enum HTMLReport {
             out += "<section class=\"gaps-section\" aria-labelledby=\"gaps-heading\"><h2 id=\"gaps-heading\">Gaps</h2>"
                 + "<ul id=\"gaps\" class=\"gaps\"></ul>"
                 + (shown < gaps.findings.count
-                    ? "<p class=\"hint\">The first \(ReportData.gapsPerKind) findings of each kind are shown, \(shown) of \(gaps.findings.count); `ecomap gaps --limit 0` lists all.</p>"
+                    ? "<p class=\"hint\">The first \(ReportData.gapsPerKind) findings of each kind are shown, \(locale.grouped(shown)) of \(locale.grouped(gaps.findings.count)); `ecomap gaps --limit 0` lists all.</p>"
                     : "")
                 + "</section>\n"
         }
         out += "</main>\n<footer>Made with ecomap from " + html((e.sourceFile as String).split(separator: "/").last.map(String.init) ?? "")
             + ". Scales, tiers and next-step rules: docs/scoring.md.</footer>\n"
-        out += "<script type=\"application/json\" id=\"ecomap-data\">" + scriptSafeJSON(ReportData.json(analysis, map: map, gaps: gaps))
+        out += "<script type=\"application/json\" id=\"ecomap-data\">" + scriptSafeJSON(ReportData.json(analysis, map: map, gaps: gaps, numbers: numbers))
             + "</script>\n"
         out += "<script>" + script + "</script>\n</body>\n</html>\n"
         return out
@@ -124,24 +127,24 @@ public enum HTMLReport {
 /// The plain-language summary at the top of the report.
 public enum ReportSummary {
     /// e.g. "13 communities, 3 to focus on: A, B and C. 6 to nurture, 4 to monitor. ..."
-    public static func text(_ a: Analysis, gaps: GapReport?) -> String {
+    public static func text(_ a: Analysis, gaps: GapReport?, locale: NumberLocale = .en) -> String {
         let ranking = a.ranking
         func names(_ list: [CommunityScore], limit: Int = 5) -> String {
             let shown = list.prefix(limit).map { TextSafety.singleLine($0.name) }
             let rest = list.count - shown.count
-            if rest > 0 { return shown.joined(separator: ", ") + " and \(rest) more" }
+            if rest > 0 { return shown.joined(separator: ", ") + " and \(locale.grouped(rest)) more" }
             if shown.count <= 1 { return shown.joined() }
             return shown.dropLast().joined(separator: ", ") + " and " + shown.last!
         }
-        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(locale.grouped(n)) \(n == 1 ? one : many)" }
         var sentences: [String] = []
         let focus = ranking.filter { $0.tier == .focus }
         let nurture = ranking.filter { $0.tier == .nurture }.count
         let monitor = ranking.filter { $0.tier == .monitor }.count
         var first = count(ranking.count, "community", "communities")
-        first += focus.isEmpty ? ", none strong enough to focus on yet" : ", \(focus.count) to focus on: " + names(focus)
+        first += focus.isEmpty ? ", none strong enough to focus on yet" : ", \(locale.grouped(focus.count)) to focus on: " + names(focus)
         sentences.append(first + ".")
-        sentences.append("\(nurture) to nurture, \(monitor) to monitor.")
+        sentences.append("\(locale.grouped(nurture)) to nurture, \(locale.grouped(monitor)) to monitor.")
         let e = a.ecosystem
         if !e.influencers.isEmpty || !e.stakeholders.isEmpty {
             sentences.append("Around them: " + count(e.influencers.count, "influencer", "influencers") + " and "
@@ -172,7 +175,7 @@ public enum ReportSummary {
             if !serious.isEmpty {
                 let kinds = GapFinding.Kind.allCases.compactMap { k -> String? in
                     let n = serious.filter { $0.kind == k }.count
-                    return n == 0 ? nil : "\(n) × " + k.title.lowercased()
+                    return n == 0 ? nil : "\(locale.grouped(n)) × " + k.title.lowercased()
                 }
                 sentences.append("Gaps to look at: " + kinds.joined(separator: "; ") + ".")
             }
@@ -183,7 +186,7 @@ public enum ReportSummary {
 
 /// The JSON the report's script reads (never executed, never parsed as HTML).
 enum ReportData {
-    static func json(_ a: Analysis, map: ReportMap?, gaps: GapReport?) -> String {
+    static func json(_ a: Analysis, map: ReportMap?, gaps: GapReport?, numbers: ReportNumbers) -> String {
         let e = a.ecosystem
         let topicName = Dictionary(e.topics.map { ($0.id, $0.name) }, uniquingKeysWith: { x, _ in x })
         let names = Dictionary(e.graphNodes.map { ($0.id, $0.name) }, uniquingKeysWith: { x, _ in x })
@@ -206,9 +209,11 @@ enum ReportData {
         func fact(_ label: String, _ value: String?) -> JSONValue? {
             value.map { .array([.string(label), .string($0)]) }
         }
-        func count(_ v: Int?) -> String? { v.map(grouped) }
-        // One number format in the report: thousands grouped, up to two decimals (12,000 and 2,400.5).
-        func amount(_ v: Double?) -> String? { v.map { groupedDecimal($0, 2) } }
+        // One number format in the report: thousands grouped, up to two decimals (12,000 and 2,400.5 in
+        // English, 12.000 and 2.400,5 in Dutch and German).
+        func count(_ v: Int?) -> String? { v.map(numbers.locale.grouped) }
+        func amount(_ v: Double?) -> String? { v.map { numbers.locale.decimal($0, 2) } }
+        func sentence(_ v: String?) -> JSONValue { .optional(v.map(numbers.sentence)) }
 
         func node(_ id: String, _ name: String, _ kind: NodeKind, url: String?, notes: String?, topics: [String],
                   facts: [JSONValue?]) -> JSONValue {
@@ -227,9 +232,9 @@ enum ReportData {
                 } ?? .null),
                 .init("tier", .optional(s?.tier.rawValue)),
                 .init("next_step", .optional(s?.nextStep.title)),
-                .init("explanation", .optional(s?.explanation)),
-                .init("reasons", .array((s?.reasons ?? []).map { .string($0) })),
-                .init("target", .optional(s?.target)),
+                .init("explanation", sentence(s?.explanation)),
+                .init("reasons", .array((s?.reasons ?? []).map { .string(numbers.sentence($0)) })),
+                .init("target", sentence(s?.target)),
                 .init("missing", .array((s?.missing ?? []).map { .string($0) })),
                 .init("flags", .array((s?.flags ?? []).map { .string($0) })),
                 .init("topic_ids", .array(topics.map { .string($0) })),
@@ -259,12 +264,12 @@ enum ReportData {
                 fact("Reactions a month", amount(c.reactions)), fact("Reach", count(c.reach)),
                 fact("Actions a month", amount(c.actions)),
                 fact("Interactions per member a month (reactions count 1/4)",
-                     s.socialDensity.map { groupedDecimal($0, 3) + (s.densityBand.map { " (\($0.rawValue))" } ?? "") }),
+                     s.socialDensity.map { numbers.locale.decimal($0, 3) + (s.densityBand.map { " (\($0.rawValue))" } ?? "") }),
                 fact("Funnel step reached", c.funnelStep.map { "\($0.number): \($0.rawValue)" }),
                 fact("Sentiment", c.sentiment?.rawValue), fact("Phase", c.phase?.rawValue),
                 fact("Goals", c.goals.isEmpty ? nil : c.goals.map(\.rawValue).joined(separator: ", ")),
                 fact("Tags", c.tags.isEmpty ? nil : c.tags.joined(separator: ", ")),
-                fact("Measured", MeasuredMarks.line(c)),
+                fact("Measured", MeasuredMarks.line(c).map(numbers.sentence)),
                 fact("Key people", c.measured.flatMap { m in
                     m.measurement.keyPeople.isEmpty ? nil : m.measurement.keyPeople.map { "\($0.name) (\($0.messages))" }.joined(separator: ", ")
                 }),
@@ -284,10 +289,11 @@ enum ReportData {
         }
         let gapItems: [JSONValue] = (gaps.map(shownGaps) ?? []).map { f in
             .object([.init("kind", .string(f.kind.title)), .init("severity", .string(f.severity.rawValue)),
-                     .init("subject", .optional(f.subject?.id)), .init("detail", .string(f.detail)),
-                     .init("suggestion", .string(f.suggestion))])
+                     .init("subject", .optional(f.subject?.id)), .init("detail", .string(numbers.sentence(f.detail))),
+                     .init("suggestion", .string(numbers.sentence(f.suggestion)))])
         }
         return JSONValue.object([
+            .init("decimal_separator", .string(String(numbers.locale.decimalSeparator))),
             .init("communities", .int(e.communities.count)),
             .init("topics", .array(e.topics.map { .object([.init("id", .string($0.id)), .init("name", .string($0.name))]) })),
             .init("nodes", .array(nodes)),
@@ -306,14 +312,23 @@ enum ReportData {
     static func safeURL(_ url: String) -> String? { SafeURL.validated(url) }
 
     /// `24000.5` -> `24,000.5`: `NumberText.fixed` with the whole part grouped like `grouped`.
-    static func groupedDecimal(_ value: Double, _ decimals: Int) -> String {
-        let text = NumberText.fixed(value, decimals)
-        let negative = text.hasPrefix("-")
-        let body = negative ? String(text.dropFirst()) : text
-        let parts = body.split(separator: ".", maxSplits: 1)
-        guard let whole = parts.first, let n = Int(whole) else { return text }
-        return (negative ? "-" : "") + grouped(n) + (parts.count > 1 ? "." + parts[1] : "")
-    }
+    static func groupedDecimal(_ value: Double, _ decimals: Int) -> String { NumberLocale.en.decimal(value, decimals) }
 
     static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
+}
+
+/// The report's numbers in the reader's locale, also inside ecomap's generated sentences (reasons,
+/// targets, gap findings), where the names they quote stay literal.
+struct ReportNumbers {
+    let locale: NumberLocale
+    private let kept: [String]
+
+    init(locale: NumberLocale, names: [String]) {
+        self.locale = locale
+        kept = locale.namesToKeep(names)
+    }
+
+    func sentence(_ text: String) -> String {
+        locale == .en ? text : locale.localize(text, keeping: kept)
+    }
 }

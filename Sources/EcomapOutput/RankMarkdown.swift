@@ -8,12 +8,12 @@ enum RankMarkdown {
         let a = report.analysis
         var out = "## " + TextSafety.markdownCell(a.ecosystem.title) + " — ranking for focus\n\n"
         var meta = a.ecosystem.asOf.map { "As of \($0). " } ?? ""
-        meta += "Weights: " + RankCells.weights(a.weights) + "."
+        meta += "Weights: " + report.numbers(RankCells.weights(a.weights)) + "."
         if let goal = RankCells.goal(a) { meta += " " + TextSafety.markdownCell(goal) + "." }
         if let previous = a.previousSource { meta += " Tiers held against " + TextSafety.markdownCell(previous) + "." }
         if let s = report.sensitivity {
             meta += " Sensitivity: \(s.options.trials) trials, seed \(s.options.seed), sigma "
-                + NumberText.fixed(s.options.sigma, 4) + ", top \(s.options.top)."
+                + report.numbers(NumberText.fixed(s.options.sigma, 4)) + ", top \(s.options.top)."
         }
         out += meta + "\n\n"
         var header = ["#", "Community", "Score", "Range", "Confidence"] + RankCells.dimensionHeaders
@@ -27,12 +27,12 @@ enum RankMarkdown {
         out += "| " + header.joined(separator: " | ") + " |\n"
         out += "| " + align.joined(separator: " | ") + " |\n"
         for s in report.shown {
-            var cells = [String(s.rank), s.name, NumberText.padded(s.score, 1), RankCells.range(s),
+            var cells = [String(s.rank), s.name, report.numbers(NumberText.padded(s.score, 1)), report.numbers(RankCells.range(s)),
                          NumberText.percent(s.confidence)]
-            cells += RankCells.dimensionCells(s, fallback: "–")
+            cells += RankCells.dimensionCells(s, fallback: "–").map(report.numbers)
             cells += [RankCells.tier(s), s.nextStep.title,
-                      ([s.explanation] + s.reasons).joined(separator: ". "), s.target ?? ""]
-            if report.explain { cells.append(RankCells.contributions(s)) }
+                      report.numbers(([s.explanation] + s.reasons).joined(separator: ". ")), report.numbers(s.target ?? "")]
+            if report.explain { cells.append(report.numbers(RankCells.contributions(s))) }
             if let r = report.sensitivityRow(s.id) {
                 cells += [String(r.bestRank), String(r.worstRank), NumberText.percent(r.topShare)]
             }

@@ -35,10 +35,18 @@ public struct RankReport: Sendable {
     public var sensitivity: Sensitivity.Report?
     /// Delimiter and decimal mark of the CSV format.
     public var csvStyle: CSVStyle
+    /// How the table and Markdown formats write numbers (`--locale`; English by default).
+    public var locale: NumberLocale {
+        didSet { keptNames = locale.namesToKeep(analysis.ecosystem.graphNodes.map(\.name)) }
+    }
+    /// Names that contain what reads as a number (`Mom 2.0`): kept literal inside sentences.
+    private var keptNames: [String] = []
 
     public init(analysis: Analysis, top: Int? = nil, explain: Bool = false, sensitivity: Sensitivity.Report? = nil,
-                csvStyle: CSVStyle = .standard) {
+                csvStyle: CSVStyle = .standard, locale: NumberLocale = .en) {
         self.csvStyle = csvStyle
+        self.locale = locale
+        self.keptNames = locale.namesToKeep(analysis.ecosystem.graphNodes.map(\.name))
         self.analysis = analysis
         self.top = top
         self.explain = explain
@@ -49,6 +57,11 @@ public struct RankReport: Sendable {
     public var shown: [CommunityScore] {
         guard let top else { return analysis.ranking }
         return Array(analysis.ranking.prefix(max(0, top)))
+    }
+
+    /// A generated cell or sentence (no user text but quoted names) with its numbers in `locale`.
+    func numbers(_ text: String) -> String {
+        locale == .en ? text : locale.localize(text, keeping: keptNames)
     }
 
     /// The sensitivity row of a community.

@@ -10,12 +10,12 @@ enum RankTable {
         let a = report.analysis
         var out = TextSafety.singleLine(a.ecosystem.title) + " — ranking for focus"
         if let asOf = a.ecosystem.asOf { out += " (as of \(asOf))" }
-        out += "\nWeights: " + RankCells.weights(a.weights) + "\n"
+        out += "\nWeights: " + report.numbers(RankCells.weights(a.weights)) + "\n"
         if let goal = RankCells.goal(a) { out += goal + "\n" }
         if let previous = a.previousSource { out += "Tiers held against: " + TextSafety.singleLine(previous) + "\n" }
         if let s = report.sensitivity {
             out += "Sensitivity: \(s.options.trials) trials, seed \(s.options.seed), sigma "
-                + NumberText.fixed(s.options.sigma, 4) + ", top \(s.options.top)\n"
+                + report.numbers(NumberText.fixed(s.options.sigma, 4)) + ", top \(s.options.top)\n"
         }
         out += "\n"
         var header = ["#", "Community", "Score", "Range", "Conf"] + RankCells.dimensionHeaders + ["Tier", "Next step"]
@@ -27,8 +27,9 @@ enum RankTable {
         var rows: [[String]] = []
         for s in report.shown {
             var row = [String(s.rank), TextSafety.truncated(TextSafety.singleLine(s.name), toWidth: maxNameWidth),
-                       NumberText.padded(s.score, 1), RankCells.range(s), NumberText.percent(s.confidence)]
-            row += RankCells.dimensionCells(s, fallback: "-")
+                       report.numbers(NumberText.padded(s.score, 1)), report.numbers(RankCells.range(s)),
+                       NumberText.percent(s.confidence)]
+            row += RankCells.dimensionCells(s, fallback: "-").map(report.numbers)
             row += [RankCells.tier(s), s.nextStep.title]
             if let r = report.sensitivityRow(s.id) {
                 row += [String(r.bestRank), String(r.worstRank), NumberText.percent(r.topShare)]
@@ -48,14 +49,14 @@ enum RankTable {
         let indent = String(repeating: " ", count: widths[0] + 2)
         for (s, row) in zip(report.shown, rows) {
             out += line(row) + "\n"
-            out += indent + TextSafety.singleLine(s.explanation) + "\n"
+            out += indent + TextSafety.singleLine(report.numbers(s.explanation)) + "\n"
             if let c = MeasuredMarks.community(a.ecosystem, s.id), let measured = MeasuredMarks.line(c) {
                 out += indent + TextSafety.singleLine(measured) + "\n"
             }
             if report.explain {
-                out += indent + RankCells.contributions(s) + "\n"
-                for reason in s.reasons { out += indent + "why: " + TextSafety.singleLine(reason) + "\n" }
-                if let target = s.target { out += indent + "next tier: " + TextSafety.singleLine(target) + "\n" }
+                out += indent + report.numbers(RankCells.contributions(s)) + "\n"
+                for reason in s.reasons { out += indent + "why: " + TextSafety.singleLine(report.numbers(reason)) + "\n" }
+                if let target = s.target { out += indent + "next tier: " + TextSafety.singleLine(report.numbers(target)) + "\n" }
             }
         }
         if report.shown.isEmpty { out += "(no communities)\n" }

@@ -95,7 +95,9 @@ enum ReportAssets {
         }
         function dim(n, d) { return n.dimensions ? n.dimensions[d] : null; }
         function whole(v) { return v === null || v === undefined ? "\\u2013" : String(Math.round(v)); }
-        function tenth(v) { return v === null || v === undefined ? "\\u2013" : v.toFixed(1); }
+        var DECIMAL = data.decimal_separator === "," ? "," : ".";
+        function tenth(v) { return v === null || v === undefined ? "\\u2013" : v.toFixed(1).replace(".", DECIMAL); }
+        function plain(v) { return String(v).replace(".", DECIMAL); }
 
         var columns = [
           { key: "rank", label: "#", num: true, value: function (n) { return n.rank; }, text: function (n) { return n.rank === null ? "" : String(n.rank); } },
@@ -309,7 +311,7 @@ enum ReportAssets {
               b.addEventListener("click", function () { select(l.id, "details"); });
               li.appendChild(document.createTextNode(l.direction === "out" ? "to " : l.direction === "in" ? "from " : ""));
               li.appendChild(b);
-              li.appendChild(document.createTextNode(" \\u00B7 weight " + l.weight + (l.kind ? " \\u00B7 " + l.kind : "")));
+              li.appendChild(document.createTextNode(" \\u00B7 weight " + plain(l.weight) + (l.kind ? " \\u00B7 " + l.kind : "")));
               ul.appendChild(li);
             });
             details.appendChild(ul);

@@ -31,9 +31,6 @@ enum LayoutProcess {
     /// `stageDone` is called in this process as the child reports its stages (for `--timings`).
     static func render(_ spec: MapSpec, as format: MapFormat, seconds: Double,
                        stageDone: (@Sendable (String) -> Void)? = nil) -> Result<RenderedMap, GraphvizError>? {
-        // No background work may be in flight at fork: the child has none of the parent's threads, so a
-        // queued release (the loader frees its document tree asynchronously) would never run there.
-        EcosystemLoader.waitForPendingReleases()
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return .failure(GraphvizError(message: "cannot create a pipe: \(errnoText())")) }
         let (readEnd, writeEnd) = (fds[0], fds[1])

@@ -3,6 +3,7 @@ import EcomapAnalysis
 import EcomapModel
 import EcomapOutput
 import Foundation
+import EcomapText
 
 extension RankFormat: ExpressibleByArgument {}
 
@@ -27,7 +28,7 @@ struct Rank: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of stdout.")
     var output: String?
 
-    @Option(help: ArgumentHelp("CSV: the spreadsheet's language: nl or de (`;` and decimal comma, as Dutch and German Excel and Calc expect) or en (`,` and decimal point).", valueName: "nl|de|en"))
+    @Option(help: ArgumentHelp("How numbers are written: nl or de (48.000 and 62,1; in CSV also `;` between cells, as Dutch and German Excel and Calc expect) or en (48,000 and 62.1; the default). Table, Markdown and CSV; JSON numbers stay plain.", valueName: "nl|de|en"))
     var locale: String?
 
     @Option(help: ArgumentHelp("CSV: the cell delimiter: `,`, `;` or `tab` (wins over --locale).", valueName: "delimiter"))
@@ -76,8 +77,11 @@ struct Rank: ParsableCommand {
 
     /// The CSV style from `--locale`, `--csv-delimiter` and `--decimal-comma` (the last two win).
     func csvStyle() throws -> CSVStyle {
-        if format != .csv && (locale != nil || csvDelimiter != nil || decimalComma) {
-            throw ValidationError("--locale, --csv-delimiter and --decimal-comma apply only with --format csv")
+        if format != .csv && (csvDelimiter != nil || decimalComma) {
+            throw ValidationError("--csv-delimiter and --decimal-comma apply only with --format csv")
+        }
+        if format == .json && locale != nil {
+            throw ValidationError("--locale applies to the table, Markdown and CSV formats; JSON numbers are always plain")
         }
         var style = CSVStyle.standard
         switch locale?.lowercased() {
@@ -98,6 +102,9 @@ struct Rank: ParsableCommand {
         }
         return style
     }
+
+    /// `--locale` for the table and Markdown formats (CSV takes it through `csvStyle`).
+    var numberLocale: NumberLocale { locale.flatMap(NumberLocale.init(option:)) ?? .en }
 
     func run() throws {
         let style = try csvStyle()
@@ -126,7 +133,8 @@ struct Rank: ParsableCommand {
             }
             : nil
         let text = run.timer.measure("render") {
-            RankReport(analysis: analysis, top: top, explain: explain, sensitivity: robustness, csvStyle: style)
+            RankReport(analysis: analysis, top: top, explain: explain, sensitivity: robustness, csvStyle: style,
+                       locale: format == .csv ? .en : numberLocale)
                 .rendered(as: format)
         }
         try run.timer.measure("write") { try OutputFile.emit(text, to: output) }

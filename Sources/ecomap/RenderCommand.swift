@@ -49,6 +49,9 @@ struct Render: ParsableCommand {
     @Option(help: "Seconds the whole run (load, layout, write) may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
+    @Option(help: "Full map: remove overlaps (default: every shape clear of the others) or keep them (no overlap removal: very large maps finish in time, shapes may overlap; docs/map.md).")
+    var overlap: OverlapMode = .remove
+
     @Option(help: "What to draw: map (the ecosystem network) or matrix (the 2x2 strategy matrix, docs/matrix.md).")
     var view: RenderView = .map
 
@@ -87,10 +90,7 @@ struct Render: ParsableCommand {
     /// Refuses, before any layout starts, a full map whose layout is expected to take longer than --timeout.
     private func refuseUnfinishableLayout(_ plan: LayoutPlan, nodeCount: Int) throws {
         guard let expected = plan.estimatedSeconds(nodeCount: nodeCount), expected > timeout else { return }
-        throw CommandFailure(.layoutFailure,
-            "a full map of \(nodeCount) nodes needs about \(Int(expected.rounded())) s to lay out with \(plan.engine.rawValue) here "
-            + "(overlap removal keeps every shape clear of the others), more than --timeout \(TimeoutText.seconds(timeout)); "
-            + "for a legible 16:9 slide of it use --slide, or allow the time with --timeout \(Int((expected * 2).rounded(.up)))")
+        throw CommandFailure(.layoutFailure, Self.tooLarge(plan, nodes: nodeCount, expected: expected, timeout: timeout))
     }
 
     func run() throws {
@@ -111,14 +111,17 @@ struct Render: ParsableCommand {
             let nodeCount = ecosystem.communities.count + ecosystem.influencers.count + ecosystem.stakeholders.count
             if let engine = LayoutPlan.engineKnownBeforeGrouping(option: engine, fileEngine: ecosystem.style.engine,
                                                                  nodeCount: nodeCount) {
-                try refuseUnfinishableLayout(LayoutPlan(engine: engine, reason: "", curvedEdges: false), nodeCount: nodeCount)
+                try refuseUnfinishableLayout(LayoutPlan(engine: engine, reason: "", curvedEdges: false, removesOverlaps: overlap == .remove),
+                                             nodeCount: nodeCount)
             }
         }
         // The map and the matrix show scores and degrees, never PageRank or betweenness: skip computing them.
+        // The slide view names the next step of the few communities it can draw: it advises those itself.
         let analysis = run.timer.measureParts("score") { part in
-            Analyzer.analyze(ecosystem, centrality: false, targets: false, stageDone: part)
+            Analyzer.analyze(ecosystem, centrality: false, targets: false, advice: !(slide && view == .map), stageDone: part)
         }
-        let (spec, warnings) = try run.timer.measure("spec") { try buildSpec(analysis) }
+        KeptUntilExit.keep(analysis)
+        let (spec, warnings) = try run.timer.measureParts("spec") { part in try buildSpec(analysis, stageDone: part) }
         Console.report(Diagnostics(warnings), sources: [:])
         // Every input is loaded now (the CSV pair's links table, --compare's files): refuse to overwrite
         // one before spending time on the layout.
@@ -156,6 +159,26 @@ struct Render: ParsableCommand {
         Console.err("wrote \(TerminalText.name(destination)) (\(chosenFormat.rawValue), \(spec.nodes.count) nodes, \(spec.edges.count) links, \(spec.layout.reason))")
     }
 
+    /// Why a full map is not started: the estimate, and the ways out (`--slide`, `--overlap keep` when
+    /// it would fit, a larger `--timeout`).
+    static func tooLarge(_ plan: LayoutPlan, nodes: Int, expected: Double, timeout: Double) -> String {
+        let engine = plan.engine.rawValue
+        var text = "a full map of \(nodes) nodes needs about \(Int(expected.rounded())) s to lay out with \(engine) here "
+        if plan.removesOverlaps {
+            text += "(overlap removal keeps every shape clear of the others), more than --timeout \(TimeoutText.seconds(timeout)); "
+            let keep = LayoutPlan.sfdpKeepingOverlapsSeconds(nodeCount: nodes)
+            text += "for a legible 16:9 slide of it use --slide; "
+            text += keep < timeout
+                ? "to draw every node within the time use --overlap keep (about \(Int(keep.rounded(.up))) s, shapes may overlap); "
+                : "--overlap keep (no overlap removal, shapes may overlap) needs about \(Int(keep.rounded(.up))) s; "
+            text += "or allow the time with --timeout \(Int((expected * 2).rounded(.up)))"
+        } else {
+            text += "without overlap removal, more than --timeout \(TimeoutText.seconds(timeout)); "
+                + "for a legible 16:9 slide of it use --slide, or allow the time with --timeout \(Int((expected * 2).rounded(.up)))"
+        }
+        return text
+    }
+
     /// `examples/alpha-moms.yaml` -> `alpha-moms.svg` in the current directory.
     static func defaultOutput(for input: String, format: MapFormat) -> String {
         let stem = RawPath.stem(of: input)
@@ -179,6 +202,11 @@ extension EngineOption: ExpressibleByArgument {
     }
 }
 extension GroupBy: ExpressibleByArgument {}
+
+/// `--overlap`: whether the full map's layout removes overlaps between shapes.
+enum OverlapMode: String, CaseIterable, ExpressibleByArgument {
+    case remove, keep
+}
 
 private enum TimeoutText {
     static func seconds(_ value: Double) -> String {

@@ -17,6 +17,7 @@ extension Render {
         if slide {
             if compare != nil { throw ValidationError("--compare applies to the full map, not --slide") }
             if engine != .auto { throw ValidationError("--engine applies to the full map; --slide places every node itself") }
+            if overlap != .remove { throw ValidationError("--overlap applies to the full map; --slide places every node itself, without overlaps") }
             if let aspect, aspect != .wide { throw ValidationError("--slide is always 16:9; leave out --aspect") }
             _ = try slideTiers()
             if view == .matrix && (tier != nil || around != nil) { throw ValidationError("--tier and --around apply to the map's --slide") }
@@ -31,17 +32,20 @@ extension Render {
             if compare != nil { throw ValidationError("--compare applies to the map view") }
             if groupBy != nil { throw ValidationError("--group-by applies to the map view") }
             if engine != .auto { throw ValidationError("--engine applies to the map view; the matrix pins every position") }
+            if overlap != .remove { throw ValidationError("--overlap applies to the map view; the matrix pins every position") }
             if top != nil { throw ValidationError("--top applies to the map view") }
         }
     }
 
     /// The spec to draw: the map (marked with the movers of `--compare`) or the matrix.
-    func buildSpec(_ analysis: Analysis) throws -> (MapSpec, [Diagnostic]) {
+    /// - Parameter stageDone: told the parts of the slide view's spec as they finish (for `--timings`).
+    func buildSpec(_ analysis: Analysis, stageDone: ((String) -> Void)? = nil) throws -> (MapSpec, [Diagnostic]) {
         let chosenAspect = aspect
         if slide && view == .map {
             do {
                 return try SlideSpecBuilder.build(analysis, options: SlideOptions(theme: theme, top: top, tiers: try slideTiers(),
-                                                                                  around: around, groupBy: groupBy))
+                                                                                  around: around, groupBy: groupBy),
+                                                  stageDone: stageDone)
             } catch let error as SlideError {
                 throw CommandFailure(.usage, error.description)
             }
@@ -52,7 +56,7 @@ extension Render {
                                                                             aspect: slide ? .wide : chosenAspect, slide: slide))
         case .map:
             let options = MapOptions(engine: engine, theme: theme, groupBy: groupBy,
-                                     labelTop: top, aspect: chosenAspect)
+                                     labelTop: top, aspect: chosenAspect, keepOverlaps: overlap == .keep)
             var (spec, warnings) = MapSpecBuilder.build(analysis, options: options)
             if let compare {
                 // Both snapshots are scored with the new one's weights, so rank moves come from the figures.

@@ -38,12 +38,16 @@ struct Report: ParsableCommand {
     @Option(help: "Seconds the whole run (load, layout, write) may take before it is stopped.")
     var timeout: Double = Render.defaultTimeout
 
+    @Option(help: ArgumentHelp("How numbers are written on the page: en (48,000 and 2.5; the default), nl or de (48.000 and 2,5).", valueName: "en|nl|de"))
+    var locale: String?
+
     @OptionGroup var people: KeyPeopleOptions
 
     func validate() throws {
         try Ecomap.validateTimeout(timeout)
         try WeightsFlag.validate(weights)
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
+        if let locale, NumberLocale(option: locale) == nil { throw ValidationError("--locale must be en, nl or de") }
     }
 
     func run() throws {
@@ -55,14 +59,22 @@ struct Report: ParsableCommand {
         let chosen = try WeightsFlag.resolve(weights, over: Analyzer.baseWeights(ecosystem, goal: goal))
         let analysis = Analyzer.analyze(ecosystem, weights: chosen, goal: goal)
         let gaps = EcomapAnalysis.Gaps.find(analysis)
-        let page = HTMLReport.render(analysis, map: try drawMap(analysis, deadline: deadline), gaps: gaps)
+        let numberLocale = locale.flatMap(NumberLocale.init(option:)) ?? .en
+        let page = HTMLReport.render(analysis, map: try drawMap(analysis, deadline: deadline, locale: numberLocale), gaps: gaps,
+                                     locale: numberLocale)
         try OutputFile.emit(page, to: destination)
         Console.err("wrote \(TerminalText.name(destination))")
     }
 
     /// The map as `ecomap render` draws it (light theme, the file's style), with its element ids.
-    private func drawMap(_ analysis: Analysis, deadline: RunDeadline) throws -> ReportMap {
-        let (spec, warnings) = MapSpecBuilder.build(analysis, options: MapOptions(engine: engine, theme: .light))
+    private func drawMap(_ analysis: Analysis, deadline: RunDeadline, locale: NumberLocale) throws -> ReportMap {
+        var (spec, warnings) = MapSpecBuilder.build(analysis, options: MapOptions(engine: engine, theme: .light))
+        // The map's tooltips speak the page's number format too; the names they quote stay literal.
+        if locale != .en {
+            let kept = locale.namesToKeep(analysis.ecosystem.graphNodes.map(\.name))
+            for i in spec.nodes.indices { spec.nodes[i].tooltip = locale.localize(spec.nodes[i].tooltip, keeping: kept) }
+            for i in spec.edges.indices { spec.edges[i].tooltip = locale.localize(spec.edges[i].tooltip, keeping: kept) }
+        }
         Console.report(Diagnostics(warnings), sources: [:])
         // Before the layout child starts, so it inherits the pinned font; the warning is printed once.
         if let warning = FontSetup.warning { Console.err(warning) }

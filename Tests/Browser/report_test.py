@@ -60,9 +60,9 @@ class TagCollector(HTMLParser):
         self.tags.append((tag, attrs))
 
 
-def build_report(source, out_dir, name):
+def build_report(source, out_dir, name, extra=()):
     path = os.path.join(out_dir, name)
-    result = subprocess.run([ARGS.ecomap, "report", source, "-o", path], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([ARGS.ecomap, "report", source, "-o", path, *extra], cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise AssertionError(f"ecomap report {source} failed ({result.returncode}): {result.stderr}")
     return path
@@ -92,6 +92,7 @@ class ReportPage(unittest.TestCase):
         cls.tmp = tempfile.mkdtemp(prefix="ecomap-browser-")
         cls.alpha = build_report("examples/alpha-moms.yaml", cls.tmp, "alpha.html")
         cls.hostile = build_report("Tests/Browser/hostile.yaml", cls.tmp, "hostile.html")
+        cls.german = build_report("examples/alpha-moms.yaml", cls.tmp, "alpha-de.html", ["--locale", "de"])
         generated = os.path.join(cls.tmp, "gen-2000.yaml")
         subprocess.run([ARGS.ecomap, "generate", "--communities", "2000", "--seed", "7", "-o", generated], check=True, cwd=ROOT,
                        capture_output=True)
@@ -294,6 +295,31 @@ class ReportPage(unittest.TestCase):
             values = self.js("return Array.from(document.querySelectorAll('#details dd')).map(d => d.textContent)")
             for v in values:
                 self.assertIsNone(re.search(r"\d{4,}", v), f"ungrouped number {v!r}")
+
+    def test_german_numbers_everywhere_on_the_page(self):
+        """`--locale de`: scores 60,2 in the table, 12.000 and 0,053 in the details."""
+        from selenium.webdriver.common.by import By
+        self.open(self.german)
+        self.assertEqual(self.console_errors(), [])
+        scores = self.js("return Array.from(document.querySelectorAll('#ranking-body tr')).map(r => r.children[3].textContent)")
+        self.assertTrue(scores)
+        for score in scores:
+            self.assertRegex(score, r"^(\d{1,3},\d|\u2013|)$", f"score cell {score!r}")
+        self.assertIn(",", "".join(scores), "no score with a decimal comma")
+        german = re.compile(r"^([1-9]\d{0,2}(\.\d{3})+|\d+)(,\d+)?$")
+        seen_grouped = False
+        for row in self.driver.find_elements(By.CSS_SELECTOR, "#ranking-body tr")[:8]:
+            row.click()
+            # Scores and facts written by ecomap (user text such as tags and key people left out).
+            pairs = self.js("return Array.from(document.querySelectorAll('#details dd')).map("
+                            "d => [d.previousElementSibling ? d.previousElementSibling.textContent : '', d.textContent])")
+            for label, value in pairs:
+                if label in ("Tags", "Key people", "Handle"):
+                    continue
+                for number in re.findall(r"\d[\d.,]*\d|\d", value):
+                    self.assertRegex(number, german, f"not a German number in the details: {label}: {value!r}")
+                seen_grouped = seen_grouped or re.search(r"\d\.\d{3}\b", value) is not None
+        self.assertTrue(seen_grouped, "no grouped figure (12.000) seen in the details")
 
     def test_node_click_selects_the_row_and_shows_the_details(self):
         from selenium.webdriver.common.by import By

@@ -15,6 +15,7 @@ Exits 0 when every check passes, 1 with the failures listed, 2 when a tool is mi
 suite installs them: scripts/install-deps.sh --test). Never skips.
 """
 import argparse
+import math
 import os
 import re
 import shutil
@@ -37,6 +38,21 @@ except ImportError:
 
 SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def connection_sites(shape):
+    """The connection sites of a preset shape (EMU, slide coordinates), in DrawingML's order."""
+    x, y, w, h = shape.left, shape.top, shape.width, shape.height
+    kind = shape.auto_shape_type
+    if kind == MSO_SHAPE.OVAL:
+        c = math.cos(math.pi / 4)
+        il, ir = x + w / 2 - w / 2 * c, x + w / 2 + w / 2 * c
+        it, ib = y + h / 2 - h / 2 * c, y + h / 2 + h / 2 * c
+        return [(x + w / 2, y), (il, it), (x, y + h / 2), (il, ib), (x + w / 2, y + h), (ir, ib), (x + w, y + h / 2), (ir, it)]
+    if kind == MSO_SHAPE.HEXAGON:
+        x1 = min(w, h) * 0.25
+        return [(x + w, y + h / 2), (x + w - x1, y + h), (x + x1, y + h), (x, y + h / 2), (x + x1, y), (x + w - x1, y)]
+    return [(x + w / 2, y), (x, y + h / 2), (x + w / 2, y + h), (x + w, y + h / 2)]
 
 
 def check_pptx(path, editable, names, problems):
@@ -76,6 +92,34 @@ def check_pptx(path, editable, names, problems):
             problems.append(f"editable map: {kinds.get(MSO_SHAPE.OVAL, 0)} ellipses")
         if connectors < 2:
             problems.append(f"editable map: {connectors} connectors")
+        # Links are glued to their shapes (stCxn/endCxn), at the connection site their ends sit on,
+        # so they follow the shapes when moved.
+        by_id = {s.shape_id: s for s in map_slide.shapes if s.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE}
+        links = [s for s in map_slide.shapes if s.element.tag.endswith("}cxnSp") and s.name.startswith("Link ")]
+        if not links:
+            problems.append("editable map: no link connectors")
+        for link in links:
+            ends = {}
+            for tag, x, y in (("stCxn", link.begin_x, link.begin_y), ("endCxn", link.end_x, link.end_y)):
+                found = link.element.xpath(f"./p:nvCxnSpPr/p:cNvCxnSpPr/a:{tag}")
+                if not found:
+                    problems.append(f"editable map: {link.name!r} has no {tag}")
+                    continue
+                shape = by_id.get(int(found[0].get("id")))
+                if shape is None:
+                    problems.append(f"editable map: {link.name!r} {tag} names no shape on the slide")
+                    continue
+                sites = connection_sites(shape)
+                idx = int(found[0].get("idx"))
+                if not 0 <= idx < len(sites):
+                    problems.append(f"editable map: {link.name!r} {tag} site {idx} of {len(sites)}")
+                    continue
+                sx, sy = sites[idx]
+                if abs(sx - x) > 2 * 12700 or abs(sy - y) > 2 * 12700:
+                    problems.append(f"editable map: {link.name!r} {tag} ends {(x, y)} away from its site {(sx, sy)}")
+                ends[tag] = shape.shape_id
+            if len(ends) == 2 and ends["stCxn"] == ends["endCxn"]:
+                problems.append(f"editable map: {link.name!r} glued to one shape at both ends")
         texts = " ".join(s.text_frame.text for s in map_slide.shapes if s.has_text_frame)
         for name in names[:1]:
             if name not in texts:

@@ -31,6 +31,19 @@ final class RankTests: XCTestCase {
         }
     }
 
+    /// `--locale de`: the table and Markdown with `48.000` and `58,3`; names stay literal.
+    func testGermanNumbersMatchGoldens() throws {
+        for format in ["table", "markdown"] {
+            let result = try BinaryRunner.run(["rank", "examples/alpha-moms.yaml", "--explain", "--locale", "de", "--format", format])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            Golden.check(result.stdout, "rank/alpha-moms.de.\(format == "markdown" ? "md" : format)")
+            XCTAssertTrue(result.stdout.contains("Mom 2.0 Summit"), "names are literal")
+            let english = try BinaryRunner.run(["rank", "examples/alpha-moms.yaml", "--explain", "--format", format]).stdout
+            XCTAssertNotEqual(result.stdout, english)
+            XCTAssertEqual(result.stdout.count, english.count, "only separators change")
+        }
+    }
+
     func testDefaultIsTheTableAndOutputIsDeterministic() throws {
         let a = try BinaryRunner.run(["rank", "examples/fietsvrienden.yaml"])
         let b = try BinaryRunner.run(["rank", "examples/fietsvrienden.yaml", "--format", "table"])

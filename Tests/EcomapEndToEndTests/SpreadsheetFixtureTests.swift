@@ -94,7 +94,9 @@ final class RankCSVLocaleTests: XCTestCase {
         let english = try BinaryRunner.run(["rank", input, "--format", "csv", "--locale", "en"])
         XCTAssertTrue(english.stdout.split(separator: "\n")[1].hasPrefix("1,wanderlust-deutschland,Wanderlust Deutschland,43.33,"))
         for (args, message) in [
-            (["--decimal-comma"], "Error: --locale, --csv-delimiter and --decimal-comma apply only with --format csv"),
+            (["--decimal-comma"], "Error: --csv-delimiter and --decimal-comma apply only with --format csv"),
+            (["--format", "json", "--locale", "de"],
+             "Error: --locale applies to the table, Markdown and CSV formats; JSON numbers are always plain"),
             (["--format", "csv", "--decimal-comma"],
              "Error: --decimal-comma needs another delimiter than `,`: add --csv-delimiter ';' (or use --locale nl or de)"),
             (["--format", "csv", "--locale", "fr"], "Error: --locale must be nl, de or en"),

@@ -70,6 +70,22 @@ final class ViewsAndReportTests: XCTestCase {
         XCTAssertTrue(svg.contains("Compared with the snapshot of 2026-11-01"))
     }
 
+    /// `report --locale de`: one German number format on the whole page; English stays the default.
+    func testGermanReportGolden() throws {
+        let (r, bytes) = try run(["report", "examples/alpha-moms.yaml", "--locale", "de"], output: "de.html")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let html = String(decoding: bytes, as: UTF8.self)
+        Golden.check(html, "report/alpha-moms.de.html")
+        XCTAssertTrue(html.contains("\"decimal_separator\": \",\""))
+        XCTAssertTrue(html.contains("[\"Members\", \"12.000\"]"), "grouped with a point")
+        XCTAssertFalse(html.contains("[\"Members\", \"12,000\"]"))
+        XCTAssertTrue(html.contains("Mom 2.0 Summit"), "names are literal")
+        let (_, english) = try run(["report", "examples/alpha-moms.yaml"], output: "en.html")
+        XCTAssertTrue(String(decoding: english, as: UTF8.self).contains("[\"Members\", \"12,000\"]"))
+        let bad = try BinaryRunner.run(["report", "examples/alpha-moms.yaml", "--locale", "fr"])
+        XCTAssertEqual(bad.status, 2, bad.stderr)
+    }
+
     func testReportGoldenAndDeterminism() throws {
         let (a, first) = try run(["report", "examples/alpha-moms.yaml"], output: "r.html")
         XCTAssertEqual(a.status, 0, a.stderr)

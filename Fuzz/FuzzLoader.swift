@@ -47,6 +47,15 @@ private func check(_ result: LoadResult, lineCount: Int) {
         for case let v? in values { require(v.isFinite && v >= 0 && v <= 100, "score \(v) of \(c.id)") }
     }
     for n in analysis.nodes { require(n.pagerank.isFinite && n.betweenness.isFinite, "metric of \(n.id)") }
+    // The slide view's path: no advice, then advice for a few; the analysis' own node bookkeeping.
+    let lean = Analyzer.analyze(ecosystem, centrality: false, targets: false, advice: false)
+    require(lean.ranking.map(\.id) == analysis.ranking.map(\.id), "ranking differs without advice")
+    let some = lean.ranking.prefix(5).map(\.id)
+    require(Analyzer.advised(lean, ids: some, targets: false).count == Set(some).count, "advice missing")
+    for k in lean.ranking.indices { require(lean.nodePosition(ofRanked: k) != nil, "ranked community without a node") }
+    for k in lean.ecosystem.links.indices {
+        if let (a, b) = lean.nodePositions(ofLink: k) { require(a != b && a < lean.nodes.count && b < lean.nodes.count, "link ends") }
+    }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

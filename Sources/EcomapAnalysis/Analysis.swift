@@ -106,19 +106,95 @@ public struct Analysis: Sendable {
     /// Communities in rank order.
     public var ranking: [CommunityScore]
 
+    /// Node index by id (first occurrence), as the graph numbers nodes: communities first, so a
+    /// community's node index is its index in `ecosystem.communities`.
     private let nodeIndex: [String: Int]
-    private let rankIndex: [String: Int]
+    /// Position in `ranking` by community index; -1 where the ranking does not hold that community.
+    private let rankPositions: [Int32]
+    /// Community index by position in `ranking` (empty when not known).
+    private let rankedCommunities: [Int32]
+    /// The graph's end nodes of each link (see `Graph.linkEnds`; empty when not known).
+    private let linkEnds: [Int32]
 
     public init(ecosystem: Ecosystem, weights: ScoringWeights, goal: Goal? = nil, nodes: [NodeMetrics],
                 ranking: [CommunityScore], previousSource: String? = nil) {
+        let nodeIndex = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var positions = [Int32](repeating: -1, count: ecosystem.communities.count)
+        for (position, score) in ranking.enumerated() {
+            if let i = nodeIndex[score.id], i < positions.count, positions[i] < 0 { positions[i] = Int32(position) }
+        }
+        self.init(ecosystem: ecosystem, weights: weights, goal: goal, nodes: nodes, ranking: ranking,
+                  previousSource: previousSource, nodeIndex: nodeIndex, rankPositions: positions,
+                  rankedCommunities: [], linkEnds: [])
+    }
+
+    /// With the graph's index and link ends and the ranking's order (`rankedCommunities[position]` is
+    /// the community index at that position), so no id is hashed twice.
+    init(ecosystem: Ecosystem, weights: ScoringWeights, goal: Goal?, nodes: [NodeMetrics], ranking: [CommunityScore],
+         previousSource: String?, graph: Graph, rankedCommunities: [Int]) {
+        guard graph.indexByID.count == nodes.count, rankedCommunities.count == ranking.count else {
+            // Ids not unique (never so in a loaded file): the first in rank order answers, as above.
+            self.init(ecosystem: ecosystem, weights: weights, goal: goal, nodes: nodes, ranking: ranking,
+                      previousSource: previousSource)
+            return
+        }
+        var positions = [Int32](repeating: -1, count: ecosystem.communities.count)
+        for (position, i) in rankedCommunities.enumerated() where i < positions.count { positions[i] = Int32(position) }
+        self.init(ecosystem: ecosystem, weights: weights, goal: goal, nodes: nodes, ranking: ranking,
+                  previousSource: previousSource, nodeIndex: graph.indexByID, rankPositions: positions,
+                  rankedCommunities: rankedCommunities.map { Int32($0) }, linkEnds: graph.linkEnds)
+    }
+
+    private init(ecosystem: Ecosystem, weights: ScoringWeights, goal: Goal?, nodes: [NodeMetrics], ranking: [CommunityScore],
+                 previousSource: String?, nodeIndex: [String: Int], rankPositions: [Int32], rankedCommunities: [Int32],
+                 linkEnds: [Int32]) {
         self.ecosystem = ecosystem
         self.weights = weights
         self.goal = goal
         self.previousSource = previousSource
         self.nodes = nodes
         self.ranking = ranking
-        nodeIndex = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        rankIndex = Dictionary(ranking.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.nodeIndex = nodeIndex
+        self.rankPositions = rankPositions
+        self.rankedCommunities = rankedCommunities
+        self.linkEnds = linkEnds
+    }
+
+    /// The node position (as `nodePosition(of:)`) of the community at `position` in `ranking`, `nil`
+    /// when it is not a graph node. Answered from the analysis' own bookkeeping without hashing the id
+    /// while `ranking` and `ecosystem` are as the analysis made them.
+    public func nodePosition(ofRanked position: Int) -> Int? {
+        guard position >= 0, position < ranking.count else { return nil }
+        let id = ranking[position].id
+        if position < rankedCommunities.count {
+            let i = Int(rankedCommunities[position])
+            if i < nodes.count, nodes[i].id == id { return i }
+        }
+        return nodePosition(of: id)
+    }
+
+    /// The node positions (as `nodePosition(of:)`) of the ends of `ecosystem.links[k]`, `nil` when an
+    /// end is not a graph node or both ends are the same node. Answered from the graph the analysis
+    /// built, without hashing the ids, while `ecosystem` is as the analysis made it.
+    public func nodePositions(ofLink k: Int) -> (from: Int, to: Int)? {
+        let links = ecosystem.links
+        guard k >= 0, k < links.count else { return nil }
+        if 2 * k + 1 < linkEnds.count {
+            let a = Int(linkEnds[2 * k]), b = Int(linkEnds[2 * k + 1])
+            if a >= 0, b >= 0, a < nodes.count, b < nodes.count, nodes[a].id == links[k].from, nodes[b].id == links[k].to {
+                return (a, b)
+            }
+        }
+        // A link the graph left out (rare: the loader rejects such links), or a changed ecosystem.
+        guard let a = nodePosition(of: links[k].from), let b = nodePosition(of: links[k].to), a != b else { return nil }
+        return (a, b)
+    }
+
+    /// The position of a graph node in `nodes` (communities, influencers, stakeholders in file order),
+    /// `nil` for unknown ids and topics.
+    public func nodePosition(of id: String) -> Int? {
+        guard let i = nodeIndex[id], i < nodes.count, nodes[i].id == id else { return nil }
+        return i
     }
 
     /// The metrics of a graph node, `nil` for unknown ids and topics.
@@ -129,7 +205,23 @@ public struct Analysis: Sendable {
 
     /// The score of a community, `nil` for other ids.
     public func score(for id: String) -> CommunityScore? {
-        if let i = rankIndex[id], i < ranking.count, ranking[i].id == id { return ranking[i] }
-        return ranking.first { $0.id == id }
+        rankPosition(of: id).map { ranking[$0] }
+    }
+
+    /// The position of a community in `ranking`, `nil` for other ids.
+    func rankPosition(of id: String) -> Int? {
+        if let i = nodeIndex[id], i < rankPositions.count {
+            let position = Int(rankPositions[i])
+            if position >= 0, position < ranking.count, ranking[position].id == id { return position }
+        }
+        return ranking.firstIndex { $0.id == id }
+    }
+
+    /// The community with this id, `nil` for other ids.
+    func community(id: String) -> Community? {
+        if let i = nodeIndex[id], i < ecosystem.communities.count, ecosystem.communities[i].id == id {
+            return ecosystem.communities[i]
+        }
+        return ecosystem.communities.first { $0.id == id }
     }
 }

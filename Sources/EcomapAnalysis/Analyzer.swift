@@ -13,11 +13,14 @@ public enum Analyzer {
     ///   community scores do not depend on them.
     /// - Parameter targets: false skips the search for what would lift each community to the next tier
     ///   (`CommunityScore.target` stays nil), for callers that show no advice and for property tests.
+    /// - Parameter advice: false leaves each community's next step, reasons, target, flags and
+    ///   explanation at their defaults, for callers that show them for a few communities only (the slide
+    ///   view): `advised(_:ids:targets:)` gives them for those. Scores, tiers and the ranking are the same.
     /// - Parameter stageDone: called with `graph`, `pagerank`, `betweenness` and `scores` as each part
     ///   finishes (for `--timings`).
     public static func analyze(_ ecosystem: Ecosystem, weights: ScoringWeights? = nil, goal: Goal? = nil,
                                previous: Analysis? = nil, centrality: Bool = true, targets: Bool = true,
-                               stageDone: ((String) -> Void)? = nil) -> Analysis {
+                               advice: Bool = true, stageDone: ((String) -> Void)? = nil) -> Analysis {
         let usedGoal = goal ?? ecosystem.scoringGoal
         let chosen = weights ?? baseWeights(ecosystem, goal: goal)
         let used = chosen.isValid ? chosen : .equal
@@ -28,14 +31,34 @@ public enum Analyzer {
         let reached = NetworkAudience.reached(graph, audience: audience)
         let borrowed = NetworkAudience.borrowedShare(graph, audience: audience)
         let context = ScoringContext(weights: used, goal: usedGoal, asOf: ecosystem.asOf, targets: targets)
-        let scores = ecosystem.communities.enumerated().map { i, c in
-            score(c, networkAudience: reached[i], borrowedShare: borrowed[i], context: context,
-                  previousTier: previous?.score(for: c.id)?.tier)
+        let (ranking, order) = ecosystem.communities.withUnsafeBufferPointer { communities in
+            // Through a buffer pointer: indexing the array would copy each community (a retain per field).
+            scoredAndRanked(count: communities.count) { i in
+                score(communities[i], networkAudience: reached[i], borrowedShare: borrowed[i], context: context,
+                      previousTier: previous?.score(for: communities[i].id)?.tier, advice: advice)
+            }
         }
-        let analysis = Analysis(ecosystem: ecosystem, weights: used, goal: usedGoal, nodes: nodes,
-                                ranking: ranked(scores), previousSource: previous?.ecosystem.sourceFile)
+        let analysis = Analysis(ecosystem: ecosystem, weights: used, goal: usedGoal, nodes: nodes, ranking: ranking,
+                                previousSource: previous?.ecosystem.sourceFile, graph: graph, rankedCommunities: order)
         stageDone?("scores")
         return analysis
+    }
+
+    /// The scores of the communities `ids` with their advice (next step, reasons, target, flags,
+    /// explanation) as a full analysis has it, for an analysis made with `advice: false`; keyed by id,
+    /// other ids left out. The analysis itself is not changed (no copy of its ranking is made).
+    /// - Parameter targets: whether to search each one's target (as `analyze`'s `targets`).
+    public static func advised(_ analysis: Analysis, ids: some Sequence<String>, targets: Bool = true) -> [String: CommunityScore] {
+        let context = ScoringContext(weights: analysis.weights, goal: analysis.goal, asOf: analysis.ecosystem.asOf,
+                                     targets: targets)
+        var out: [String: CommunityScore] = [:]
+        for id in ids where out[id] == nil {
+            guard let position = analysis.rankPosition(of: id), let c = analysis.community(id: id) else { continue }
+            var s = analysis.ranking[position]
+            complete(&s, community: c, context: context)
+            out[id] = s
+        }
+        return out
     }
 
     /// The weights before `--weights`: a `--goal` preset, else the file's `scoring.weights`, else the
@@ -70,7 +93,7 @@ public enum Analyzer {
 
     /// Scores one community (rank left 0 until `ranked`).
     static func score(_ c: Community, networkAudience: Double, borrowedShare: Double, context: ScoringContext,
-                      previousTier: Tier?) -> CommunityScore {
+                      previousTier: Tier?, advice: Bool = true) -> CommunityScore {
         let weights = context.weights
         let figures = CommunityFigures(c, networkAudience: networkAudience, borrowedShare: borrowedShare)
         let composite = Composite(pessimistic: figures.pessimistic, optimistic: figures.optimistic, weights: weights)
@@ -93,23 +116,37 @@ public enum Analyzer {
         s.borderline = placement.borderline
         s.previousTier = previousTier
         s.tierHeld = placement.held
+        if advice { complete(&s, community: c, context: context) }
+        return s
+    }
+
+    /// The advice part of a score: next step, reasons, target, flags and the explanation line.
+    static func complete(_ s: inout CommunityScore, community c: Community, context: ScoringContext) {
         let advice = Advisor.advise(c, score: s, context: context)
         s.nextStep = advice.step
         s.reasons = advice.reasons
         s.target = advice.target
         s.flags = Recommendation.flags(community: c, score: s)
-        s.explanation = Explanation.line(score: s, weights: weights)
-        return s
+        s.explanation = Explanation.line(score: s, weights: context.weights)
     }
 
-    /// Sorts by score, name, id and numbers the ranks from 1.
-    static func ranked(_ scores: [CommunityScore]) -> [CommunityScore] {
-        scores.sorted { RankOrder.precedes(($0.score, $0.name, $0.id), ($1.score, $1.name, $1.id)) }
-            .enumerated().map { i, s in
-                var s = s
-                s.rank = i + 1
-                return s
+    /// The scores `score(0) ..< score(count)` in rank order, numbered, and the index each came from.
+    /// Each score is moved, never copied, from where it is made to its place in the ranking.
+    static func scoredAndRanked(count n: Int, _ score: (Int) -> CommunityScore) -> ([CommunityScore], [Int]) {
+        let made = UnsafeMutablePointer<CommunityScore>.allocate(capacity: max(n, 1))
+        defer { made.deallocate() }
+        for i in 0..<n { (made + i).initialize(to: score(i)) }
+        let order = (0..<n).sorted { a, b in
+            RankOrder.precedes((made[a].score, made[a].name, made[a].id), (made[b].score, made[b].name, made[b].id))
+        }
+        let ranking = [CommunityScore](unsafeUninitializedCapacity: n) { buffer, initialized in
+            for (position, i) in order.enumerated() {
+                buffer.baseAddress!.advanced(by: position).initialize(to: (made + i).move())
+                buffer[position].rank = position + 1
             }
+            initialized = n
+        }
+        return (ranking, order)
     }
 }
 

@@ -121,9 +121,10 @@ enum NetworkAudience {
     /// Own audience per node index of `graph`: a community's counted members (pessimistic) plus its known
     /// reach, an influencer's followers, nothing for a stakeholder.
     static func perNode(_ ecosystem: Ecosystem) -> [Double] {
-        ecosystem.communities.map { CommunityFigures.lentAudience($0) }
-            + ecosystem.influencers.map { Double($0.followers ?? 0) }
-            + ecosystem.stakeholders.map { _ in 0 }
+        // Through buffer pointers: `map` over the arrays would copy each node (a retain per field).
+        ecosystem.communities.withUnsafeBufferPointer { c in c.indices.map { i in CommunityFigures.lentAudience(c[i]) } }
+            + ecosystem.influencers.withUnsafeBufferPointer { f in f.indices.map { i in Double(f[i].followers ?? 0) } }
+            + [Double](repeating: 0, count: ecosystem.stakeholders.count)
     }
 
     /// For each node: the sum over its linked neighbours (either direction) of link weight x neighbour audience.

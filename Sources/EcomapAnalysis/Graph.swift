@@ -29,7 +29,11 @@ public struct Graph: Sendable {
     /// Sum of the weights of the arcs leaving each node (0 for a dangling node).
     public let outWeight: [Double]
 
-    private let indexByID: [String: Int]
+    /// Node index by id (the first node with an id).
+    let indexByID: [String: Int]
+    /// The end nodes of `ecosystem.links[k]` at `2k` and `2k + 1` (-1 -1 for a link the graph leaves
+    /// out: an end that is not a graph node, or a link from a node to itself); empty for plain edge lists.
+    let linkEnds: [Int32]
 
     /// Number of nodes.
     public var nodeCount: Int { ids.count }
@@ -41,22 +45,31 @@ public struct Graph: Sendable {
     public init(_ ecosystem: Ecosystem) {
         var ids: [String] = []
         var kinds: [NodeKind] = []
-        ids.reserveCapacity(ecosystem.communities.count + ecosystem.influencers.count + ecosystem.stakeholders.count)
-        for c in ecosystem.communities { ids.append(c.id); kinds.append(.community) }
-        for i in ecosystem.influencers { ids.append(i.id); kinds.append(.influencer) }
-        for s in ecosystem.stakeholders { ids.append(s.id); kinds.append(.stakeholder) }
+        let count = ecosystem.communities.count + ecosystem.influencers.count + ecosystem.stakeholders.count
+        ids.reserveCapacity(count)
+        kinds.reserveCapacity(count)
+        // By index throughout: `for c in communities` would copy every node and link (a retain per field).
+        let communities = ecosystem.communities, influencers = ecosystem.influencers, stakeholders = ecosystem.stakeholders
+        for k in communities.indices { ids.append(communities[k].id); kinds.append(.community) }
+        for k in influencers.indices { ids.append(influencers[k].id); kinds.append(.influencer) }
+        for k in stakeholders.indices { ids.append(stakeholders[k].id); kinds.append(.stakeholder) }
         var indexByID: [String: Int] = [:]
         indexByID.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() where indexByID[id] == nil { indexByID[id] = i }
 
         var edges: [(from: Int32, to: Int32, weight: Double, directed: Bool)] = []
         edges.reserveCapacity(ecosystem.links.count)
-        for link in ecosystem.links {
-            guard let a = indexByID[link.from], let b = indexByID[link.to], a != b else { continue }
-            let w = link.weight.isFinite && link.weight > 0 ? link.weight : 0
-            edges.append((Int32(a), Int32(b), w, link.directed))
+        let links = ecosystem.links
+        var linkEnds = [Int32](repeating: -1, count: 2 * links.count)
+        for k in links.indices {
+            guard let a = indexByID[links[k].from], let b = indexByID[links[k].to], a != b else { continue }
+            let weight = links[k].weight
+            let w = weight.isFinite && weight > 0 ? weight : 0
+            edges.append((Int32(a), Int32(b), w, links[k].directed))
+            linkEnds[2 * k] = Int32(a)
+            linkEnds[2 * k + 1] = Int32(b)
         }
-        self.init(ids: ids, kinds: kinds, indexByID: indexByID, edges: edges)
+        self.init(ids: ids, kinds: kinds, indexByID: indexByID, edges: edges, linkEnds: linkEnds)
     }
 
     /// Builds a graph from plain edge lists (tests and benchmarks); every node is a community.
@@ -66,15 +79,16 @@ public struct Graph: Sendable {
         for (i, id) in ids.enumerated() { indexByID[id] = i }
         let list = edges.filter { $0.0 != $0.1 && (0..<nodeCount).contains($0.0) && (0..<nodeCount).contains($0.1) }
             .map { (from: Int32($0.0), to: Int32($0.1), weight: $0.2, directed: $0.3) }
-        self.init(ids: ids, kinds: Array(repeating: .community, count: nodeCount), indexByID: indexByID, edges: list)
+        self.init(ids: ids, kinds: Array(repeating: .community, count: nodeCount), indexByID: indexByID, edges: list, linkEnds: [])
     }
 
     private init(ids: [String], kinds: [NodeKind], indexByID: [String: Int],
-                 edges: [(from: Int32, to: Int32, weight: Double, directed: Bool)]) {
+                 edges: [(from: Int32, to: Int32, weight: Double, directed: Bool)], linkEnds: [Int32]) {
         let n = ids.count
         self.ids = ids
         self.kinds = kinds
         self.indexByID = indexByID
+        self.linkEnds = linkEnds
 
         var degree = [Int](repeating: 0, count: n)
         var weightedDegree = [Double](repeating: 0, count: n)

@@ -8,13 +8,19 @@ import EcomapModel
 public enum Plausibility {
     /// The warnings for every community, in file order.
     public static func warnings(_ ecosystem: Ecosystem) -> [Diagnostic] {
-        ecosystem.communities.flatMap(warnings(for:))
+        // Through a buffer pointer: iterating the array would copy each community (a retain per field).
+        ecosystem.communities.withUnsafeBufferPointer { communities in
+            var out: [Diagnostic] = []
+            for i in communities.indices { out += warnings(for: communities[i]) }
+            return out
+        }
     }
 
     /// The warnings for one community.
     public static func warnings(for c: Community) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let name = "community `\(c.id)`"
+        // Made only when there is something to say (most communities have nothing).
+        var name: String { "community `\(c.id)`" }
         let online = !CommunityFigures.scoresActionPerMember(c)
         if online, let a = c.actions, let d = c.discussions, a > d {
             let what = d == 0 ? "\(NumberFormat.grouped(a)) actions a month without any discussion"

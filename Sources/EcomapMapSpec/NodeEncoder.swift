@@ -8,11 +8,13 @@ struct NodeEncoder {
     let colors: ThemeColors
     let labelTop: Int
     let clusterOf: [String: String]
+    /// Scores that replace the analysis' own (the slide view's advised candidates).
+    var scores: [String: CommunityScore] = [:]
 
     private var focusID: String? { analysis.ecosystem.focus }
 
     func community(_ c: Community) -> MapNode {
-        let score = analysis.score(for: c.id)
+        let score = scores[c.id] ?? analysis.score(for: c.id)
         let size = score?.dimensions.size
         let diameter = NodeEncoding.diameter(sizeScore: size)
         let fill = score.map { colors.focusFill($0.score) } ?? colors.unknown

@@ -38,19 +38,25 @@ struct SlidePlan {
         let n = index.ids.count
         var links: [(from: Int32, to: Int32, weight: Double, link: Int32)] = []
         links.reserveCapacity(e.links.count)
-        for (i, link) in e.links.enumerated() {
-            guard let a = index.position[link.from], let b = index.position[link.to], a != b else { continue }
-            links.append((Int32(a), Int32(b), link.weight, Int32(i)))
+        // The analysis' graph numbers nodes as `index` does and knows each link's ends: no id is looked up.
+        e.links.withUnsafeBufferPointer { all in
+            for i in all.indices {
+                guard let (a, b) = analysis.nodePositions(ofLink: i), a < n, b < n else { continue }
+                links.append((Int32(a), Int32(b), all[i].weight, Int32(i)))
+            }
         }
         self.links = links
         var rankOf = Array(repeating: Int.max, count: n)
-        for score in analysis.ranking { if let i = index.position[score.id] { rankOf[i] = score.rank } }
+        // The ranking's node positions, best first (nil: an id that is not a graph node).
+        let rankedPositions = analysis.ranking.indices.map { k in analysis.nodePosition(ofRanked: k).flatMap { $0 < n ? $0 : nil } }
+        for (k, position) in rankedPositions.enumerated() { if let i = position { rankOf[i] = analysis.ranking[k].rank } }
         self.rankOf = rankOf
 
         // Priority: the centre; the best ranked (of the chosen tiers); the centre's neighbours by
         // weight; then, without --top, the rest by rank.
         let tiers = Set(options.tiers)
-        let ranked = analysis.ranking.lazy.filter { tiers.isEmpty || tiers.contains($0.tier) }.compactMap { index.position[$0.id] }
+        let ranked = analysis.ranking.indices.lazy.filter { tiers.isEmpty || tiers.contains(analysis.ranking[$0].tier) }
+            .compactMap { rankedPositions[$0] }
         var order: [Int] = []
         var seen = Set<Int>()
         func take(_ i: Int) { if seen.insert(i).inserted { order.append(i) } }
@@ -82,19 +88,20 @@ struct SlidePlan {
 
         (groupOf, groupNames, groupingName) = SlidePlan.groups(analysis: analysis, index: index, links: links, rankOf: rankOf, by: options.groupBy)
 
-        let candidates = Set(priority)
+        var isCandidate = Array(repeating: false, count: n)
+        for i in priority { isCandidate[i] = true }
         var counts = Array(repeating: 0, count: groupNames.count)
         var best = Array(repeating: [Int](), count: groupNames.count)
         for i in 0..<n {
             let g = Int(groupOf[i])
             counts[g] += 1
-            guard !candidates.contains(i) else { continue }
+            guard !isCandidate[i] else { continue }
             SlidePlan.keepBest(&best[g], i, rankOf)
         }
         var sums: [Pair: (weight: Double, count: Int)] = [:]
         var touching: [(from: Int32, to: Int32, weight: Double, link: Int32)] = []
         for l in links {
-            if candidates.contains(Int(l.from)) || candidates.contains(Int(l.to)) { touching.append(l); continue }
+            if isCandidate[Int(l.from)] || isCandidate[Int(l.to)] { touching.append(l); continue }
             let ga = Int(groupOf[Int(l.from)]), gb = Int(groupOf[Int(l.to)])
             guard ga != gb else { continue }
             let pair = Pair(min(ga, gb), max(ga, gb))
@@ -133,9 +140,11 @@ struct SlidePlan {
             return g
         }
         var groupOf = Array(repeating: Int32(0), count: n)
-        let communityCount = e.communities.count
-        let withTopic = e.communities.lazy.filter { !$0.topics.isEmpty }.count
-        let withChannel = e.communities.lazy.filter { $0.channel != nil }.count
+        let communities = e.communities
+        let communityCount = communities.count
+        // By index: `for c in communities` would copy every community (a retain per field).
+        let withTopic = communities.indices.lazy.filter { !communities[$0].topics.isEmpty }.count
+        let withChannel = communities.indices.lazy.filter { communities[$0].channel != nil }.count
         enum Key { case topic, scope, channel, presence, cluster, none }
         let key: Key
         switch by {
@@ -156,22 +165,40 @@ struct SlidePlan {
         // A cluster is named after its best-ranked community.
         var clusterName: [Int32: (rank: Int, name: String)] = [:]
         if key == .cluster {
-            for (i, c) in e.communities.enumerated() {
+            for i in communities.indices {
                 let label = clusterOf[i]
-                if rankOf[i] < (clusterName[label]?.rank ?? Int.max) { clusterName[label] = (rankOf[i], c.name) }
+                if rankOf[i] < (clusterName[label]?.rank ?? Int.max) { clusterName[label] = (rankOf[i], communities[i].name) }
             }
         }
-        for (i, c) in e.communities.enumerated() {
-            let name: String
+        // Each community's group by a small key (a topic id, an enum value, a cluster label); the
+        // group's name is made once per key, not once per community.
+        var groupByKey: [String: Int32] = [:]
+        func keyed(_ key: String, _ name: @autoclosure () -> String) -> Int32 {
+            if let g = groupByKey[key] { return g }
+            let g = group(name())
+            groupByKey[key] = g
+            return g
+        }
+        for i in communities.indices {
             switch key {
-            case .topic: name = c.topics.first.map { "in " + (topicNames[$0] ?? $0) } ?? "without a topic"
-            case .scope: name = c.scope.map { "in scope \($0.rawValue)" } ?? "without a scope"
-            case .channel: name = c.channel.map { "in channel \($0.rawValue)" } ?? "without a channel"
-            case .presence: name = c.presence.map { "in presence \($0.rawValue)" } ?? "without a presence"
-            case .cluster: name = clusterName[clusterOf[i]].map { "near " + $0.name } ?? "communities"
-            case .none: name = "communities"
+            case .topic:
+                let topic = communities[i].topics.first
+                groupOf[i] = keyed(topic.map { "t:" + $0 } ?? "", topic.map { "in " + (topicNames[$0] ?? $0) } ?? "without a topic")
+            case .scope:
+                let scope = communities[i].scope
+                groupOf[i] = keyed(scope?.rawValue ?? "", scope.map { "in scope \($0.rawValue)" } ?? "without a scope")
+            case .channel:
+                let channel = communities[i].channel
+                groupOf[i] = keyed(channel?.rawValue ?? "", channel.map { "in channel \($0.rawValue)" } ?? "without a channel")
+            case .presence:
+                let presence = communities[i].presence
+                groupOf[i] = keyed(presence?.rawValue ?? "", presence.map { "in presence \($0.rawValue)" } ?? "without a presence")
+            case .cluster:
+                let label = clusterOf[i]
+                groupOf[i] = keyed(String(label), clusterName[label].map { "near " + $0.name } ?? "communities")
+            case .none:
+                groupOf[i] = group("communities")
             }
-            groupOf[i] = group(name)
         }
         let influencers = group("influencers"), stakeholders = group("stakeholders")
         for i in communityCount..<n { groupOf[i] = index.kinds[i] == .influencer ? influencers : stakeholders }
@@ -244,7 +271,8 @@ struct SlidePlan {
         var isSummary: Bool { key < 0 }
     }
 
-    func layout(excluded: Set<Int>, colors: ThemeColors, encoder: NodeEncoder) -> Attempt {
+    /// - Parameter items: every candidate's item (`nodeItem`), by graph node position.
+    func layout(excluded: Set<Int>, colors: ThemeColors, items: [Int: Item]) -> Attempt {
         let e = analysis.ecosystem
         let n = index.ids.count
         let title = MapTitle(name: LabelText(lineLength: 70, maxLines: 1).lines(e.title)[0], asOf: e.asOf?.description,
@@ -254,7 +282,7 @@ struct SlidePlan {
         let summaryReserve = Double(SlideSpecBuilder.maxSummaries) * (SlideSpecBuilder.maxLineWidth + 18 + SlideSpecBuilder.gapX) * 1.1
             * (2 * SlideSpecBuilder.fontSize * TextMetrics.lineSpacing + 12 + SlideSpecBuilder.gapY) * 1.1
         // Summaries need room only when something is folded.
-        let candidates = priority.filter { !excluded.contains($0) || $0 == centre }.map { nodeItem($0, colors: colors, encoder: encoder) }
+        let candidates = priority.filter { !excluded.contains($0) || $0 == centre }.compactMap { items[$0] }
         let total = candidates.reduce(0) { $0 + ($1.width + SlideSpecBuilder.gapX) * ($1.height + SlideSpecBuilder.gapY) }
         var used = candidates.count == n && total <= budgetArea ? 0 : summaryReserve
 
@@ -578,16 +606,31 @@ struct Placer {
         guard w <= width, h <= height else { return nil }
         var best: (x: Double, y: Double)?
         var bestDistance = Double.infinity
+        // The nearest free lattice spot, the first in row order among equals. Rows and the ends of rows
+        // that cannot hold a nearer spot are skipped (the distance only grows away from `ideal`), and
+        // each row is checked only against the boxes its band meets: the same spot, found faster.
+        var band: [(x: Double, w: Double)] = []
         var y = h / 2
         while y <= height - h / 2 + 1e-9 {
             let dy = (y - ideal.y) / height
+            if dy * dy >= bestDistance {
+                if y >= ideal.y { break }  // every row below is farther still
+                y += Placer.step
+                continue
+            }
+            band.removeAll(keepingCapacity: true)
+            for b in boxes where abs(b.y - y) < (b.h + h) / 2 + SlideSpecBuilder.gapY { band.append((b.x, b.w)) }
             var x = w / 2
             while x <= width - w / 2 + 1e-9 {
                 let dx = (x - ideal.x) / width
                 let d = dx * dx + dy * dy
-                if d < bestDistance && isFree(x, y, w, h) {
-                    bestDistance = d
-                    best = (x, y)
+                if d < bestDistance {
+                    if Placer.isFree(x, w, band) {
+                        bestDistance = d
+                        best = (x, y)
+                    }
+                } else if x >= ideal.x {
+                    break  // the rest of the row is farther still
                 }
                 x += Placer.step
             }
@@ -597,10 +640,9 @@ struct Placer {
         return best
     }
 
-    private func isFree(_ x: Double, _ y: Double, _ w: Double, _ h: Double) -> Bool {
-        for b in boxes where abs(b.x - x) < (b.w + w) / 2 + SlideSpecBuilder.gapX && abs(b.y - y) < (b.h + h) / 2 + SlideSpecBuilder.gapY {
-            return false
-        }
+    /// Whether a box `w` wide at `x` keeps clear of the boxes of its row band.
+    private static func isFree(_ x: Double, _ w: Double, _ band: [(x: Double, w: Double)]) -> Bool {
+        for b in band where abs(b.x - x) < (b.w + w) / 2 + SlideSpecBuilder.gapX { return false }
         return true
     }
 

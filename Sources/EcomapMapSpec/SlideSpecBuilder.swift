@@ -69,62 +69,80 @@ public enum SlideSpecBuilder {
     /// Default rank badges when `--top` is not given.
     static let defaultBadges = 10
 
-    public static func build(_ analysis: Analysis, options: SlideOptions = SlideOptions()) throws(SlideError) -> (MapSpec, [Diagnostic]) {
+    /// - Parameter analysis: may be made with `advice: false`: the communities the slide may draw are
+    ///   advised here (their tooltips name the next step).
+    /// - Parameter stageDone: called with `plan` (what to draw and fold, over the whole ecosystem) and
+    ///   `place` (labels, placement, the spec) as each part finishes (for `--timings`).
+    public static func build(_ analysis: Analysis, options: SlideOptions = SlideOptions(),
+                             stageDone: ((String) -> Void)? = nil) throws(SlideError) -> (MapSpec, [Diagnostic]) {
         let ecosystem = analysis.ecosystem
         var warnings: [Diagnostic] = []
         let (colors, paletteWarnings) = ThemeColors.resolve(theme: options.theme ?? ecosystem.style.theme ?? .light, palette: ecosystem.style.palette)
         warnings += paletteWarnings.map { Diagnostic.warning($0) }
 
-        let index = NodeIndex(ecosystem)
+        let index = NodeIndex(analysis)
         let centre: Int?
         if let around = options.around {
-            guard let i = index.position[around] else {
+            guard let i = index.position(around) else {
                 let suggestion = Suggestion.nearest(around, among: index.ids)
                 throw SlideError(description: "--around: no community, influencer or stakeholder has the id `\(around)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""))
             }
             centre = i
-        } else if let focus = ecosystem.focus, let i = index.position[focus] {
+        } else if let focus = ecosystem.focus, let i = index.position(focus) {
             centre = i
         } else {
-            centre = analysis.ranking.first.flatMap { index.position[$0.id] }
+            centre = analysis.ranking.first.flatMap { index.position($0.id) }
         }
 
         let badges = options.top ?? defaultBadges
-        let encoder = NodeEncoder(analysis: analysis, colors: colors, labelTop: 0, clusterOf: [:])
         let plan = SlidePlan(analysis: analysis, index: index, centre: centre, options: options, badges: badges)
+        stageDone?("plan")
+        // Only the candidates can be drawn: their advice (the next step in the tooltip) is worked out
+        // here, whether or not the analysis has it for every community.
+        let advised = Analyzer.advised(analysis, ids: plan.priority.lazy.filter { index.kinds[$0] == .community }.map { index.ids[$0] },
+                                       targets: false)
+        let encoder = NodeEncoder(analysis: analysis, colors: colors, labelTop: 0, clusterOf: [:], scores: advised)
+        // A candidate's shape and label do not depend on the attempt: made once.
+        let items = Dictionary(plan.priority.map { ($0, plan.nodeItem($0, colors: colors, encoder: encoder)) }, uniquingKeysWith: { a, _ in a })
         var excluded = Set<Int>()
-        var attempt = plan.layout(excluded: excluded, colors: colors, encoder: encoder)
+        var attempt = plan.layout(excluded: excluded, colors: colors, items: items)
         // A node that found no free spot is folded and the slide is laid out again (rarely more than once).
         while !attempt.unplaced.isEmpty {
             excluded.formUnion(attempt.unplaced)
-            attempt = plan.layout(excluded: excluded, colors: colors, encoder: encoder)
+            attempt = plan.layout(excluded: excluded, colors: colors, items: items)
         }
+        stageDone?("place")
 
         warnings += attempt.warnings
         return (attempt.spec, warnings)
     }
 }
 
-/// Every graph node by position (communities, influencers, stakeholders in file order).
+/// Every graph node by position (communities, influencers, stakeholders in file order), the
+/// analysis' numbering.
 struct NodeIndex {
     var ids: [String] = []
     var kinds: [MapNodeKind] = []
-    var position: [String: Int] = [:]
     var communityIndex: [Int] = []
+    private let analysis: Analysis
 
-    init(_ e: Ecosystem) {
+    init(_ analysis: Analysis) {
+        self.analysis = analysis
+        let e = analysis.ecosystem
         let count = e.communities.count + e.influencers.count + e.stakeholders.count
         ids.reserveCapacity(count)
-        position.reserveCapacity(count)
-        for (i, c) in e.communities.enumerated() { add(c.id, .community); communityIndex.append(i) }
-        for (i, n) in e.influencers.enumerated() { add(n.id, .influencer); communityIndex.append(i) }
-        for (i, s) in e.stakeholders.enumerated() { add(s.id, .stakeholder); communityIndex.append(i) }
+        kinds.reserveCapacity(count)
+        communityIndex.reserveCapacity(count)
+        // By index: `for c in communities` would copy every node (a retain per field).
+        for i in e.communities.indices { ids.append(e.communities[i].id); kinds.append(.community); communityIndex.append(i) }
+        for i in e.influencers.indices { ids.append(e.influencers[i].id); kinds.append(.influencer); communityIndex.append(i) }
+        for i in e.stakeholders.indices { ids.append(e.stakeholders[i].id); kinds.append(.stakeholder); communityIndex.append(i) }
     }
 
-    private mutating func add(_ id: String, _ kind: MapNodeKind) {
-        position[id] = ids.count
-        ids.append(id)
-        kinds.append(kind)
+    /// The position of a graph node id, `nil` for unknown ids and topics.
+    func position(_ id: String) -> Int? {
+        guard let i = analysis.nodePosition(of: id), i < ids.count, ids[i] == id else { return nil }
+        return i
     }
 }
 

@@ -116,10 +116,12 @@ struct Render: ParsableCommand {
             }
         }
         // The map and the matrix show scores and degrees, never PageRank or betweenness: skip computing them.
+        // The slide view names the next step of the few communities it can draw: it advises those itself.
         let analysis = run.timer.measureParts("score") { part in
-            Analyzer.analyze(ecosystem, centrality: false, targets: false, stageDone: part)
+            Analyzer.analyze(ecosystem, centrality: false, targets: false, advice: !(slide && view == .map), stageDone: part)
         }
-        let (spec, warnings) = try run.timer.measure("spec") { try buildSpec(analysis) }
+        KeptUntilExit.keep(analysis)
+        let (spec, warnings) = try run.timer.measureParts("spec") { part in try buildSpec(analysis, stageDone: part) }
         Console.report(Diagnostics(warnings), sources: [:])
         // Every input is loaded now (the CSV pair's links table, --compare's files): refuse to overwrite
         // one before spending time on the layout.

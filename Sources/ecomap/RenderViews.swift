@@ -38,12 +38,14 @@ extension Render {
     }
 
     /// The spec to draw: the map (marked with the movers of `--compare`) or the matrix.
-    func buildSpec(_ analysis: Analysis) throws -> (MapSpec, [Diagnostic]) {
+    /// - Parameter stageDone: told the parts of the slide view's spec as they finish (for `--timings`).
+    func buildSpec(_ analysis: Analysis, stageDone: ((String) -> Void)? = nil) throws -> (MapSpec, [Diagnostic]) {
         let chosenAspect = aspect
         if slide && view == .map {
             do {
                 return try SlideSpecBuilder.build(analysis, options: SlideOptions(theme: theme, top: top, tiers: try slideTiers(),
-                                                                                  around: around, groupBy: groupBy))
+                                                                                  around: around, groupBy: groupBy),
+                                                  stageDone: stageDone)
             } catch let error as SlideError {
                 throw CommandFailure(.usage, error.description)
             }

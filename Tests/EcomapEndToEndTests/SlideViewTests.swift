@@ -31,6 +31,33 @@ final class SlideViewTests: XCTestCase {
         return (g, String(decoding: data, as: UTF8.self))
     }
 
+    /// The slide's SVG byte for byte: two examples drawn whole, and a generated 300-community ecosystem
+    /// folded by channel, by scope with `--top`, with `--tier` and `--around`, and by detected cluster
+    /// (no channel given). Selection, placement, summaries and the tooltips' advice are all in it.
+    func testSlideGoldens() throws {
+        let generated = scratch.appendingPathComponent("gen-300.yaml")
+        let gen = try BinaryRunner.run(["generate", "--communities", "300", "--seed", "11", "-o", generated.path])
+        XCTAssertEqual(gen.status, 0, gen.stderr)
+        let withoutChannels = scratch.appendingPathComponent("no-channel-300.yaml")
+        let text = try String(contentsOf: generated, encoding: .utf8)
+        try text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("    channel:") }
+            .joined(separator: "\n").write(to: withoutChannels, atomically: true, encoding: .utf8)
+        let cases: [(String, [String])] = [
+            ("render/alpha-moms.slide.svg", ["examples/alpha-moms.yaml"]),
+            ("render/fietsvrienden.slide.svg", ["examples/fietsvrienden.yaml"]),
+            ("render/generated-300.slide.svg", [generated.path]),
+            ("render/generated-300.scope-top5.slide.svg", [generated.path, "--group-by", "scope", "--top", "5"]),
+            ("render/generated-300.nurture-around.slide.svg", [generated.path, "--tier", "nurture", "--around", "vogelkijkenclub-koeln-1"]),
+            ("render/generated-300.no-channel.slide.svg", [withoutChannels.path]),
+        ]
+        for (golden, args) in cases {
+            let out = scratch.appendingPathComponent(UUID().uuidString + ".svg")
+            let run = try BinaryRunner.run(["render"] + args + ["--slide", "-o", out.path])
+            XCTAssertEqual(run.status, 0, "\(golden): \(run.stderr)")
+            Golden.check(String(decoding: try Data(contentsOf: out), as: UTF8.self), golden)
+        }
+    }
+
     func testEveryExampleIsLegibleOnTheSlide() throws {
         for example in Self.examples { try assertLegibleSlide(example) }
     }

@@ -155,7 +155,7 @@ struct GraphBuilder {
             set(n, .label, "")
             set(n, .xlabel, GraphvizText.lines(node.drawnLines))
         } else {
-            set(n, .label, GraphvizText.lines(node.drawnLines))
+            set(n, .label, node.leftAligned ? GraphvizText.leftAlignedLines(node.drawnLines) : GraphvizText.lines(node.drawnLines))
         }
         set(n, .shape, node.shape.rawValue)
         set(n, .width, format(node.minWidth))

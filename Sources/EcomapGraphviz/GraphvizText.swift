@@ -26,4 +26,9 @@ enum GraphvizText {
     static func lines(_ lines: [String]) -> String {
         lines.map(literal).joined(separator: "\\n")
     }
+
+    /// Several lines, each escaped and left-aligned (`\l` ends a left-aligned line).
+    static func leftAlignedLines(_ lines: [String]) -> String {
+        lines.map { literal($0) + "\\l" }.joined()
+    }
 }

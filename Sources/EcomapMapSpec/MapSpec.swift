@@ -138,6 +138,9 @@ public struct MapNode: Sendable, Hashable {
     public var fontSize: Double?
     /// Nodes are drawn in ascending draw order, then by id (later ones on top).
     public var drawOrder: Int
+    /// Label lines start at the left of the label's box instead of being centred (Graphviz `\l`): for
+    /// text anchored at its left end, whose start then does not depend on how wide the font draws it.
+    public var leftAligned = false
 
     public init(id: String, kind: MapNodeKind, shape: NodeShape, labelLines: [String], badge: String?,
                 minWidth: Double, minHeight: Double, fill: RGB, stroke: RGB, fontColor: RGB,

@@ -76,16 +76,28 @@ enum MatrixPlot {
     static func separate(_ centres: [(x: Double, y: Double)], radii: [Double], width: Double, height: Double) -> [(x: Double, y: Double)] {
         var c = centres
         let cell = 2 * (radii.max() ?? 1) + 2
-        let columns = max(1, Int(width / cell) + 1)
+        let columns = max(1, Int(width / cell) + 1), rows = max(1, Int(height / cell) + 1)
+        // The grid as flat arrays (bubbles sorted by cell, ascending index within a cell): no hashing per lookup.
+        var start = [Int](repeating: 0, count: columns * rows + 1)
+        var order = [Int](repeating: 0, count: c.count)
+        func cellIndex(_ p: (x: Double, y: Double)) -> Int {
+            min(max(Int(p.y / cell), 0), rows - 1) * columns + min(max(Int(p.x / cell), 0), columns - 1)
+        }
         for _ in 0..<300 {
-            var grid: [Int: [Int]] = [:]
-            for i in c.indices { grid[Int(c[i].y / cell) * columns + Int(c[i].x / cell), default: []].append(i) }
+            for k in start.indices { start[k] = 0 }
+            for i in c.indices { start[cellIndex(c[i]) + 1] += 1 }
+            for k in 1..<start.count { start[k] += start[k - 1] }
+            var next = start
+            for i in c.indices { let k = cellIndex(c[i]); order[next[k]] = i; next[k] += 1 }
             var moved = false
             for i in c.indices {
                 let gx = Int(c[i].x / cell), gy = Int(c[i].y / cell)
-                for ny in (gy - 1)...(gy + 1) {
+                for ny in (gy - 1)...(gy + 1) where ny >= 0 && ny < rows {
                     for nx in (gx - 1)...(gx + 1) where nx >= 0 && nx < columns {
-                        for j in grid[ny * columns + nx] ?? [] where j > i {
+                        let k = ny * columns + nx
+                        for slot in start[k]..<start[k + 1] {
+                            let j = order[slot]
+                            guard j > i else { continue }
                             let need = radii[i] + radii[j] + 2
                             var dx = c[j].x - c[i].x, dy = c[j].y - c[i].y
                             var d = (dx * dx + dy * dy).squareRoot()
@@ -127,6 +139,16 @@ enum MatrixPlot {
         return false
     }
 
+    /// Whether the segment a-b passes closer than `r` to `c`.
+    static func passes(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double), _ c: (x: Double, y: Double), _ r: Double) -> Bool {
+        // Cheap rejection by bounding box first: most bubbles are far from a short leader.
+        guard c.x > min(a.x, b.x) - r, c.x < max(a.x, b.x) + r, c.y > min(a.y, b.y) - r, c.y < max(a.y, b.y) + r else { return false }
+        let dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy
+        let t = l2 < 1e-12 ? 0 : min(1, max(0, ((c.x - a.x) * dx + (c.y - a.y) * dy) / l2))
+        let px = a.x + t * dx - c.x, py = a.y + t * dy - c.y
+        return px * px + py * py < r * r
+    }
+
     /// A name's placement: its centre and lines, and where the leader line ends (nil: beside the bubble).
     struct Placement {
         var centre: (x: Double, y: Double)
@@ -137,13 +159,20 @@ enum MatrixPlot {
     }
 
     /// Places names for the given bubbles (in rank order) clear of `texts`, `lines`, every bubble and
-    /// each other; leader lines cross no text or name (they may cross a line, and pass under other bubbles).
+    /// each other; leader lines cross no text or name, nor another bubble where any spot allows (in a
+    /// crowded plot a leader may pass under other bubbles rather than leave the name out; they may cross a line).
     static func placeNames(_ names: [String], centres: [(x: Double, y: Double)], radii: [Double], texts: [Rect], lines: [Rect],
                            width: Double, height: Double) -> [Placement?] {
-        var taken = texts
-        // Bubbles are obstacles for every name.
-        for (c, r) in zip(centres, radii) { taken.append(Rect(centre: c, width: 2 * r, height: 2 * r)) }
-        let obstacles = texts
+        // Obstacles for a name: texts, bubbles (their squares) and the names placed so far; leaders must not
+        // cross texts or names. Grids of 48 pt cells keep each test to the obstacles nearby.
+        var taken = RectGrid(cell: 48)
+        var named = RectGrid(cell: 48)
+        for t in texts { taken.insert(t); named.insert(t) }
+        var bubbles = RectGrid(cell: 48)
+        for (c, r) in zip(centres, radii) {
+            taken.insert(Rect(centre: c, width: 2 * r, height: 2 * r))
+            bubbles.insert(Rect(centre: c, width: 2 * r, height: 2 * r))
+        }
         var leaders: [((x: Double, y: Double), (x: Double, y: Double))] = []
         let bounds = Rect(x0: 2, y0: 2, x1: width - 2, y1: height - 2)
         var out: [Placement?] = []
@@ -154,39 +183,89 @@ enum MatrixPlot {
             let h = Double(nameLines.count) * nameSize * TextMetrics.lineSpacing + 2
             let c = centres[k], r = radii[k]
             var found: Placement?
-            search: for step in 0..<30 {
-                let d = Double(step) * 7
-                let offsets: [(Double, Double)] = [
-                    (r + 3 + d + w / 2, 0), (-(r + 3 + d + w / 2), 0), (0, r + 2 + d + h / 2), (0, -(r + 2 + d + h / 2)),
-                    (0.72 * r + d + w / 2, 0.72 * r + d + h / 2), (-(0.72 * r + d + w / 2), 0.72 * r + d + h / 2),
-                    (0.72 * r + d + w / 2, -(0.72 * r + d + h / 2)), (-(0.72 * r + d + w / 2), -(0.72 * r + d + h / 2)),
-                ]
-                for (dx, dy) in offsets {
-                    let centre = (x: c.x + dx, y: c.y + dy)
-                    let rect = Rect(centre: centre, width: w, height: h)
-                    guard rect.x0 >= bounds.x0, rect.x1 <= bounds.x1, rect.y0 >= bounds.y0, rect.y1 <= bounds.y1 else { continue }
-                    if taken.contains(where: { $0.intersects(rect) }) || lines.contains(where: { $0.intersects(rect) }) { continue }
-                    if leaders.contains(where: { rect.crossed(by: $0.0, $0.1, margin: 2) }) { continue }
-                    var leader: (x: Double, y: Double)?
+            // First a spot whose leader passes no other bubble; failing that, any spot (a spot beside the
+            // bubble has no leader, so the second pass starts one step out).
+            search: for pass in 0..<2 {
+                for step in pass..<30 {
+                    let d = Double(step) * 7
+                    var offsets: [(Double, Double)] = [
+                        (r + 3 + d + w / 2, 0), (-(r + 3 + d + w / 2), 0), (0, r + 2 + d + h / 2), (0, -(r + 2 + d + h / 2)),
+                        (0.72 * r + d + w / 2, 0.72 * r + d + h / 2), (-(0.72 * r + d + w / 2), 0.72 * r + d + h / 2),
+                        (0.72 * r + d + w / 2, -(0.72 * r + d + h / 2)), (-(0.72 * r + d + w / 2), -(0.72 * r + d + h / 2)),
+                    ]
+                    // Away from the bubble, also the directions between those: more ways past crowded neighbours.
                     if step > 0 {
-                        let end = rect.nearest(to: c, out: 2)
-                        // The leader starts at the bubble's edge and crosses no other name or bubble.
-                        let dx = end.x - c.x, dy = end.y - c.y, len = (dx * dx + dy * dy).squareRoot()
-                        let start = len > 1e-9 ? (x: c.x + dx / len * r, y: c.y + dy / len * r) : c
-                        // Texts and names only: in a crowded plot a leader may pass under other bubbles.
-                        let names = Array(obstacles) + Array(taken.dropFirst(obstacles.count + centres.count))
-                        if names.contains(where: { $0.crossed(by: start, end, margin: 1) }) { continue }
-                        leader = end
-                        leaders.append((start, end))
+                        for (ux, uy) in [(0.92, 0.38), (0.38, 0.92), (-0.38, 0.92), (-0.92, 0.38), (-0.92, -0.38), (-0.38, -0.92), (0.38, -0.92), (0.92, -0.38)] {
+                            offsets.append((ux * (r + 3 + d) + (ux < 0 ? -w : w) / 2, uy * (r + 3 + d) + (uy < 0 ? -h : h) / 2))
+                        }
                     }
-                    found = Placement(centre: centre, width: w, height: h, lines: nameLines, leader: leader)
-                    taken.append(rect)
-                    break search
+                    for (dx, dy) in offsets {
+                        let centre = (x: c.x + dx, y: c.y + dy)
+                        let rect = Rect(centre: centre, width: w, height: h)
+                        guard rect.x0 >= bounds.x0, rect.x1 <= bounds.x1, rect.y0 >= bounds.y0, rect.y1 <= bounds.y1 else { continue }
+                        if taken.any(where: { $0.intersects(rect) }, near: rect, margin: 2) || lines.contains(where: { $0.intersects(rect) }) { continue }
+                        if leaders.contains(where: { rect.crossed(by: $0.0, $0.1, margin: 2) }) { continue }
+                        var leader: (x: Double, y: Double)?
+                        if step > 0 {
+                            let end = rect.nearest(to: c, out: 2)
+                            // The leader starts at the bubble's edge and crosses no text or name; on the first
+                            // pass it passes no other bubble either.
+                            let dx = end.x - c.x, dy = end.y - c.y, len = (dx * dx + dy * dy).squareRoot()
+                            let start = len > 1e-9 ? (x: c.x + dx / len * r, y: c.y + dy / len * r) : c
+                            let span = Rect(x0: min(start.x, end.x), y0: min(start.y, end.y), x1: max(start.x, end.x), y1: max(start.y, end.y))
+                            if named.any(where: { $0.crossed(by: start, end, margin: 1) }, near: span, margin: 1) { continue }
+                            if pass == 0, bubbles.anyIndex(where: { $0 != k && passes(start, end, centres[$0], radii[$0] + 1) }, near: span, margin: 1) { continue }
+                            leader = end
+                            leaders.append((start, end))
+                        }
+                        found = Placement(centre: centre, width: w, height: h, lines: nameLines, leader: leader)
+                        taken.insert(rect)
+                        named.insert(rect)
+                        break search
+                    }
                 }
             }
             out.append(found)
         }
         return out
+    }
+
+    /// Rectangles filed in square cells: the rectangles near a point or box are found without visiting all.
+    struct RectGrid {
+        let cell: Double
+        private(set) var rects: [Rect] = []
+        private var cells: [Int64: [Int]] = [:]
+
+        init(cell: Double) { self.cell = cell }
+
+        private func range(_ a: Double, _ b: Double) -> ClosedRange<Int64> {
+            // Clamped, so that no coordinate (however far out) makes a huge loop or traps on conversion.
+            func index(_ v: Double) -> Int64 { Int64(min(max((v / cell).rounded(.down), -1e6), 1e6)) }
+            return index(a)...index(b)
+        }
+
+        private static func key(_ x: Int64, _ y: Int64) -> Int64 { (y << 32) ^ (x & 0xFFFF_FFFF) }
+
+        mutating func insert(_ r: Rect) {
+            let index = rects.count
+            rects.append(r)
+            for y in range(r.y0, r.y1) { for x in range(r.x0, r.x1) { cells[Self.key(x, y), default: []].append(index) } }
+        }
+
+        /// Whether a rectangle filed in the cells that `box` (grown by `margin`) touches satisfies `test`.
+        func any(where test: (Rect) -> Bool, near box: Rect, margin: Double) -> Bool {
+            anyIndex(where: { test(rects[$0]) }, near: box, margin: margin)
+        }
+
+        /// Whether the index of a rectangle filed in the cells that `box` (grown by `margin`) touches satisfies `test`.
+        func anyIndex(where test: (Int) -> Bool, near box: Rect, margin: Double) -> Bool {
+            for y in range(box.y0 - margin, box.y1 + margin) {
+                for x in range(box.x0 - margin, box.x1 + margin) {
+                    if let list = cells[Self.key(x, y)], list.contains(where: test) { return true }
+                }
+            }
+            return false
+        }
     }
 }
 
@@ -240,7 +319,8 @@ extension MatrixPlot {
             w = (720 * grow).rounded()
             h = (480 * grow).rounded()
         }
-        let listWidth = w + left - 24
+        // Lines of the list are left-aligned boxes 10% wider than their text (`MatrixSpecBuilder.label`).
+        let listWidth = (w + left - 24) / 1.1
         var unplacedLines: [String] = []
         if !unplaced.isEmpty {
             // As many names as fit in the canvas's lines, then "and N more".

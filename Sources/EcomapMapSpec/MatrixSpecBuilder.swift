@@ -170,16 +170,22 @@ public enum MatrixSpecBuilder {
         // it at a corner instead (Arial averages about 0.52 em a character).
         let standard: Double = switch size { case .tick: 9; case .axis: 12; case .quadrant: 13; case .caption: 10 }
         let fontSize = explicit ?? standard
-        let width = explicit == nil ? Double(text.count) * fontSize * 0.52 + 8 : TextMetrics.width(text, size: fontSize) + 18
+        // Left-aligned text starts at the box's left only while the box is at least as wide as Graphviz
+        // measures the text: 10% to spare.
+        let width = explicit == nil ? Double(text.count) * fontSize * 0.52 + 8
+            : TextMetrics.width(text, size: fontSize) * (anchorLeft ? 1.1 : 1) + 18
         var x = p.x
         if anchorLeft { x += width / 2 }
         if anchorRight { x -= width / 2 }
-        return MapNode(
+        var node = MapNode(
             id: id, kind: .decoration, shape: .plaintext, labelLines: [text], badge: nil,
             minWidth: width / 72, minHeight: explicit == nil ? 0.2 : (fontSize * TextMetrics.lineSpacing + 10) / 72, fill: colors.background, stroke: colors.background,
             fontColor: size == .quadrant ? colors.mutedText : colors.text, penWidth: 0, dashed: false, emphasised: false,
             tooltip: text, url: nil, clusterID: nil, score: nil, position: MapPoint(x: x, y: p.y), fixedSize: true,
             fontSize: fontSize, drawOrder: 0)
+        // Text anchored at its left end starts there whatever width the font draws it at.
+        node.leftAligned = anchorLeft
+        return node
     }
 
     static func anchor(_ id: String, at p: MapPoint, colors: ThemeColors) -> MapNode {

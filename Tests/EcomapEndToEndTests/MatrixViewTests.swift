@@ -15,7 +15,7 @@ final class MatrixViewTests: XCTestCase {
     /// Renders the full matrix and measures it: no text within `clearance` of another text, a bubble or
     /// a line (frame, midline, leader line); no two bubbles overlapping; names in whole words.
     @discardableResult
-    private func assertCleanMatrix(_ input: String, _ extra: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> (SlideGeometry, String) {
+    private func assertCleanMatrix(_ input: String, _ extra: [String] = [], leadersClear: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws -> (SlideGeometry, String) {
         let out = scratch.appendingPathComponent(UUID().uuidString + ".svg")
         let run = try BinaryRunner.run(["render", input, "--view", "matrix", "-o", out.path] + extra)
         XCTAssertEqual(run.status, 0, "\(input): \(run.stderr)", file: file, line: line)
@@ -25,6 +25,8 @@ final class MatrixViewTests: XCTestCase {
         XCTAssertGreaterThan(g.segments.count, 5, "\(input): no frame or midlines measured", file: file, line: line)
         XCTAssertEqual(g.shapeOverlaps, [], "\(input): overlapping bubbles", file: file, line: line)
         XCTAssertEqual(g.crowdedTexts(clearance: Self.clearance), [], "\(input): texts on texts, bubbles or lines", file: file, line: line)
+        // A leader line passes no other bubble (in a crowded plot it may, rather than leave a name out).
+        if leadersClear { XCTAssertEqual(g.leadersThroughBubbles, [], "\(input): leader lines through bubbles", file: file, line: line) }
         // Names are whole words: every line of a name is a run of the name's words, the last possibly shortened with "…".
         let svg = String(decoding: data, as: UTF8.self)
         let names = g.texts.filter { $0.node?.contains("_23name-") ?? false }
@@ -54,7 +56,7 @@ final class MatrixViewTests: XCTestCase {
         for (count, seed) in [(20, 7), (300, 11), (2000, 5)] {
             let file = scratch.appendingPathComponent("gen-\(count).yaml")
             XCTAssertEqual(try BinaryRunner.run(["generate", "--communities", "\(count)", "--seed", "\(seed)", "-o", file.path]).status, 0)
-            let (g, svg) = try assertCleanMatrix(file.path)
+            let (g, svg) = try assertCleanMatrix(file.path, leadersClear: count == 20)
             // The best ranked are named where there is room, even in a crowded plot.
             XCTAssertGreaterThanOrEqual(drawnNames(g).count, count == 20 ? 5 : 15, "names at \(count)")
             XCTAssertTrue(svg.contains("communities placed"), "caption at \(count)")
@@ -88,5 +90,18 @@ final class MatrixViewTests: XCTestCase {
         // The unplaced are listed by name under the plot, as text.
         let list = g.texts.filter { $0.node?.contains("_23unplaced") ?? false }.map(\.content).joined(separator: " ")
         XCTAssertTrue(list.contains("Not placed") && list.contains("Unplaced <svg onload=x> Club") && list.contains("Geen Bereik"), list)
+    }
+
+    /// Texts anchored at their left end (the not-placed list, the left quadrant names, the y axis title)
+    /// start at the same x, whatever width the font draws them at.
+    func testLeftAnchoredTextsLineUp() throws {
+        let (g, _) = try assertCleanMatrix("examples/fietsvrienden.yaml", ["--x", "size", "--y", "activity"])
+        func starts(_ prefix: String) -> [Double] { g.texts.filter { $0.node?.hasPrefix("node-_23" + prefix) ?? false }.map(\.box.minX) }
+        let list = starts("unplaced-")
+        XCTAssertEqual(list.count, 2, "the list wraps onto two lines")
+        XCTAssertEqual(list[0], list[1], accuracy: 0.5)
+        let left = starts("quadrant-tl") + starts("quadrant-bl")
+        XCTAssertEqual(left.count, 2)
+        XCTAssertEqual(left[0], left[1], accuracy: 0.5)
     }
 }

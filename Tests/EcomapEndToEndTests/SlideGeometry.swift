@@ -294,3 +294,22 @@ extension SlideGeometry {
         return out
     }
 }
+
+extension SlideGeometry {
+    /// Leader lines (edges to a `#leader-` point) that pass through a bubble other than their own.
+    var leadersThroughBubbles: [String] {
+        var out: [String] = []
+        for s in segments where s.edge.contains("_23leader-") {
+            for shape in shapes {
+                guard let c = shape.circle else { continue }
+                let dx = s.to.x - s.from.x, dy = s.to.y - s.from.y, l2 = dx * dx + dy * dy
+                let t = l2 < 1e-12 ? 0 : min(1, max(0, ((c.x - s.from.x) * dx + (c.y - s.from.y) * dy) / l2))
+                let px = s.from.x + t * dx - c.x, py = s.from.y + t * dy - c.y
+                // Its own bubble: the leader starts on its edge (distance r), so "through" means well inside.
+                let found = "\(s.edge) through \(shape.node)"
+                if (px * px + py * py).squareRoot() < c.r - 0.5, out.last != found { out.append(found) }
+            }
+        }
+        return out
+    }
+}

@@ -98,6 +98,56 @@ final class MatrixSpecTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(slide.nodes.first { $0.id == "#corner-10" }?.position?.x), 720)
     }
 
+    /// The placement engine on random plots: every placed name is inside the plot, clear of every bubble,
+    /// line and other name (2 pt), and no leader line crosses a name; the same input places the same.
+    func testNamePlacementKeepsClearOnRandomPlots() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func random() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let words = ["Club", "Gemeinschaftsverpflegung", "Mom", "#wanderlustdeutschland", "Treff", "Amsterdam", "&", "<b>", "Ünïcode", "🚲"]
+        var placedNames = 0
+        var failures: [String] = []
+        for round in 0..<40 {
+            let n = 3 + round * 5, w = 720.0, h = 480.0
+            let centres = (0..<n).map { _ in (x: random() * w, y: random() * h) }
+            let radii = (0..<n).map { _ in 3 + random() * 20 }
+            let names = (0..<n).map { _ in (0..<(1 + Int(random() * 4))).map { _ in words[Int(random() * Double(words.count))] }.joined(separator: " ") }
+            let separated = MatrixPlot.separate(centres, radii: radii, width: w, height: h)
+            let lines = [MatrixPlot.Rect(x0: w / 2 - 2, y0: 0, x1: w / 2 + 2, y1: h), MatrixPlot.Rect(x0: 0, y0: h / 2 - 2, x1: w, y1: h / 2 + 2)]
+            let placements = MatrixPlot.placeNames(names, centres: separated, radii: radii, texts: [], lines: lines, width: w, height: h)
+            XCTAssertEqual(placements.map { $0?.centre.x }, MatrixPlot.placeNames(names, centres: separated, radii: radii, texts: [], lines: lines,
+                                                                               width: w, height: h).map { $0?.centre.x }, "deterministic")
+            let rects = placements.map { $0.map { MatrixPlot.Rect(centre: $0.centre, width: $0.width, height: $0.height) } }
+            for (i, rect) in rects.enumerated() {
+                guard let rect else { continue }
+                placedNames += 1
+                if !(rect.x0 >= 0 && rect.y0 >= 0 && rect.x1 <= w && rect.y1 <= h) { failures.append("round \(round): name \(i) outside the plot") }
+                for (j, c) in separated.enumerated() where rect.intersects(MatrixPlot.Rect(centre: c, width: 2 * radii[j], height: 2 * radii[j]), margin: 2) {
+                    failures.append("round \(round): name \(i) on bubble \(j)")
+                }
+                for line in lines where rect.intersects(line, margin: 2) { failures.append("round \(round): name \(i) on a line") }
+                for (j, other) in rects.enumerated() where j != i {
+                    guard let other else { continue }
+                    if rect.intersects(other, margin: 2) { failures.append("round \(round): names \(i) and \(j)") }
+                    if let end = placements[j]?.leader, leaderCrosses(from: separated[j], radius: radii[j], to: end, rect) {
+                        failures.append("round \(round): leader of \(j) through name \(i)")
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(failures, [])
+        XCTAssertGreaterThan(placedNames, 500, "names are placed at all")
+    }
+
+    /// Whether the leader from the edge of the bubble at `c` to `end` crosses `rect`.
+    private func leaderCrosses(from c: (x: Double, y: Double), radius r: Double, to end: (x: Double, y: Double), _ rect: MatrixPlot.Rect) -> Bool {
+        let dx = end.x - c.x, dy = end.y - c.y, len = (dx * dx + dy * dy).squareRoot()
+        let start = len > 1e-9 ? (x: c.x + dx / len * r, y: c.y + dy / len * r) : c
+        return rect.crossed(by: start, end, margin: 0)
+    }
+
     func testEmptyPlotStillHasItsFrame() {
         let a = Analyzer.analyze(Ecosystem(title: "T", communities: [Community(id: "x", members: 3)]))
         let spec = MatrixSpecBuilder.build(a).0

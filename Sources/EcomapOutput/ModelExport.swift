@@ -66,7 +66,7 @@ enum GraphMLExport {
         let anyMeasured = MeasuredMarks.any(e)
         for c in e.communities {
             var data = common(.community, c.id, c.name, c.url, c.notes, c.tags)
-            data += [("channel", c.channel?.rawValue), ("presence", c.presence?.rawValue), ("scope", c.scope?.rawValue),
+            data += [("channel", c.channel?.rawValue), ("platform", c.platform), ("presence", c.presence?.rawValue), ("scope", c.scope?.rawValue),
                      ("topics", list(c.topics)), ("members", c.members.map(String.init)),
                      ("discussions", c.discussions.map { NumberText.fixed($0, 4) }),
                      ("reactions", c.reactions.map { NumberText.fixed($0, 4) }),
@@ -140,7 +140,7 @@ enum GraphMLExport {
         let nodeKeys: [(String, GraphMLKey.ValueType)] = [
             ("kind", .string), ("name", .string), ("url", .string), ("notes", .string), ("tags", .string),
             ("is_focus", .boolean),
-            ("channel", .string), ("presence", .string), ("scope", .string), ("topics", .string), ("members", .long),
+            ("channel", .string), ("platform", .string), ("presence", .string), ("scope", .string), ("topics", .string), ("members", .long),
             ("discussions", .double), ("reactions", .double), ("reach", .long), ("actions", .double),
             ("sentiment", .string), ("phase", .string), ("goals", .string),
             ("figures_origin", .string), ("measured", .string),
@@ -194,7 +194,7 @@ enum ModelJSON {
         }
         let communities: [JSONValue] = e.communities.map { c in
             var m = base(c.id, c.name, c.url, c.notes, c.tags)
-            m += [.init("channel", .optional(c.channel?.rawValue)), .init("presence", .optional(c.presence?.rawValue)),
+            m += [.init("channel", .optional(c.channel?.rawValue)), .init("platform", .optional(c.platform)), .init("presence", .optional(c.presence?.rawValue)),
                   .init("scope", .optional(c.scope?.rawValue)), .init("topics", strings(c.topics)),
                   .init("members", integer(c.members)),
                   .init("activity", .object([.init("discussions", number(c.discussions, 4)),

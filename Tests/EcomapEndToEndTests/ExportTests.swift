@@ -156,6 +156,26 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertTrue(toDirectory.stderr.contains("out.graphml"), toDirectory.stderr)
     }
 
+    /// The platform a spreadsheet names (`Platform` / `Plattform` column or `platform:` key) is kept in
+    /// both exports beside the channel it maps to.
+    func testPlatformIsKeptInBothExports() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("Name;Plattform;Mitglieder\nWandern NRW;Facebook;48.000\nBergfreunde;Discord;1.200\n".utf8)
+            .write(to: dir.appendingPathComponent("gruppen.csv"))
+        let json = try BinaryRunner.run(["export", "gruppen.csv", "--format", "json"], in: dir)
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let model = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let communities = try XCTUnwrap(model["communities"] as? [[String: Any]])
+        XCTAssertEqual(communities.map { $0["platform"] as? String }, ["Facebook", "Discord"])
+        XCTAssertEqual(communities.map { $0["channel"] as? String }, ["social-group", "chat"])
+        XCTAssertEqual(communities.map { $0["members"] as? Int }, [48000, 1200])
+        let graphml = try BinaryRunner.run(["export", "gruppen.csv", "--format", "graphml"], in: dir)
+        XCTAssertEqual(graphml.status, 0, graphml.stderr)
+        XCTAssertTrue(graphml.stdout.contains("attr.name=\"platform\""), graphml.stdout)
+        XCTAssertTrue(graphml.stdout.contains(">Facebook</data>") && graphml.stdout.contains(">Discord</data>"), graphml.stdout)
+    }
+
     func testJSONIsTheFullModel() throws {
         let r = try BinaryRunner.run(["export", "examples/alpha-moms.yaml", "--format", "json"])
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])

@@ -13,6 +13,13 @@ fi
 for tool in dot sfdp neato python3; do
     command -v "$tool" >/dev/null || { echo "bench needs $tool (graphviz, python3)" >&2; exit 1; }
 done
-python3 -c 'import yaml, networkx; yaml.CSafeLoader' || { echo "bench needs PyYAML (with libyaml) and networkx" >&2; exit 1; }
+# The baselines: PyYAML with its libyaml C loader, and networkx, for the python3 on PATH.
+for pkg in pyyaml networkx; do
+    mod=$pkg; [ "$pkg" = pyyaml ] && mod=yaml
+    python3 -c "import $mod" 2>/dev/null && continue
+    echo "installing $pkg (PyPI) for the bench baselines" >&2
+    python3 -m pip install --quiet "$pkg" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "$pkg"
+done
+python3 -c 'import yaml, networkx; yaml.CSafeLoader' || { echo "bench needs PyYAML built with libyaml (yaml.CSafeLoader) and networkx" >&2; exit 1; }
 swift build -c release --product ecomap
 exec python3 bench/bench.py "$@"

@@ -3,7 +3,8 @@
 #   scripts/install-deps.sh            libgraphviz-dev, librsvg2-dev, fontconfig and Liberation Sans 2
 #                                      (fonts-liberation2, the font every label is measured with)
 #   scripts/install-deps.sh --test     plus the tools the test suite uses (the deck tests: LibreOffice
-#                                      Impress headless, poppler's pdftoppm/pdftotext, PyPI's python-pptx;
+#                                      Impress headless, poppler's pdftoppm/pdftotext, PyPI's python-pptx
+#                                      and networkx;
 #                                      the report's browser test: Chromium, chromedriver and selenium)
 #   scripts/install-deps.sh --browser  only the browser test's Chromium, chromedriver and selenium
 set -euo pipefail
@@ -36,10 +37,14 @@ install_selenium() {
 }
 install_pptx() {
   [ "$mode" = "--test" ] || return 0
-  python3 -c 'import pptx' >/dev/null 2>&1 && return 0
-  echo "installing: python-pptx (PyPI)" >&2
-  python3 -m pip install --quiet python-pptx 2>/dev/null \
-    || python3 -m pip install --quiet --break-system-packages python-pptx
+  pip_install pptx python-pptx   # the deck tests open the deck with python-pptx
+  pip_install networkx networkx  # the export test loads the GraphML into networkx
+}
+pip_install() {  # module package: PyPI's package for the python3 on PATH, which the tests run
+  python3 -c "import $1" >/dev/null 2>&1 && return 0
+  echo "installing: $2 (PyPI)" >&2
+  python3 -m pip install --quiet "$2" 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages "$2"
 }
 if [ ${#need[@]} -eq 0 ]; then install_selenium; install_pptx; exit 0; fi
 echo "installing: ${need[*]}" >&2

@@ -200,7 +200,7 @@ final class HostileRenderTests: XCTestCase {
         let mountPoint = dir.appendingPathComponent("small")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: false)
         guard Self.shell("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint.path) == 0 else {
-            throw XCTSkip("cannot mount a small tmpfs here (needs root and mount rights)")
+            return XCTFail("cannot mount a small tmpfs here (the test needs root and mount rights)")
         }
         defer { _ = Self.shell("umount", mountPoint.path) }
         let previous = mountPoint.appendingPathComponent("map.svg")

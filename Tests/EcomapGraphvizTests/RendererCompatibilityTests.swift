@@ -10,7 +10,7 @@ import XCTest
 final class RendererCompatibilityTests: XCTestCase {
     func testLibrsvgRendersEveryExample() throws {
         guard let rsvg = ["/usr/bin/rsvg-convert", "/usr/local/bin/rsvg-convert"].first(where: FileManager.default.isExecutableFile) else {
-            throw XCTSkip("rsvg-convert is not installed (apt-get install librsvg2-bin); librsvg check skipped")
+            return XCTFail("rsvg-convert is not installed: run scripts/install-deps.sh --test (librsvg2-bin)")
         }
         let out = repositoryRoot.appendingPathComponent(".build/ecomap-rsvg")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -38,7 +38,7 @@ final class RendererCompatibilityTests: XCTestCase {
     func testHeadlessChromiumParsesEveryExample() throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
             .first(where: FileManager.default.isExecutableFile) else {
-            throw XCTSkip("chromium is not installed (apt-get install chromium); browser check skipped")
+            return XCTFail("chromium is not installed: run scripts/install-deps.sh --test")
         }
         let out = repositoryRoot.appendingPathComponent(".build/ecomap-chromium")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)

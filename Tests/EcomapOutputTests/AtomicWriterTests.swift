@@ -81,7 +81,7 @@ final class AtomicWriterTests: XCTestCase {
     }
 
     func testFullDiskKeepsThePreviousFile() throws {
-        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return XCTFail("this system has no /dev/full") }
         // /dev/full is not a regular file: refused before any write.
         XCTAssertThrowsError(try AtomicWriter.write("x", to: "/dev/full"))
     }

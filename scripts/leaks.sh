@@ -28,6 +28,10 @@ for format in svg png pdf dot json; do
 done
 run render examples/fietsvrienden.yaml -o "$work/grouped.svg"
 run render examples/alpha-moms.yaml --aspect 16:9 --theme dark -o "$work/wide.svg"
+# The slide view, the strategy matrix and the deck (scene to PPTX, PNG fallback through librsvg).
+run render examples/alpha-moms.yaml --slide -o "$work/slide.png"
+run render examples/alpha-moms-2027q1.yaml --view matrix -o "$work/matrix.svg"
+run deck examples/fietsvrienden.yaml --editable -o "$work/deck.pptx"
 # The loader and the scoring (validate, rank) on the examples and on hostile input: alias bombs,
 # deep nesting, broken encodings, syntax errors, markup, extreme counts, a CSV pair.
 hostile=Tests/EcomapEndToEndTests/Hostile

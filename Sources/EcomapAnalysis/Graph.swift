@@ -45,7 +45,7 @@ public struct Graph: Sendable {
     public init(_ ecosystem: Ecosystem) {
         var ids: [String] = []
         var kinds: [NodeKind] = []
-        let count = ecosystem.communities.count + ecosystem.influencers.count + ecosystem.stakeholders.count
+        let count = ecosystem.nodeCount
         ids.reserveCapacity(count)
         kinds.reserveCapacity(count)
         // By index throughout: `for c in communities` would copy every node and link (a retain per field).

@@ -26,7 +26,7 @@ public enum MapSpecBuilder {
             warnings.append(.warning("--group-by \(groupBy.rawValue): \(grouping.clusters.count) groups are more than \(LayoutPlan.maxClusters); drawing the map without groups"))
             grouping = Grouping(ecosystem: ecosystem, by: .none)
         }
-        let nodeCount = ecosystem.communities.count + ecosystem.influencers.count + ecosystem.stakeholders.count
+        let nodeCount = ecosystem.nodeCount
         var plan = LayoutPlan.choose(option: options.engine, fileEngine: style.engine, nodeCount: nodeCount,
                                      grouped: !grouping.clusters.isEmpty)
         if options.keepOverlaps {

@@ -25,6 +25,9 @@ public struct Ecosystem: Sendable, Hashable {
     /// The file the ecosystem was read from, as the user named it.
     public var sourceFile: String
 
+    /// The nodes of the network: communities, influencers and stakeholders (topics are not nodes).
+    public var nodeCount: Int { communities.count + influencers.count + stakeholders.count }
+
     public init(
         version: Int = 1, title: String, description: String? = nil, asOf: CalendarDate? = nil,
         focus: String? = nil, topics: [Topic] = [], communities: [Community] = [],

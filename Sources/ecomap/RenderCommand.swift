@@ -108,7 +108,7 @@ struct Render: ParsableCommand {
         // The full map's node count and (above the grouping limits) its engine are known now: a layout
         // that cannot finish is refused before scoring, whatever the machine's load.
         if view == .map && !slide {
-            let nodeCount = ecosystem.communities.count + ecosystem.influencers.count + ecosystem.stakeholders.count
+            let nodeCount = ecosystem.nodeCount
             if let engine = LayoutPlan.engineKnownBeforeGrouping(option: engine, fileEngine: ecosystem.style.engine,
                                                                  nodeCount: nodeCount) {
                 try refuseUnfinishableLayout(LayoutPlan(engine: engine, reason: "", curvedEdges: false, removesOverlaps: overlap == .remove),

@@ -75,7 +75,8 @@ public enum EcosystemLoader {
         }
         let source = String(decoding: body, as: UTF8.self)
         var reader = YAMLReader(file: file, limits: limits)
-        let document = reader.read(body, characters: characters)
+        // A large file is read in two halves at once; anything unusual reads it in one piece.
+        let document = HalvedRead.read(body, file: file, limits: limits) ?? reader.read(body, characters: characters)
         var diagnostics = Diagnostics(reader.diagnostics)
         stageDone?("load")
         // Problems such as an unsupported tag or a duplicate key do not stop the check of the content.

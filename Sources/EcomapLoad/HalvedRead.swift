@@ -22,9 +22,10 @@ enum HalvedRead {
 
     /// The document of `bytes` (UTF-8 already checked, without a byte-order mark), read in two halves
     /// at the same time; nil when the file is small, cannot be cut, or either half has any problem:
-    /// the caller then reads it in one piece. `target` (tests) moves the cut's aim from the middle.
+    /// the caller then reads it in one piece. `target` (tests) moves the cut's aim from the middle;
+    /// `concurrently: false` (fuzzing, where threads would hide leaks) reads one half after the other.
     static func read(_ bytes: [UInt8], file: String, limits: Limits, minimumBytes: Int = minimumBytes,
-                     target: Int? = nil) -> Document? {
+                     target: Int? = nil, concurrently: Bool = true) -> Document? {
         guard bytes.count >= minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 || target != nil,
               let cut = bytes.withUnsafeBufferPointer({ splitPoint(in: $0, near: target ?? $0.count / 2) })
         else { return nil }
@@ -38,7 +39,7 @@ enum HalvedRead {
         let first = Half(YAMLReader(file: file, limits: limits))
         let second = Half(YAMLReader(file: file, limits: limits))
         YAMLReader.setNestingGuard(limits)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
+        let readHalf: @Sendable (Int) -> Void = { index in
             if index == 0 {
                 // Sized for the whole file: the second half is added to this store.
                 first.document = first.reader.read(Array(bytes[..<cut]), guardIsSet: true, roomFor: bytes.count)
@@ -47,6 +48,12 @@ enum HalvedRead {
                 second.lineShift = bytes.withUnsafeBufferPointer { lineBreaks(in: UnsafeBufferPointer(rebasing: $0[..<cut])) } - 1
                 second.document = second.reader.read(header + bytes[cut...], guardIsSet: true)
             }
+        }
+        if concurrently {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: readHalf)
+        } else {
+            readHalf(0)
+            readHalf(1)
         }
         for half in [first, second] {
             guard half.reader.diagnostics.isEmpty, !half.reader.readAlias, !half.reader.readMergeKey else { return nil }

@@ -11,18 +11,57 @@ enum ScalarStyle: UInt8, Sendable, Equatable {
 }
 
 /// A scalar as written in the source, with where it was written.
-struct Scalar: Sendable {
+struct Scalar {
     var text: String
     var style: ScalarStyle
     /// The explicit tag, if any (`tag:yaml.org,2002:int`, `!`, ...).
     var tag: String?
-    var location: SourceLocation
+    private var origin: Origin
+
+    /// Where a scalar was written: a table cell's location as given, or the document node it was read
+    /// from, whose location is made only when a message asks for it (most values are read without one).
+    private enum Origin {
+        case written(SourceLocation)
+        case node(DocumentNode)
+    }
+
+    /// A scalar built in memory (a table cell), written at `location`.
+    init(text: String, style: ScalarStyle, tag: String? = nil, location: SourceLocation) {
+        self.text = text
+        self.style = style
+        self.tag = tag
+        origin = .written(location)
+    }
+
+    /// A scalar read from `node` (valid while the node's document lives).
+    init(text: String, style: ScalarStyle, tag: String?, node: DocumentNode) {
+        self.text = text
+        self.style = style
+        self.tag = tag
+        origin = .node(node)
+    }
+
+    var location: SourceLocation {
+        switch origin {
+        case .written(let location): return location
+        case .node(let node): return node.location
+        }
+    }
 
     /// An empty plain scalar, `key:` with nothing after it, counts as omitted.
     var isEmpty: Bool { style == .plain && text.isEmpty && tag == nil }
 
     /// Empty, or a plain `~`/`null`: unknown where a number, choice or list is expected.
-    var isNull: Bool { isEmpty || (style == .plain && tag == nil && ["~", "null", "Null", "NULL"].contains(text)) }
+    var isNull: Bool { isEmpty || (style == .plain && tag == nil && Self.isNullText(text)) }
+
+    /// `~`, `null`, `Null` or `NULL`.
+    static func isNullText(_ text: String) -> Bool {
+        switch text.utf8.count {
+        case 1: return text == "~"
+        case 4: return text == "null" || text == "Null" || text == "NULL"
+        default: return false
+        }
+    }
 }
 
 /// A document tree built in memory (rows of a table), added to a `DocumentStore` as a whole.
@@ -257,8 +296,7 @@ struct DocumentNode {
     }
 
     private func scalar(_ r: DocumentStore.Record) -> Scalar {
-        Scalar(text: store.string(of: r), style: r.style, tag: r.tag >= 0 ? store.tags[Int(r.tag)] : nil,
-               location: store.location(of: r))
+        Scalar(text: store.string(of: r), style: r.style, tag: r.tag >= 0 ? store.tags[Int(r.tag)] : nil, node: self)
     }
 
     /// The items of a sequence (empty for anything else).

@@ -40,22 +40,23 @@ struct EcosystemDecoder {
 
     var diagnostics: [Diagnostic] { reader.diagnostics }
 
-    /// A link as written, endpoints not yet resolved.
+    /// A link as written, endpoints not yet resolved. Locations are kept as nodes (valid while the
+    /// document lives) and made only for a message or a kept link.
     private struct PendingLink {
-        var from: String, fromLocation: SourceLocation
-        var to: String, toLocation: SourceLocation
+        var from: String, fromNode: DocumentNode
+        var to: String, toNode: DocumentNode
         var weight: Double
         var kind: String?
         var directed: Bool
-        var location: SourceLocation
+        var node: DocumentNode
         /// False when a field was invalid: endpoints are still checked, the link is dropped.
         var isValid = true
     }
 
-    /// A declared id with where and as what.
+    /// A declared id with where (the id's node) and as what.
     private struct Declaration {
         var kind: NodeKind
-        var location: SourceLocation
+        var node: DocumentNode
         /// Position in declaration order: a compact key for link pairs.
         var index: Int
     }
@@ -94,6 +95,9 @@ struct EcosystemDecoder {
 
         var topics: [Topic] = []
         for node in list(top["topics"], "topics") { if let t = topic(node) { topics.append(t) } }
+        // Topics are declared before any reference to them is read.
+        topicIds.reserveCapacity(topics.count)
+        for t in topics { topicIds[t.id] = t.id }
         if !top.has("communities") {
             reader.error("missing required key `communities` (at least one community)", at: top.location)
         }
@@ -121,12 +125,11 @@ struct EcosystemDecoder {
 
         checkLimits(topics.count + communities.count + influencers.count + stakeholders.count,
                     pending.count, at: top.location)
-        let topicIds = Set(topics.map(\.id))
-        for i in communities.indices {
-            communities[i].topics = resolveTopics(communities[i].topics, topicIds).map(declaredSpelling)
-        }
-        for i in influencers.indices {
-            influencers[i].topics = resolveTopics(influencers[i].topics, topicIds).map(declaredSpelling)
+        // References were given their declared spelling as they were read; unknown ones are reported
+        // (in file order) and dropped here.
+        if !pendingTopicNodes.isEmpty {
+            for i in communities.indices { communities[i].topics = resolveTopics(communities[i].topics) }
+            for i in influencers.indices { influencers[i].topics = resolveTopics(influencers[i].topics) }
         }
 
         let links = resolveLinks(pending, communities: &communities, influencers: &influencers)
@@ -209,8 +212,8 @@ struct EcosystemDecoder {
 
     private mutating func topic(_ node: DocumentNode) -> Topic? {
         if let s = node.scalar {
-            guard let id = reader.checkedText(s, "topics"), validateId(id, at: s.location) else { return nil }
-            guard register(id, .topic, at: s.location) else { return nil }
+            guard let id = reader.checkedText(s, "topics"), validateId(id, at: node) else { return nil }
+            guard register(id, .topic, at: node) else { return nil }
             return Topic(id: id, location: s.location)
         }
         guard let f = reader.fields(node, known: Self.topicKeySet, what: "a topic"),
@@ -225,18 +228,19 @@ struct EcosystemDecoder {
         var discussions: Double?
         var reactions: Double?
         // Where each figure was written, for warnings the analysis raises later (`Plausibility`).
-        var positions = [String: SourceLocation](minimumCapacity: 12)
-        for key in ["members", "reach", "actions", "channel", "presence", "phase", "sentiment", "funnel_step"] {
-            if let n = f[key] { positions[key] = n.location }
+        var positions = FieldLocations()
+        for figure in [FieldLocations.Figure.members, .reach, .actions, .channel, .presence, .phase, .sentiment,
+                       .funnelStep] {
+            if let n = f[figure.name] { Self.record(figure, n, in: &positions) }
         }
         if let activity = f["activity"] {
-            positions["activity"] = activity.location
+            Self.record(.activity, activity, in: &positions)
             if activity.isEmptyScalar {
             } else if let a = reader.fields(activity, known: Self.activityKeySet, what: "`activity`") {
                 discussions = reader.number(a["discussions"], "activity.discussions", whole: false)
                 reactions = reader.number(a["reactions"], "activity.reactions", whole: false)
-                if let n = a["discussions"] { positions["activity.discussions"] = n.location }
-                if let n = a["reactions"] { positions["activity.reactions"] = n.location }
+                if let n = a["discussions"] { Self.record(.activityDiscussions, n, in: &positions) }
+                if let n = a["reactions"] { Self.record(.activityReactions, n, in: &positions) }
             }
         }
         // A platform written as the channel (`channel: facebook`) gives the channel and is kept as the platform.
@@ -269,6 +273,17 @@ struct EcosystemDecoder {
             location: f.location, fieldLocations: positions, platform: platform)
         community.sources = sources(f["sources"])
         return c == nil ? nil : community
+    }
+
+    /// Records where `figure` was written: line and column for a place in the document's own file,
+    /// the whole location for a table column or a workbook cell.
+    private static func record(_ figure: FieldLocations.Figure, _ node: DocumentNode, in positions: inout FieldLocations) {
+        let r = node.record
+        if r.place >= 0 {
+            positions[figure.name] = node.location
+        } else {
+            positions.set(figure, file: node.store.file, line: Int(r.line), column: Int(r.column))
+        }
     }
 
     private mutating func influencer(_ node: DocumentNode) -> Influencer? {
@@ -327,16 +342,16 @@ struct EcosystemDecoder {
         }
     }
 
-    private mutating func validateId(_ id: String, at location: SourceLocation) -> Bool {
+    private mutating func validateId(_ id: String, at node: DocumentNode) -> Bool {
         guard Self.isValidId(id) else {
             if let invisible = id.unicodeScalars.first(where: Self.isInvisible) {
                 reader.error("id \(FieldReader.quoted(id)) contains the invisible character \(FieldReader.codePoint(invisible)); "
-                             + "ids may contain only letters, digits, `-`, `_` and `.`", at: location)
+                             + "ids may contain only letters, digits, `-`, `_` and `.`", at: node.location)
             } else {
                 let suggestion = IdSlug.slug(id)
                 let hint = !suggestion.isEmpty && Self.isValidId(suggestion) ? "; use `\(suggestion)`" : ""
                 reader.error("id \(FieldReader.quoted(id)) may contain only letters, digits, `-`, `_` and `.`\(hint)",
-                             at: location)
+                             at: node.location)
             }
             return false
         }
@@ -361,26 +376,31 @@ struct EcosystemDecoder {
             }
             return nil
         }
-        guard validateId(id, at: node.location), register(id, kind, at: node.location) else { return nil }
+        guard validateId(id, at: node), register(id, kind, at: node) else { return nil }
         return id
     }
 
     /// Records an id; ids are unique across all node kinds (canonically equivalent spellings are the same id).
-    private mutating func register(_ id: String, _ kind: NodeKind, at location: SourceLocation) -> Bool {
-        if let previous = declared[id] {
-            reader.error("duplicate id `\(id)`: already used by the \(previous.kind.rawValue) at line \(previous.location.line)",
-                         at: location)
+    /// `node` is where the id is written.
+    private mutating func register(_ id: String, _ kind: NodeKind, at node: DocumentNode) -> Bool {
+        // One hashed update for the common case (a new id); a duplicate puts the first declaration back.
+        let declaration = Declaration(kind: kind, node: node, index: declarationOrder.count)
+        if let previous = declared.updateValue(declaration, forKey: id) {
+            let index = declared.index(forKey: id)!
+            declared.values[index] = previous
+            reader.error("duplicate id `\(id)`: already used by the \(previous.kind.rawValue) at line \(previous.node.location.line)",
+                         at: node.location)
             return false
         }
         // Folds ß and SS alike; ASCII needs only lower case, and an id already in it no new string.
         let folded = FieldReader.isLowercaseASCII(id) ? id : id.uppercased().lowercased()
-        if let other = declaredFolded[folded], let otherDeclaration = declared[other] {
-            reader.warning("id `\(id)` differs from `\(other)` (line \(otherDeclaration.location.line)) only by letter case",
-                           at: location)
-        } else {
-            declaredFolded[folded] = id
+        if let other = declaredFolded.updateValue(id, forKey: folded) {
+            declaredFolded[folded] = other
+            if let otherDeclaration = declared[other] {
+                reader.warning("id `\(id)` differs from `\(other)` (line \(otherDeclaration.node.location.line)) only by letter case",
+                               at: node.location)
+            }
         }
-        declared[id] = Declaration(kind: kind, location: location, index: declarationOrder.count)
         declarationOrder.append(id)
         return true
     }
@@ -397,30 +417,41 @@ struct EcosystemDecoder {
 
     // MARK: - Topic references
 
-    /// Topic ids as written, with their locations encoded for later resolution.
-    private var pendingTopicLocations: [String: SourceLocation] = [:]
+    /// Declared topic ids, each mapped to its spelling as declared.
+    private var topicIds: [String: String] = [:]
+    /// Where each unknown topic id was first referred to, for its error once every node is read.
+    private var pendingTopicNodes: [String: DocumentNode] = [:]
 
+    /// A node's topic ids, each once, in their declared spelling where declared (unknown ones as written).
     private mutating func topicReferences(_ node: DocumentNode?) -> [String] {
         guard let items = reader.textList(node, "topics") else { return [] }
         var ids: [String] = []
-        var seen: Set<String> = []
-        for item in items where seen.insert(item.text).inserted {
-            ids.append(item.text)
-            if pendingTopicLocations[item.text] == nil { pendingTopicLocations[item.text] = item.location }
+        ids.reserveCapacity(items.count)
+        // Most lists are short: a scan finds repeats; a long one gets a set.
+        var seen: Set<String>? = items.count > 16 ? Set(minimumCapacity: items.count) : nil
+        for item in items {
+            let repeated = seen != nil ? !seen!.insert(item.text).inserted : ids.contains(item.text)
+            if repeated { continue }
+            if let spelling = topicIds[item.text] {
+                ids.append(spelling)
+            } else {
+                ids.append(item.text)
+                if pendingTopicNodes[item.text] == nil { pendingTopicNodes[item.text] = item.node }
+            }
         }
         return ids
     }
 
     private var reportedTopics: Set<String> = []
 
-    private mutating func resolveTopics(_ ids: [String], _ topicIds: Set<String>) -> [String] {
+    private mutating func resolveTopics(_ ids: [String]) -> [String] {
         ids.filter { id in
-            if topicIds.contains(id) { return true }
+            if topicIds[id] != nil { return true }
             if !reportedTopics.contains(id) {
                 reportedTopics.insert(id)
-                let hint = reader.hints.cells > 0 ? Suggestions.hint(for: id, in: topicIds.sorted(), budget: &reader.hints) : ""
+                let hint = reader.hints.cells > 0 ? Suggestions.hint(for: id, in: topicIds.keys.sorted(), budget: &reader.hints) : ""
                 reader.error("unknown topic `\(id)`\(hint.isEmpty ? "; declare it under `topics:`" : hint)",
-                             at: pendingTopicLocations[id] ?? SourceLocation(file: file, line: 1, column: 1))
+                             at: pendingTopicNodes[id]?.location ?? SourceLocation(file: file, line: 1, column: 1))
             }
             return false
         }
@@ -429,35 +460,37 @@ struct EcosystemDecoder {
     // MARK: - Links
 
     private mutating func link(_ node: DocumentNode) -> PendingLink? {
-        switch node.view {
-        case .sequence(let items, let location):
+        switch node.kind {
+        case .sequence:
+            let items = node.items
             guard (2...3).contains(items.count) else {
                 reader.error("a short-form link is [from, to] or [from, to, weight], found \(items.count) items",
-                             at: location)
+                             at: node.location)
                 return nil
             }
             let from = endpoint(items[0], "from")
             let to = endpoint(items[1], "to")
             let weight = items.count == 3 ? reader.weight(items[2]) : .some(nil)
             guard let from, let to else { return nil }
-            return PendingLink(from: from.0, fromLocation: from.1, to: to.0, toLocation: to.1,
-                               weight: (weight ?? nil) ?? 1, kind: nil, directed: false, location: location,
+            return PendingLink(from: from, fromNode: items[0], to: to, toNode: items[1],
+                               weight: (weight ?? nil) ?? 1, kind: nil, directed: false, node: node,
                                isValid: weight != nil)
         case .mapping:
             guard let f = reader.fields(node, known: Self.linkKeySet, what: "a link") else { return nil }
             for key in ["from", "to"] where f[key] == nil {
                 reader.error("missing required key `\(key)` in a link", at: f.location)
             }
-            let from = f["from"].flatMap { endpoint($0, "from") }
-            let to = f["to"].flatMap { endpoint($0, "to") }
+            let fromNode = f["from"], toNode = f["to"]
+            let from = fromNode.flatMap { endpoint($0, "from") }
+            let to = toNode.flatMap { endpoint($0, "to") }
             let weight = reader.weight(f["weight"])
             let kind = reader.text(f["kind"], "kind")
             let directed = reader.bool(f["directed"], "directed")
-            guard let from, let to else { return nil }
+            guard let from, let to, let fromNode, let toNode else { return nil }
             let valid = weight != nil && (f["directed"] == nil || f["directed"]!.isEmptyScalar || directed != nil)
-            return PendingLink(from: from.0, fromLocation: from.1, to: to.0, toLocation: to.1,
+            return PendingLink(from: from, fromNode: fromNode, to: to, toNode: toNode,
                                weight: (weight ?? nil) ?? 1, kind: kind, directed: directed ?? false,
-                               location: f.location, isValid: valid)
+                               node: node, isValid: valid)
         case .scalar:
             reader.error("a link must be [from, to, weight] or a mapping with `from` and `to`, found a value",
                          at: node.location)
@@ -465,14 +498,13 @@ struct EcosystemDecoder {
         }
     }
 
-    private mutating func endpoint(_ node: DocumentNode, _ field: String) -> (String, SourceLocation)? {
+    private mutating func endpoint(_ node: DocumentNode, _ field: String) -> String? {
         guard let s = node.scalar, !s.isEmpty else {
             reader.error("`\(field)` must be a node id, found \(node.typeName == "a value" ? "nothing" : node.typeName)",
                          at: node.location)
             return nil
         }
-        guard let id = reader.checkedText(s, field) else { return nil }
-        return (id, s.location)
+        return reader.checkedText(s, field)
     }
 
     /// Checks endpoints, reads links to topics as topic membership, merges duplicates.
@@ -480,8 +512,12 @@ struct EcosystemDecoder {
                                        influencers: inout [Influencer]) -> [Link] {
         var links: [Link] = []
         links.reserveCapacity(pending.count)
-        var indexByPair: [UInt64: [Int]] = [:]
-        indexByPair.reserveCapacity(pending.count)
+        // The links between each pair of nodes: the first by the pair, the others chained by `nextOfPair`
+        // (an index of `links`, -1 at the end), so a pair costs no array of its own.
+        var firstOfPair: [UInt64: Int] = [:]
+        firstOfPair.reserveCapacity(pending.count)
+        var nextOfPair: [Int] = []
+        nextOfPair.reserveCapacity(pending.count)
         // Built at the first link to a topic (most files have none).
         var communityIndex: [String: Int] = [:]
         var influencerIndex: [String: Int] = [:]
@@ -494,24 +530,24 @@ struct EcosystemDecoder {
             // One look-up each gives the declaration and the id as declared.
             let fromIndex = declared.index(forKey: link.from), toIndex = declared.index(forKey: link.to)
             if fromIndex == nil {
-                reader.error("link to unknown id `\(link.from)`\(nearestIdHint(link.from))", at: link.fromLocation)
+                reader.error("link to unknown id `\(link.from)`\(nearestIdHint(link.from))", at: link.fromNode.location)
             }
             if toIndex == nil {
-                reader.error("link to unknown id `\(link.to)`\(nearestIdHint(link.to))", at: link.toLocation)
+                reader.error("link to unknown id `\(link.to)`\(nearestIdHint(link.to))", at: link.toNode.location)
             }
             guard let fromIndex, let toIndex, link.isValid else { continue }
             let fromDeclaration = declared[fromIndex].value, toDeclaration = declared[toIndex].value
             link.from = declared[fromIndex].key
             link.to = declared[toIndex].key
             if link.from == link.to {
-                reader.error("a link from `\(link.from)` to itself is not allowed", at: link.location)
+                reader.error("a link from `\(link.from)` to itself is not allowed", at: link.node.location)
                 continue
             }
             let fromKind = fromDeclaration.kind, toKind = toDeclaration.kind
             if fromKind == .topic || toKind == .topic {
                 if fromKind == .topic && toKind == .topic {
                     reader.error("a link between two topics (`\(link.from)`, `\(link.to)`) is not allowed",
-                                 at: link.location)
+                                 at: link.node.location)
                     continue
                 }
                 let (topic, member) = fromKind == .topic ? (link.from, link.to) : (link.to, link.from)
@@ -528,7 +564,7 @@ struct EcosystemDecoder {
                     if memberTopics[member, default: []].insert(topic).inserted { influencers[i].topics.append(topic) }
                 } else {
                     reader.warning("the link between stakeholder `\(member)` and topic `\(topic)` is ignored: "
-                                   + "only communities and influencers have topics", at: link.location)
+                                   + "only communities and influencers have topics", at: link.node.location)
                 }
                 continue
             }
@@ -536,25 +572,34 @@ struct EcosystemDecoder {
             // Key: both declaration indices, ordered (an integer key instead of joined text).
             let a = UInt64(fromDeclaration.index), b = UInt64(toDeclaration.index)
             let pair = min(a, b) << 32 | max(a, b)
-            let twin = indexByPair[pair, default: []].first { index in
-                let other = links[index]
+            var twin: Int?
+            var last = -1
+            var candidate = firstOfPair[pair] ?? -1
+            while candidate >= 0 {
+                let other = links[candidate]
                 // Two directed links in opposite directions are a reciprocal tie, not a duplicate.
-                return !(other.directed && link.directed && other.from != link.from)
+                if !(other.directed && link.directed && other.from != link.from) {
+                    twin = candidate
+                    break
+                }
+                last = candidate
+                candidate = nextOfPair[candidate]
             }
             if let existing = twin {
                 let first = links[existing]
                 reader.warning("duplicate link between `\(link.from)` and `\(link.to)` (first at line "
                                + "\(first.location?.line ?? 0)); merged, keeping the larger weight "
                                + "\(Self.format(max(first.weight, link.weight)))"
-                               + (first.directed != link.directed ? " and no direction" : ""), at: link.location)
+                               + (first.directed != link.directed ? " and no direction" : ""), at: link.node.location)
                 links[existing].weight = max(first.weight, link.weight)
                 links[existing].directed = first.directed && link.directed
                 if links[existing].kind == nil { links[existing].kind = link.kind }
                 continue
             }
-            indexByPair[pair, default: []].append(links.count)
+            if last >= 0 { nextOfPair[last] = links.count } else { firstOfPair[pair] = links.count }
+            nextOfPair.append(-1)
             links.append(Link(from: link.from, to: link.to, weight: link.weight, kind: link.kind,
-                              directed: link.directed, location: link.location))
+                              directed: link.directed, location: link.node.location))
         }
         return links
     }

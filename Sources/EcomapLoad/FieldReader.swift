@@ -9,12 +9,16 @@ struct Fields {
     }
 
     private var entries: [Entry] = []
-    var location: SourceLocation
+    /// The mapping the fields were read from.
+    let node: DocumentNode
 
-    init(location: SourceLocation, capacity: Int = 0) {
-        self.location = location
+    init(node: DocumentNode, capacity: Int = 0) {
+        self.node = node
         entries.reserveCapacity(capacity)
     }
+
+    /// Where the mapping starts (made when a message asks for it).
+    var location: SourceLocation { node.location }
 
     subscript(_ key: String) -> DocumentNode? {
         for entry in entries where Self.same(entry.key, key) { return entry.value }
@@ -100,7 +104,7 @@ struct FieldReader {
         }
         let pairs = node.pairs
         let store = node.store
-        var fields = Fields(location: node.location, capacity: pairs.count)
+        var fields = Fields(node: node, capacity: pairs.count)
         for pair in pairs {
             let keyNode = pair.key
             let record = keyNode.record
@@ -184,14 +188,15 @@ struct FieldReader {
         }
     }
 
-    /// A list of texts (`tags`, `topics`); each item is checked like any text.
-    mutating func textList(_ node: DocumentNode?, _ field: String) -> [(text: String, location: SourceLocation)]? {
+    /// A list of texts (`tags`, `topics`), each with its node; each item is checked like any text.
+    mutating func textList(_ node: DocumentNode?, _ field: String) -> [(text: String, node: DocumentNode)]? {
         guard let node else { return nil }
         switch node.view {
         case .scalar(let s) where s.isNull:
             return nil
         case .sequence(let items, _):
-            var result: [(String, SourceLocation)] = []
+            var result: [(String, DocumentNode)] = []
+            result.reserveCapacity(items.count)
             for item in items {
                 guard let s = item.scalar else {
                     error("items of `\(field)` must be text, found \(item.typeName)", at: item.location)
@@ -201,7 +206,7 @@ struct FieldReader {
                     error("items of `\(field)` must not be empty", at: s.location)
                     continue
                 }
-                if let text = checkedText(s, field) { result.append((text, s.location)) }
+                if let text = checkedText(s, field) { result.append((text, item)) }
             }
             return result
         default:

@@ -1,34 +1,84 @@
 import EcomapModel
 import Foundation
 
+/// The keys of a node of the ecosystem: the five every node has, and its own.
+protocol NodeKey: FieldKey {
+    static var id: Self { get }
+    static var name: Self { get }
+    static var url: Self { get }
+    static var notes: Self { get }
+    static var tags: Self { get }
+}
+
 /// Turns a document tree (from YAML or CSV) into a validated `Ecosystem`, collecting every problem.
 struct EcosystemDecoder {
-    static let topLevelKeys = [
-        "version", "ecosystem", "description", "as_of", "focus", "topics", "communities", "influencers",
-        "stakeholders", "links", "scoring", "style",
-    ]
-    static let commonNodeKeys = ["id", "name", "url", "notes", "tags"]
-    static let topicKeys = commonNodeKeys + ["description"]
-    static let communityKeys = commonNodeKeys + [
-        "channel", "platform", "presence", "scope", "topics", "members", "activity", "reach", "actions", "sentiment",
-        "phase", "goals", "funnel_step", "sources",
-    ]
-    static let sourceKeys = ["format", "path", "preset"]
-    static let activityKeys = ["discussions", "reactions"]
-    static let influencerKeys = commonNodeKeys + ["followers", "handle", "topics", "sentiment"]
-    static let stakeholderKeys = commonNodeKeys + ["role"]
-    static let linkKeys = ["from", "to", "weight", "kind", "directed"]
-    static let scoringKeys = ["weights", "goal"]
-    static let weightKeys = ["size", "activity", "reach", "action"]
-    static let styleKeys = ["engine", "theme", "group_by", "label_top", "palette"]
+    /// The keys of the file's top level.
+    enum TopLevelKey: Int, FieldKey {
+        case version, ecosystem, description, asOf, focus, topics, communities, influencers, stakeholders, links,
+             scoring, style
+        static let keys = makeKeys()
+    }
 
-    static let topLevelKeySet = KeySet(topLevelKeys)
-    static let topicKeySet = KeySet(topicKeys)
-    static let communityKeySet = KeySet(communityKeys)
-    static let activityKeySet = KeySet(activityKeys)
-    static let influencerKeySet = KeySet(influencerKeys)
-    static let stakeholderKeySet = KeySet(stakeholderKeys)
-    static let linkKeySet = KeySet(linkKeys)
+    /// The keys of a topic.
+    enum TopicKey: Int, NodeKey {
+        case id, name, url, notes, tags, description
+        static let keys = makeKeys()
+    }
+
+    /// The keys of a community.
+    enum CommunityKey: Int, NodeKey {
+        case id, name, url, notes, tags, channel, platform, presence, scope, topics, members, activity, reach,
+             actions, sentiment, phase, goals, funnelStep, sources
+        static let keys = makeKeys()
+    }
+
+    /// The keys of a community's `activity`.
+    enum ActivityKey: Int, FieldKey {
+        case discussions, reactions
+        static let keys = makeKeys()
+    }
+
+    /// The keys of an influencer.
+    enum InfluencerKey: Int, NodeKey {
+        case id, name, url, notes, tags, followers, handle, topics, sentiment
+        static let keys = makeKeys()
+    }
+
+    /// The keys of a stakeholder.
+    enum StakeholderKey: Int, NodeKey {
+        case id, name, url, notes, tags, role
+        static let keys = makeKeys()
+    }
+
+    /// The keys of a link written as a mapping.
+    enum LinkKey: Int, FieldKey {
+        case from, to, weight, kind, directed
+        static let keys = makeKeys()
+    }
+
+    /// The keys of one of a community's `sources`.
+    enum SourceKey: Int, FieldKey {
+        case format, path, preset
+        static let keys = makeKeys()
+    }
+
+    /// The keys of `scoring`.
+    enum ScoringKey: Int, FieldKey {
+        case weights, goal
+        static let keys = makeKeys()
+    }
+
+    /// The keys of `scoring.weights`.
+    enum WeightKey: Int, FieldKey {
+        case size, activity, reach, action
+        static let keys = makeKeys()
+    }
+
+    /// The keys of `style`.
+    enum StyleKey: Int, FieldKey {
+        case engine, theme, groupBy, labelTop, palette
+        static let keys = makeKeys()
+    }
 
     let file: String
     var reader: FieldReader
@@ -72,21 +122,21 @@ struct EcosystemDecoder {
     }
 
     private mutating func decode(root: DocumentNode) -> Ecosystem? {
-        guard let top = reader.fields(root, known: Self.topLevelKeySet, what: "the ecosystem file") else { return nil }
+        guard let top = reader.fields(root, TopLevelKey.self, what: "the ecosystem file") else { return nil }
 
-        if let version = reader.integer(top["version"], "version"), version != 1 {
+        if let version = reader.integer(top[.version], "version"), version != 1 {
             reader.error("unsupported format version \(version); this ecomap reads version 1",
-                         at: top["version"]!.location)
+                         at: top[.version]!.location)
         }
-        let title = reader.text(top["ecosystem"], "ecosystem")
-        if title == nil && !top.has("ecosystem") {
+        let title = reader.text(top[.ecosystem], "ecosystem")
+        if title == nil && !top.has(.ecosystem) {
             reader.error("missing required key `ecosystem` (the title of the map)", at: top.location)
-        } else if title == nil, let s = top["ecosystem"]?.scalar, s.text.isEmpty {
+        } else if title == nil, let s = top[.ecosystem]?.scalar, s.text.isEmpty {
             reader.error("`ecosystem` must not be empty: it is the title of the map", at: s.location)
         }
-        let description = reader.text(top["description"], "description")
+        let description = reader.text(top[.description], "description")
         var asOf: CalendarDate?
-        if let node = top["as_of"], let text = reader.text(node, "as_of") {
+        if let node = top[.asOf], let text = reader.text(node, "as_of") {
             asOf = CalendarDate(parsing: text)
             if asOf == nil {
                 reader.error("`as_of` must be a date YYYY-MM-DD, found \(FieldReader.quoted(text))", at: node.location)
@@ -94,34 +144,34 @@ struct EcosystemDecoder {
         }
 
         var topics: [Topic] = []
-        for node in list(top["topics"], "topics") { if let t = topic(node) { topics.append(t) } }
+        for node in list(top[.topics], "topics") { if let t = topic(node) { topics.append(t) } }
         // Topics are declared before any reference to them is read.
         topicIds.reserveCapacity(topics.count)
         for t in topics { topicIds[t.id] = t.id }
-        if !top.has("communities") {
+        if !top.has(.communities) {
             reader.error("missing required key `communities` (at least one community)", at: top.location)
         }
-        let communityNodes = list(top["communities"], "communities")
+        let communityNodes = list(top[.communities], "communities")
         // Size the id tables once for every declaration to come (no rehashing while they fill).
         var expected = communityNodes.count
-        for key in ["topics", "influencers", "stakeholders"] {
+        for key in [TopLevelKey.topics, .influencers, .stakeholders] {
             if let node = top[key] { expected += node.items.count }
         }
         declared.reserveCapacity(expected)
         declaredFolded.reserveCapacity(expected)
         declarationOrder.reserveCapacity(expected)
-        if top.has("communities") && communityNodes.isEmpty, top["communities"]!.kind == .sequence {
-            reader.error("`communities` must list at least one community", at: top["communities"]!.location)
+        if top.has(.communities) && communityNodes.isEmpty, top[.communities]!.kind == .sequence {
+            reader.error("`communities` must list at least one community", at: top[.communities]!.location)
         }
         var communities: [Community] = []
         communities.reserveCapacity(communityNodes.count)
         for node in communityNodes { if let c = community(node) { communities.append(c) } }
         var influencers: [Influencer] = []
-        for node in list(top["influencers"], "influencers") { if let i = influencer(node) { influencers.append(i) } }
+        for node in list(top[.influencers], "influencers") { if let i = influencer(node) { influencers.append(i) } }
         var stakeholders: [Stakeholder] = []
-        for node in list(top["stakeholders"], "stakeholders") { if let s = stakeholder(node) { stakeholders.append(s) } }
+        for node in list(top[.stakeholders], "stakeholders") { if let s = stakeholder(node) { stakeholders.append(s) } }
         var pending: [PendingLink] = []
-        for node in list(top["links"], "links") { if let l = link(node) { pending.append(l) } }
+        for node in list(top[.links], "links") { if let l = link(node) { pending.append(l) } }
 
         checkLimits(topics.count + communities.count + influencers.count + stakeholders.count,
                     pending.count, at: top.location)
@@ -135,7 +185,7 @@ struct EcosystemDecoder {
         let links = resolveLinks(pending, communities: &communities, influencers: &influencers)
 
         var focus: String?
-        if let node = top["focus"], let id = reader.text(node, "focus") {
+        if let node = top[.focus], let id = reader.text(node, "focus") {
             if let declaration = declared[id] {
                 if declaration.kind == .topic {
                     reader.error("`focus` must name a community, influencer or stakeholder; `\(id)` is a topic",
@@ -148,8 +198,8 @@ struct EcosystemDecoder {
             }
         }
 
-        let scoring = top["scoring"].map { self.scoring($0) }
-        let style = top["style"].map { self.style($0) } ?? Style()
+        let scoring = top[.scoring].map { self.scoring($0) }
+        let style = top[.style].map { self.style($0) } ?? Style()
 
         if reader.diagnostics.contains(where: { $0.severity == .error }) { return nil }
         return Ecosystem(
@@ -183,17 +233,17 @@ struct EcosystemDecoder {
     }
 
     /// Reads `id`, `name`, `url`, `notes`, `tags` and declares the id.
-    private mutating func common(_ f: Fields, _ kind: NodeKind)
+    private mutating func common<Key: NodeKey>(_ f: Fields<Key>, _ kind: NodeKind)
         -> (id: String, name: String?, url: String?, notes: String?, tags: [String])? {
         let id = declare(f, kind)
-        let name = reader.text(f["name"], "name")
-        let url = reader.text(f["url"], "url")
-        if let url, let node = f["url"], !Self.isLinkable(url) {
+        let name = reader.text(f[.name], "name")
+        let url = reader.text(f[.url], "url")
+        if let url, let node = f[.url], !Self.isLinkable(url) {
             reader.warning("`url` \(FieldReader.quoted(url)) is not an http, https or mailto address; "
                            + "it will be shown but not linked", at: node.location)
         }
-        let notes = reader.text(f["notes"], "notes")
-        let tags = reader.textList(f["tags"], "tags")?.map(\.text) ?? []
+        let notes = reader.text(f[.notes], "notes")
+        let tags = reader.textList(f[.tags], "tags")?.map(\.text) ?? []
         guard let id else { return nil }
         return (id, name, url, notes, tags)
     }
@@ -216,63 +266,69 @@ struct EcosystemDecoder {
             guard register(id, .topic, at: node) else { return nil }
             return Topic(id: id, location: s.location)
         }
-        guard let f = reader.fields(node, known: Self.topicKeySet, what: "a topic"),
+        guard let f = reader.fields(node, TopicKey.self, what: "a topic"),
               let c = common(f, .topic) else { return nil }
-        return Topic(id: c.id, name: c.name, description: reader.text(f["description"], "description"),
+        return Topic(id: c.id, name: c.name, description: reader.text(f[.description], "description"),
                      url: c.url, notes: c.notes, tags: c.tags, location: f.location)
     }
 
     private mutating func community(_ node: DocumentNode) -> Community? {
-        guard let f = reader.fields(node, known: Self.communityKeySet, what: "a community") else { return nil }
+        guard let f = reader.fields(node, CommunityKey.self, what: "a community") else { return nil }
         let c = common(f, .community)
         var discussions: Double?
         var reactions: Double?
         // Where each figure was written, for warnings the analysis raises later (`Plausibility`).
         var positions = FieldLocations()
-        for figure in [FieldLocations.Figure.members, .reach, .actions, .channel, .presence, .phase, .sentiment,
-                       .funnelStep] {
-            if let n = f[figure.name] { Self.record(figure, n, in: &positions) }
+        let figures: [(CommunityKey, FieldLocations.Figure)] = [
+            (.members, .members), (.reach, .reach), (.actions, .actions), (.channel, .channel),
+            (.presence, .presence), (.phase, .phase), (.sentiment, .sentiment), (.funnelStep, .funnelStep),
+        ]
+        for (key, figure) in figures {
+            if let n = f[key] { Self.record(figure, n, in: &positions) }
         }
-        if let activity = f["activity"] {
+        if let activity = f[.activity] {
             Self.record(.activity, activity, in: &positions)
             if activity.isEmptyScalar {
-            } else if let a = reader.fields(activity, known: Self.activityKeySet, what: "`activity`") {
-                discussions = reader.number(a["discussions"], "activity.discussions", whole: false)
-                reactions = reader.number(a["reactions"], "activity.reactions", whole: false)
-                if let n = a["discussions"] { Self.record(.activityDiscussions, n, in: &positions) }
-                if let n = a["reactions"] { Self.record(.activityReactions, n, in: &positions) }
+            } else if let a = reader.fields(activity, ActivityKey.self, what: "`activity`") {
+                discussions = reader.number(a[.discussions], "activity.discussions", whole: false)
+                reactions = reader.number(a[.reactions], "activity.reactions", whole: false)
+                if let n = a[.discussions] { Self.record(.activityDiscussions, n, in: &positions) }
+                if let n = a[.reactions] { Self.record(.activityReactions, n, in: &positions) }
             }
         }
         // A platform written as the channel (`channel: facebook`) gives the channel and is kept as the platform.
-        var platform = reader.text(f["platform"], "platform")
-        if let s = f["channel"]?.scalar, !s.isNull {
+        var platform = reader.text(f[.platform], "platform")
+        // (A channel written exactly as one is no platform: the common case, settled by its bytes.)
+        if let n = f[.channel], n.kind == .scalar, Channel.valueBytes.value(spelt: n.store.bytes(of: n.record)) == nil,
+           let s = n.scalar, !s.isNull {
             let folded = FieldReader.folded(s.text)
             if Channel(rawValue: folded) == nil, ValueAliases.platforms[folded] != nil, platform == nil {
                 platform = ValueAliases.platformName(folded)
             }
         }
-        var channel: Channel? = reader.enumeration(f["channel"], "channel")
-        if f["channel"] == nil, let p = platform?.lowercased() {
+        var channel: Channel? = reader.enumeration(f[.channel], "channel")
+        if f[.channel] == nil, let p = platform?.lowercased() {
             channel = ValueAliases.platforms[p].flatMap(Channel.init(rawValue:))
                 ?? ValueAliases.channel[p].flatMap(Channel.init(rawValue:)) ?? Channel(rawValue: p)
         }
         var community = Community(
             id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
             channel: channel,
-            presence: reader.enumeration(f["presence"], "presence"),
-            scope: reader.enumeration(f["scope"], "scope"),
-            topics: topicReferences(f["topics"]),
-            members: reader.count(f["members"], "members"),
+            presence: reader.enumeration(f[.presence], "presence"),
+            scope: reader.enumeration(f[.scope], "scope"),
+            topics: topicReferences(f[.topics]),
+            members: reader.count(f[.members], "members"),
             discussions: discussions, reactions: reactions,
-            reach: reader.count(f["reach"], "reach"),
-            actions: reader.number(f["actions"], "actions", whole: false),
-            sentiment: reader.enumeration(f["sentiment"], "sentiment"),
-            phase: reader.enumeration(f["phase"], "phase"),
-            goals: reader.enumerationList(f["goals"], "goals"),
-            funnelStep: reader.enumeration(f["funnel_step"], "funnel_step"),
+            reach: reader.count(f[.reach], "reach"),
+            actions: reader.number(f[.actions], "actions", whole: false),
+            sentiment: reader.enumeration(f[.sentiment], "sentiment"),
+            phase: reader.enumeration(f[.phase], "phase"),
+            goals: reader.enumerationList(f[.goals], "goals"),
+            funnelStep: reader.enumeration(f[.funnelStep], "funnel_step"),
             location: f.location, fieldLocations: positions, platform: platform)
-        community.sources = sources(f["sources"])
-        return c == nil ? nil : community
+        community.sources = sources(f[.sources])
+        guard c != nil else { return nil }
+        return community
     }
 
     /// Records where `figure` was written: line and column for a place in the document's own file,
@@ -287,22 +343,23 @@ struct EcosystemDecoder {
     }
 
     private mutating func influencer(_ node: DocumentNode) -> Influencer? {
-        guard let f = reader.fields(node, known: Self.influencerKeySet, what: "an influencer") else { return nil }
+        guard let f = reader.fields(node, InfluencerKey.self, what: "an influencer") else { return nil }
         let c = common(f, .influencer)
         let influencer = Influencer(
             id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
-            followers: reader.count(f["followers"], "followers"),
-            handle: reader.text(f["handle"], "handle"),
-            topics: topicReferences(f["topics"]),
-            sentiment: reader.enumeration(f["sentiment"], "sentiment"),
+            followers: reader.count(f[.followers], "followers"),
+            handle: reader.text(f[.handle], "handle"),
+            topics: topicReferences(f[.topics]),
+            sentiment: reader.enumeration(f[.sentiment], "sentiment"),
             location: f.location)
-        return c == nil ? nil : influencer
+        guard c != nil else { return nil }
+        return influencer
     }
 
     private mutating func stakeholder(_ node: DocumentNode) -> Stakeholder? {
-        guard let f = reader.fields(node, known: Self.stakeholderKeySet, what: "a stakeholder") else { return nil }
+        guard let f = reader.fields(node, StakeholderKey.self, what: "a stakeholder") else { return nil }
         let c = common(f, .stakeholder)
-        let role: StakeholderRole? = reader.enumeration(f["role"], "role")
+        let role: StakeholderRole? = reader.enumeration(f[.role], "role")
         guard let c else { return nil }
         return Stakeholder(id: c.id, name: c.name, url: c.url, notes: c.notes, tags: c.tags, role: role,
                            location: f.location)
@@ -313,16 +370,18 @@ struct EcosystemDecoder {
     /// Letters (with their combining marks), digits, `-`, `_` and `.`; nothing invisible.
     static func isValidId(_ id: String) -> Bool {
         // Fast path: ASCII letters, digits, `-`, `_`, `.` (no Unicode property look-ups).
-        var ascii = true
-        for byte in id.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
-                continue
-            default:
-                ascii = false
+        var text = id
+        let ascii = text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                    continue
+                default:
+                    return false
+                }
             }
-            if !ascii { break }
+            return true
         }
         if ascii && !id.isEmpty { return true }
         guard let first = id.unicodeScalars.first, first.properties.generalCategory != .nonspacingMark else {
@@ -364,8 +423,8 @@ struct EcosystemDecoder {
         s.properties.isDefaultIgnorableCodePoint || s.properties.generalCategory == .format
     }
 
-    private mutating func declare(_ f: Fields, _ kind: NodeKind) -> String? {
-        guard let node = f["id"] else {
+    private mutating func declare<Key: NodeKey>(_ f: Fields<Key>, _ kind: NodeKind) -> String? {
+        guard let node = f[.id] else {
             reader.error("missing required key `id` in \(kind == .influencer ? "an" : "a") \(kind.rawValue)",
                          at: f.location)
             return nil
@@ -476,18 +535,18 @@ struct EcosystemDecoder {
                                weight: (weight ?? nil) ?? 1, kind: nil, directed: false, node: node,
                                isValid: weight != nil)
         case .mapping:
-            guard let f = reader.fields(node, known: Self.linkKeySet, what: "a link") else { return nil }
-            for key in ["from", "to"] where f[key] == nil {
-                reader.error("missing required key `\(key)` in a link", at: f.location)
+            guard let f = reader.fields(node, LinkKey.self, what: "a link") else { return nil }
+            for key in [LinkKey.from, .to] where f[key] == nil {
+                reader.error("missing required key `\(key.name)` in a link", at: f.location)
             }
-            let fromNode = f["from"], toNode = f["to"]
+            let fromNode = f[.from], toNode = f[.to]
             let from = fromNode.flatMap { endpoint($0, "from") }
             let to = toNode.flatMap { endpoint($0, "to") }
-            let weight = reader.weight(f["weight"])
-            let kind = reader.text(f["kind"], "kind")
-            let directed = reader.bool(f["directed"], "directed")
+            let weight = reader.weight(f[.weight])
+            let kind = reader.text(f[.kind], "kind")
+            let directed = reader.bool(f[.directed], "directed")
             guard let from, let to, let fromNode, let toNode else { return nil }
-            let valid = weight != nil && (f["directed"] == nil || f["directed"]!.isEmptyScalar || directed != nil)
+            let valid = weight != nil && (f[.directed] == nil || f[.directed]!.isEmptyScalar || directed != nil)
             return PendingLink(from: from, fromNode: fromNode, to: to, toNode: toNode,
                                weight: (weight ?? nil) ?? 1, kind: kind, directed: directed ?? false,
                                node: node, isValid: valid)
@@ -499,12 +558,12 @@ struct EcosystemDecoder {
     }
 
     private mutating func endpoint(_ node: DocumentNode, _ field: String) -> String? {
-        guard let s = node.scalar, !s.isEmpty else {
+        guard node.kind == .scalar, !node.isEmptyScalar else {
             reader.error("`\(field)` must be a node id, found \(node.typeName == "a value" ? "nothing" : node.typeName)",
                          at: node.location)
             return nil
         }
-        return reader.checkedText(s, field)
+        return reader.checkedText(node, field)
     }
 
     /// Checks endpoints, reads links to topics as topic membership, merges duplicates.
@@ -616,13 +675,13 @@ struct EcosystemDecoder {
         guard let node, !node.isEmptyScalar else { return [] }
         var result: [MeasureSource] = []
         for item in list(node, "sources") {
-            guard let f = reader.fields(item, known: Self.sourceKeys, what: "a source") else { continue }
-            let format: SourceFormat? = reader.enumeration(f["format"], "format")
-            if f["format"] == nil { reader.error("a source needs `format` (\(FieldReader.choices(SourceFormat.self)))", at: f.location) }
-            let path = reader.text(f["path"], "path")
-            if f["path"] == nil { reader.error("a source needs `path`, the export's file", at: f.location) }
-            let preset = reader.text(f["preset"], "preset")
-            if let preset, let presetNode = f["preset"] {
+            guard let f = reader.fields(item, SourceKey.self, what: "a source") else { continue }
+            let format: SourceFormat? = reader.enumeration(f[.format], "format")
+            if f[.format] == nil { reader.error("a source needs `format` (\(FieldReader.choices(SourceFormat.self)))", at: f.location) }
+            let path = reader.text(f[.path], "path")
+            if f[.path] == nil { reader.error("a source needs `path`, the export's file", at: f.location) }
+            let preset = reader.text(f[.preset], "preset")
+            if let preset, let presetNode = f[.preset] {
                 if format != nil && format != .mentions {
                     reader.error("`preset` applies to `format: mentions` only", at: presetNode.location)
                 } else if !Self.mentionPresets.contains(preset) {
@@ -631,7 +690,7 @@ struct EcosystemDecoder {
                                  at: presetNode.location)
                 }
             }
-            guard let format, let path, let pathNode = f["path"] else { continue }
+            guard let format, let path, let pathNode = f[.path] else { continue }
             let resolved = Self.resolve(path, besides: file)
             var isFolder: ObjCBool = false
             if !FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) {
@@ -669,14 +728,14 @@ struct EcosystemDecoder {
     /// format version 1).
     private mutating func scoring(_ node: DocumentNode) -> (weights: ScoringWeights?, goal: Goal?) {
         if node.isEmptyScalar { return (nil, nil) }
-        guard let f = reader.fields(node, known: Self.scoringKeys, what: "`scoring`") else { return (nil, nil) }
-        let goal: Goal? = reader.enumeration(f["goal"], "scoring.goal")
-        guard let weightsNode = f["weights"],
-              let w = reader.fields(weightsNode, known: Self.weightKeys, what: "`scoring.weights`") else { return (nil, goal) }
+        guard let f = reader.fields(node, ScoringKey.self, what: "`scoring`") else { return (nil, nil) }
+        let goal: Goal? = reader.enumeration(f[.goal], "scoring.goal")
+        guard let weightsNode = f[.weights],
+              let w = reader.fields(weightsNode, WeightKey.self, what: "`scoring.weights`") else { return (nil, goal) }
         var values: [Double] = []
-        for key in Self.weightKeys {
+        for key in WeightKey.allCases {
             guard w[key] != nil else { values.append(1); continue }
-            guard let v = reader.number(w[key], "scoring.weights.\(key)", whole: false) else { return (nil, goal) }
+            guard let v = reader.number(w[key], "scoring.weights.\(key.name)", whole: false) else { return (nil, goal) }
             values.append(v)
         }
         if values.allSatisfy({ $0 == 0 }) {
@@ -688,19 +747,19 @@ struct EcosystemDecoder {
 
     private mutating func style(_ node: DocumentNode) -> Style {
         if node.isEmptyScalar { return Style() }
-        guard let f = reader.fields(node, known: Self.styleKeys, what: "`style`") else { return Style() }
+        guard let f = reader.fields(node, StyleKey.self, what: "`style`") else { return Style() }
         var style = Style(
-            engine: reader.enumeration(f["engine"], "engine"),
-            theme: reader.enumeration(f["theme"], "theme"),
-            groupBy: reader.enumeration(f["group_by"], "group_by"))
-        if let node = f["label_top"], let top = reader.integer(node, "label_top") {
+            engine: reader.enumeration(f[.engine], "engine"),
+            theme: reader.enumeration(f[.theme], "theme"),
+            groupBy: reader.enumeration(f[.groupBy], "group_by"))
+        if let node = f[.labelTop], let top = reader.integer(node, "label_top") {
             if top < 0 || top > 1000 {
                 reader.error("`label_top` must be between 0 and 1000, found \(top)", at: node.location)
             } else {
                 style.labelTop = top
             }
         }
-        if let node = f["palette"], !(node.isEmptyScalar),
+        if let node = f[.palette], !(node.isEmptyScalar),
            let p = reader.fields(node, known: Style.paletteKeys, what: "`style.palette`") {
             for key in Style.paletteKeys {
                 guard let valueNode = p[key], let value = reader.text(valueNode, "palette.\(key)") else { continue }

@@ -1,59 +1,90 @@
 import EcomapModel
 
-/// The keys of one mapping after unknown keys were reported: look-ups by name, with locations.
-/// Mappings hold a handful of keys, so a linear scan of one small array beats hashing.
-struct Fields {
-    private struct Entry {
-        var key: String
-        var value: DocumentNode
+/// The keys one kind of mapping may have, as a type: each case is a key, its raw value the key's
+/// position in `keys`, so that reading a field compares no text.
+protocol FieldKey: RawRepresentable, CaseIterable where RawValue == Int {
+    /// The keys as written in the file, in raw-value order.
+    static var keys: KeySet { get }
+}
+
+extension FieldKey {
+    /// The key as written in the file: the case name in snake case (`funnelStep` is `funnel_step`).
+    static func fileName(of key: Self) -> String {
+        var name = ""
+        for character in "\(key)" {
+            if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
+        }
+        return name
     }
 
-    private var entries: [Entry] = []
+    /// The key set of every case, in order.
+    static func makeKeys() -> KeySet { KeySet(allCases.map(fileName(of:))) }
+
+    /// The key as written in the file.
+    var name: String { Self.keys.names[rawValue] }
+}
+
+/// Keys known by name only: mappings read once per file, or whose keys come from elsewhere (palette
+/// slots). Such fields are read with the name subscript.
+struct NamedKey: FieldKey {
+    let rawValue: Int
+    init(rawValue: Int) { self.rawValue = rawValue }
+    static var allCases: [NamedKey] { [] }
+    static let keys = KeySet([])
+}
+
+/// The keys of one mapping after unknown keys were reported: each known key's value node by the key's
+/// position, held inline (no allocation per mapping).
+struct Fields<Key: FieldKey> {
     /// The mapping the fields were read from.
     let node: DocumentNode
+    /// The keys it may have.
+    let keys: KeySet
+    /// The value node of each key present, by the key's position in `keys`; -1 where absent.
+    private var values = SIMD32<Int32>(repeating: -1)
 
-    init(node: DocumentNode, capacity: Int = 0) {
+    init(node: DocumentNode, keys: KeySet) {
         self.node = node
-        entries.reserveCapacity(capacity)
+        self.keys = keys
     }
 
     /// Where the mapping starts (made when a message asks for it).
     var location: SourceLocation { node.location }
 
-    subscript(_ key: String) -> DocumentNode? {
-        for entry in entries where Self.same(entry.key, key) { return entry.value }
-        return nil
+    subscript(_ key: Key) -> DocumentNode? { value(at: key.rawValue) }
+
+    /// The value of the key spelt `name` (one of `keys`).
+    subscript(_ name: String) -> DocumentNode? {
+        guard let position = keys.names.firstIndex(of: name) else { return nil }
+        return value(at: position)
     }
 
-    /// Key equality that settles most mismatches by length, without the standard library's
-    /// out-of-line comparison (the decoder compares keys hundreds of times per community).
-    @inline(__always) static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a == b
+    private func value(at position: Int) -> DocumentNode? {
+        let id = values[position]
+        return id >= 0 ? DocumentNode(store: node.store, id: id) : nil
     }
 
-    /// Sets `key`; a key given again replaces the earlier value.
-    mutating func set(_ key: String, _ value: DocumentNode) {
-        for i in entries.indices where Self.same(entries[i].key, key) {
-            entries[i].value = value
-            return
-        }
-        entries.append(Entry(key: key, value: value))
+    /// Sets the key at `position` of `keys`; a key given again replaces the earlier value.
+    mutating func set(position: Int, _ value: DocumentNode) {
+        values[position] = value.id
     }
 
     /// True when the key is present with something other than an empty value.
-    func has(_ key: String) -> Bool {
+    func has(_ key: Key) -> Bool {
         guard let node = self[key] else { return false }
         return !node.isEmptyScalar
     }
 }
 
-/// The keys a mapping may have (ASCII names), matched by their bytes.
-struct KeySet {
+/// The keys a mapping may have (ASCII names, at most 32), matched by their bytes.
+final class KeySet: Sendable {
     let names: [String]
     private let lengths: [Int]
     private let bytes: [[UInt8]]
 
     init(_ names: [String]) {
+        // `Fields` holds up to 32 values inline.
+        precondition(names.count <= 32, "a key set has at most 32 keys")
         self.names = names
         bytes = names.map { Array($0.utf8) }
         lengths = bytes.map(\.count)
@@ -71,6 +102,45 @@ struct KeySet {
         return nil
     }
 }
+
+/// A fixed set of values read from files (`channel`, `phase`, ...), matched by bytes before any
+/// `String` is made.
+protocol FileValue: RawRepresentable, CaseIterable, Sendable where RawValue == String {
+    /// Every case's raw value as bytes, made once per type (`ValueBytes()`).
+    static var valueBytes: ValueBytes<Self> { get }
+}
+
+/// The raw values of a `FileValue` type as bytes.
+struct ValueBytes<Value: FileValue>: Sendable {
+    private let cases: [Value]
+    private let bytes: [[UInt8]]
+
+    init() {
+        cases = Array(Value.allCases)
+        bytes = cases.map { Array($0.rawValue.utf8) }
+    }
+
+    /// The case whose raw value is exactly `text`, byte for byte, or nil.
+    func value(spelt text: UnsafeBufferPointer<UInt8>) -> Value? {
+        for i in bytes.indices where bytes[i].count == text.count {
+            if bytes[i].withUnsafeBufferPointer({ $0.elementsEqual(text) }) { return cases[i] }
+        }
+        return nil
+    }
+}
+
+extension Channel: FileValue { static let valueBytes = ValueBytes<Channel>() }
+extension Presence: FileValue { static let valueBytes = ValueBytes<Presence>() }
+extension Scope: FileValue { static let valueBytes = ValueBytes<Scope>() }
+extension Sentiment: FileValue { static let valueBytes = ValueBytes<Sentiment>() }
+extension Phase: FileValue { static let valueBytes = ValueBytes<Phase>() }
+extension Goal: FileValue { static let valueBytes = ValueBytes<Goal>() }
+extension FunnelStep: FileValue { static let valueBytes = ValueBytes<FunnelStep>() }
+extension StakeholderRole: FileValue { static let valueBytes = ValueBytes<StakeholderRole>() }
+extension SourceFormat: FileValue { static let valueBytes = ValueBytes<SourceFormat>() }
+extension LayoutEngine: FileValue { static let valueBytes = ValueBytes<LayoutEngine>() }
+extension Theme: FileValue { static let valueBytes = ValueBytes<Theme>() }
+extension GroupBy: FileValue { static let valueBytes = ValueBytes<GroupBy>() }
 
 /// Typed reading of document nodes, recording a diagnostic for every problem and returning nil then.
 /// Shared by the YAML and CSV paths, so both give the same messages.
@@ -91,20 +161,25 @@ struct FieldReader {
     }
 
     /// Reads a mapping, reporting keys outside `known` with the nearest known key.
-    mutating func fields(_ node: DocumentNode, known: [String], what: String) -> Fields? {
-        fields(node, known: KeySet(known), what: what)
+    mutating func fields(_ node: DocumentNode, known: [String], what: String) -> Fields<NamedKey>? {
+        fields(node, keys: KeySet(known), what: what)
+    }
+
+    /// Reads a mapping whose keys are `Key`, reporting any other key with the nearest known key.
+    mutating func fields<Key: FieldKey>(_ node: DocumentNode, _ key: Key.Type, what: String) -> Fields<Key>? {
+        fields(node, keys: Key.keys, what: what)
     }
 
     /// Known keys are ASCII, so a key is one of them exactly when its bytes are: no `String` is made
     /// for a key unless it is reported.
-    mutating func fields(_ node: DocumentNode, known: KeySet, what: String) -> Fields? {
+    private mutating func fields<Key: FieldKey>(_ node: DocumentNode, keys known: KeySet, what: String) -> Fields<Key>? {
         guard node.kind == .mapping else {
             error("\(what) must be a mapping, found \(node.typeName)", at: node.location)
             return nil
         }
         let pairs = node.pairs
         let store = node.store
-        var fields = Fields(node: node, capacity: pairs.count)
+        var fields = Fields<Key>(node: node, keys: known)
         for pair in pairs {
             let keyNode = pair.key
             let record = keyNode.record
@@ -118,7 +193,7 @@ struct FieldReader {
                       at: keyNode.location)
                 continue
             }
-            fields.set(known.names[match], pair.value)
+            fields.set(position: match, pair.value)
         }
         return fields
     }
@@ -128,12 +203,32 @@ struct FieldReader {
     /// Text exactly as written; nil when omitted or empty. Rejects control characters and overlong text.
     mutating func text(_ node: DocumentNode?, _ field: String) -> String? {
         guard let node else { return nil }
-        guard let scalar = node.scalar else {
+        let r = node.record
+        guard r.kind == .scalar else {
             error("`\(field)` must be text, found \(node.typeName)", at: node.location)
             return nil
         }
-        if scalar.text.isEmpty { return nil }  // `""` says no more than leaving the key out
+        if r.count == 0 { return nil }  // `""` says no more than leaving the key out
+        return checkedText(node, field)
+    }
+
+    /// Validates a scalar node's text like `checkedText(_:_:)`, reading its bytes in place: a `String`
+    /// is made only for text that is kept, or for a message.
+    mutating func checkedText(_ node: DocumentNode, _ field: String) -> String? {
+        let r = node.record
+        if r.kind == .scalar {
+            let bytes = node.store.bytes(of: r)
+            if bytes.count <= limits.maxTextBytes && !Self.mayHoldControl(bytes) { return node.store.string(of: r) }
+        }
+        guard let scalar = node.scalar else { return nil }
         return checkedText(scalar, field)
+    }
+
+    /// True when the UTF-8 `bytes` have a byte that starts a forbidden control character (below 0x20,
+    /// 0x7F, or C2 before 80-9F); false means none is there.
+    static func mayHoldControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte == 0x7F || byte == 0xC2 { return true }
+        return false
     }
 
     /// Validates one text scalar: no control characters, within the length limit.
@@ -145,10 +240,7 @@ struct FieldReader {
         // Forbidden characters are all below 0x20, 0x7F, or C2 80-9F in UTF-8: skip the scalar walk
         // when no such byte occurs.
         var text = scalar.text
-        let suspicious = text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x7F || byte == 0xC2 { return true }
-            return false
-        }
+        let suspicious = text.withUTF8(Self.mayHoldControl)
         if suspicious, let bad = scalar.text.unicodeScalars.first(where: Self.isForbiddenControl) {
             error("`\(field)` contains the control character \(Self.codePoint(bad)), which is not allowed in text",
                   at: scalar.location)
@@ -168,8 +260,11 @@ struct FieldReader {
 
     /// ASCII without capital letters.
     static func isLowercaseASCII(_ text: String) -> Bool {
-        for byte in text.utf8 where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
-        return true
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
+            return true
+        }
     }
 
     /// `U+00AD`: a code point as Unicode writes it, at least four hex digits.
@@ -191,22 +286,24 @@ struct FieldReader {
     /// A list of texts (`tags`, `topics`), each with its node; each item is checked like any text.
     mutating func textList(_ node: DocumentNode?, _ field: String) -> [(text: String, node: DocumentNode)]? {
         guard let node else { return nil }
-        switch node.view {
-        case .scalar(let s) where s.isNull:
+        switch node.kind {
+        case .scalar where node.scalar?.isNull == true:
             return nil
-        case .sequence(let items, _):
+        case .sequence:
+            let items = node.items
             var result: [(String, DocumentNode)] = []
             result.reserveCapacity(items.count)
             for item in items {
-                guard let s = item.scalar else {
+                let r = item.record
+                guard r.kind == .scalar else {
                     error("items of `\(field)` must be text, found \(item.typeName)", at: item.location)
                     continue
                 }
-                guard !s.text.isEmpty else {
-                    error("items of `\(field)` must not be empty", at: s.location)
+                guard r.count > 0 else {
+                    error("items of `\(field)` must not be empty", at: item.location)
                     continue
                 }
-                if let text = checkedText(s, field) { result.append((text, item)) }
+                if let text = checkedText(item, field) { result.append((text, item)) }
             }
             return result
         default:
@@ -432,10 +529,11 @@ struct FieldReader {
     // MARK: - Other scalars
 
     /// A value from a fixed set, reported with the nearest allowed value when misspelt.
-    mutating func enumeration<E: RawRepresentable & CaseIterable>(_ node: DocumentNode?, _ field: String,
-                                                                   _ type: E.Type = E.self) -> E?
-    where E.RawValue == String {
+    mutating func enumeration<E: FileValue>(_ node: DocumentNode?, _ field: String, _ type: E.Type = E.self) -> E? {
         guard let node else { return nil }
+        // Most values are written exactly as a raw value: matched by their bytes, without a `String`.
+        let r = node.record
+        if r.kind == .scalar, let value = E.valueBytes.value(spelt: node.store.bytes(of: r)) { return value }
         guard let scalar = node.scalar else {
             error("`\(field)` must be one of \(Self.choices(E.self)), found \(node.typeName)", at: node.location)
             return nil
@@ -452,15 +550,17 @@ struct FieldReader {
     }
 
     /// A list of values from a fixed set.
-    mutating func enumerationList<E: RawRepresentable & CaseIterable>(_ node: DocumentNode?, _ field: String,
-                                                                       _ type: E.Type = E.self) -> [E]
-    where E.RawValue == String {
+    mutating func enumerationList<E: FileValue>(_ node: DocumentNode?, _ field: String, _ type: E.Type = E.self) -> [E] {
         guard let node else { return [] }
-        switch node.view {
-        case .scalar(let s) where s.isNull:
+        switch node.kind {
+        case .scalar where node.scalar?.isNull == true:
             return []
-        case .sequence(let items, _):
-            return items.compactMap { enumeration($0, field, E.self) }
+        case .sequence:
+            let items = node.items
+            var values: [E] = []
+            values.reserveCapacity(items.count)
+            for item in items { if let value = enumeration(item, field, E.self) { values.append(value) } }
+            return values
         default:
             error("`\(field)` must be a list of \(Self.choices(E.self)), found \(node.typeName)", at: node.location)
             return []

@@ -16,68 +16,75 @@ struct EcosystemDecoder {
     enum TopLevelKey: Int, FieldKey {
         case version, ecosystem, description, asOf, focus, topics, communities, influencers, stakeholders, links,
              scoring, style
-        static let keys = makeKeys()
+        static let keys = KeySet([
+            "version", "ecosystem", "description", "as_of", "focus", "topics", "communities", "influencers",
+            "stakeholders", "links", "scoring", "style",
+        ])
     }
 
     /// The keys of a topic.
     enum TopicKey: Int, NodeKey {
         case id, name, url, notes, tags, description
-        static let keys = makeKeys()
+        static let keys = KeySet(["id", "name", "url", "notes", "tags", "description"])
     }
 
     /// The keys of a community.
     enum CommunityKey: Int, NodeKey {
         case id, name, url, notes, tags, channel, platform, presence, scope, topics, members, activity, reach,
              actions, sentiment, phase, goals, funnelStep, sources
-        static let keys = makeKeys()
+        static let keys = KeySet([
+            "id", "name", "url", "notes", "tags", "channel", "platform", "presence", "scope", "topics", "members",
+            "activity", "reach", "actions", "sentiment", "phase", "goals", "funnel_step", "sources",
+        ])
     }
 
     /// The keys of a community's `activity`.
     enum ActivityKey: Int, FieldKey {
         case discussions, reactions
-        static let keys = makeKeys()
+        static let keys = KeySet(["discussions", "reactions"])
     }
 
     /// The keys of an influencer.
     enum InfluencerKey: Int, NodeKey {
         case id, name, url, notes, tags, followers, handle, topics, sentiment
-        static let keys = makeKeys()
+        static let keys = KeySet(["id", "name", "url", "notes", "tags", "followers", "handle", "topics",
+                                  "sentiment"])
     }
 
     /// The keys of a stakeholder.
     enum StakeholderKey: Int, NodeKey {
         case id, name, url, notes, tags, role
-        static let keys = makeKeys()
+        static let keys = KeySet(["id", "name", "url", "notes", "tags", "role"])
     }
 
     /// The keys of a link written as a mapping.
     enum LinkKey: Int, FieldKey {
         case from, to, weight, kind, directed
-        static let keys = makeKeys()
+        static let keys = KeySet(["from", "to", "weight", "kind", "directed"])
     }
 
     /// The keys of one of a community's `sources`.
     enum SourceKey: Int, FieldKey {
         case format, path, preset
-        static let keys = makeKeys()
+        static let keys = KeySet(["format", "path", "preset"])
     }
 
     /// The keys of `scoring`.
     enum ScoringKey: Int, FieldKey {
         case weights, goal
-        static let keys = makeKeys()
+        static let keys = KeySet(["weights", "goal"])
     }
 
     /// The keys of `scoring.weights`.
     enum WeightKey: Int, FieldKey {
         case size, activity, reach, action
-        static let keys = makeKeys()
+        static let keys = KeySet(["size", "activity", "reach", "action"])
     }
 
     /// The keys of `style`.
     enum StyleKey: Int, FieldKey {
         case engine, theme, groupBy, labelTop, palette
-        static let keys = makeKeys()
+        static let keys = KeySet(["engine", "theme", "group_by", "label_top", "palette"])
     }
 
     let file: String

@@ -3,23 +3,12 @@ import EcomapModel
 /// The keys one kind of mapping may have, as a type: each case is a key, its raw value the key's
 /// position in `keys`, so that reading a field compares no text.
 protocol FieldKey: RawRepresentable, CaseIterable where RawValue == Int {
-    /// The keys as written in the file, in raw-value order.
+    /// The keys as written in the file, in raw-value order: each case's name in snake case
+    /// (`funnelStep` is `funnel_step`).
     static var keys: KeySet { get }
 }
 
 extension FieldKey {
-    /// The key as written in the file: the case name in snake case (`funnelStep` is `funnel_step`).
-    static func fileName(of key: Self) -> String {
-        var name = ""
-        for character in "\(key)" {
-            if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
-        }
-        return name
-    }
-
-    /// The key set of every case, in order.
-    static func makeKeys() -> KeySet { KeySet(allCases.map(fileName(of:))) }
-
     /// The key as written in the file.
     var name: String { Self.keys.names[rawValue] }
 }
@@ -291,7 +280,7 @@ struct FieldReader {
             return nil
         case .sequence:
             let items = node.items
-            var result: [(String, DocumentNode)] = []
+            var result: [(text: String, node: DocumentNode)] = []
             result.reserveCapacity(items.count)
             for item in items {
                 let r = item.record

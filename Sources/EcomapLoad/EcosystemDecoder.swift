@@ -119,8 +119,12 @@ struct EcosystemDecoder {
     }
 
     private var declared: [String: Declaration] = [:]
-    private var declaredFolded: [String: String] = [:]
-    private var declarationOrder: [String] = []
+    /// Each id in lower case (ß and SS alike), with the node of the first id so spelt.
+    private var declaredFolded: [String: DocumentNode] = [:]
+    /// The number of ids declared.
+    private var declarationCount = 0
+    /// Every id in declaration order, made at the first "did you mean" for an id (after all are declared).
+    private var declarationOrder: [String]?
 
     mutating func decode(_ document: Document) -> Ecosystem? {
         // Nodes refer to their store without owning it (no reference counting per node): the
@@ -166,7 +170,6 @@ struct EcosystemDecoder {
         }
         declared.reserveCapacity(expected)
         declaredFolded.reserveCapacity(expected)
-        declarationOrder.reserveCapacity(expected)
         if top.has(.communities) && communityNodes.isEmpty, top[.communities]!.kind == .sequence {
             reader.error("`communities` must list at least one community", at: top[.communities]!.location)
         }
@@ -318,23 +321,26 @@ struct EcosystemDecoder {
             channel = ValueAliases.platforms[p].flatMap(Channel.init(rawValue:))
                 ?? ValueAliases.channel[p].flatMap(Channel.init(rawValue:)) ?? Channel(rawValue: p)
         }
+        // Every field is read (and reported) even when the id is missing.
+        let presence: Presence? = reader.enumeration(f[.presence], "presence")
+        let scope: Scope? = reader.enumeration(f[.scope], "scope")
+        let topics = topicReferences(f[.topics])
+        let members = reader.count(f[.members], "members")
+        let reach = reader.count(f[.reach], "reach")
+        let actions = reader.number(f[.actions], "actions", whole: false)
+        let sentiment: Sentiment? = reader.enumeration(f[.sentiment], "sentiment")
+        let phase: Phase? = reader.enumeration(f[.phase], "phase")
+        let goals: [Goal] = reader.enumerationList(f[.goals], "goals")
+        let funnelStep: FunnelStep? = reader.enumeration(f[.funnelStep], "funnel_step")
+        let sources = sources(f[.sources])
+        guard let c else { return nil }
         var community = Community(
-            id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
-            channel: channel,
-            presence: reader.enumeration(f[.presence], "presence"),
-            scope: reader.enumeration(f[.scope], "scope"),
-            topics: topicReferences(f[.topics]),
-            members: reader.count(f[.members], "members"),
-            discussions: discussions, reactions: reactions,
-            reach: reader.count(f[.reach], "reach"),
-            actions: reader.number(f[.actions], "actions", whole: false),
-            sentiment: reader.enumeration(f[.sentiment], "sentiment"),
-            phase: reader.enumeration(f[.phase], "phase"),
-            goals: reader.enumerationList(f[.goals], "goals"),
-            funnelStep: reader.enumeration(f[.funnelStep], "funnel_step"),
+            id: c.id, name: c.name, url: c.url, notes: c.notes, tags: c.tags, channel: channel,
+            presence: presence, scope: scope, topics: topics, members: members,
+            discussions: discussions, reactions: reactions, reach: reach, actions: actions,
+            sentiment: sentiment, phase: phase, goals: goals, funnelStep: funnelStep,
             location: f.location, fieldLocations: positions, platform: platform)
-        community.sources = sources(f[.sources])
-        guard c != nil else { return nil }
+        community.sources = sources
         return community
     }
 
@@ -352,15 +358,13 @@ struct EcosystemDecoder {
     private mutating func influencer(_ node: DocumentNode) -> Influencer? {
         guard let f = reader.fields(node, InfluencerKey.self, what: "an influencer") else { return nil }
         let c = common(f, .influencer)
-        let influencer = Influencer(
-            id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
-            followers: reader.count(f[.followers], "followers"),
-            handle: reader.text(f[.handle], "handle"),
-            topics: topicReferences(f[.topics]),
-            sentiment: reader.enumeration(f[.sentiment], "sentiment"),
-            location: f.location)
-        guard c != nil else { return nil }
-        return influencer
+        let followers = reader.count(f[.followers], "followers")
+        let handle = reader.text(f[.handle], "handle")
+        let topics = topicReferences(f[.topics])
+        let sentiment: Sentiment? = reader.enumeration(f[.sentiment], "sentiment")
+        guard let c else { return nil }
+        return Influencer(id: c.id, name: c.name, url: c.url, notes: c.notes, tags: c.tags, followers: followers,
+                          handle: handle, topics: topics, sentiment: sentiment, location: f.location)
     }
 
     private mutating func stakeholder(_ node: DocumentNode) -> Stakeholder? {
@@ -450,7 +454,7 @@ struct EcosystemDecoder {
     /// `node` is where the id is written.
     private mutating func register(_ id: String, _ kind: NodeKind, at node: DocumentNode) -> Bool {
         // One hashed update for the common case (a new id); a duplicate puts the first declaration back.
-        let declaration = Declaration(kind: kind, node: node, index: declarationOrder.count)
+        let declaration = Declaration(kind: kind, node: node, index: declarationCount)
         if let previous = declared.updateValue(declaration, forKey: id) {
             let index = declared.index(forKey: id)!
             declared.values[index] = previous
@@ -460,19 +464,21 @@ struct EcosystemDecoder {
         }
         // Folds ß and SS alike; ASCII needs only lower case, and an id already in it no new string.
         let folded = FieldReader.isLowercaseASCII(id) ? id : id.uppercased().lowercased()
-        if let other = declaredFolded.updateValue(id, forKey: folded) {
-            declaredFolded[folded] = other
-            if let otherDeclaration = declared[other] {
-                reader.warning("id `\(id)` differs from `\(other)` (line \(otherDeclaration.node.location.line)) only by letter case",
-                               at: node.location)
-            }
+        if let otherNode = declaredFolded.updateValue(node, forKey: folded) {
+            declaredFolded[folded] = otherNode
+            let other = otherNode.store.string(of: otherNode.record)
+            reader.warning("id `\(id)` differs from `\(other)` (line \(otherNode.location.line)) only by letter case",
+                           at: node.location)
         }
-        declarationOrder.append(id)
+        declarationCount += 1
         return true
     }
 
     private mutating func nearestIdHint(_ id: String) -> String {
-        Suggestions.hint(for: id, in: declarationOrder, budget: &reader.hints)
+        if declarationOrder == nil {
+            declarationOrder = declared.sorted { $0.value.index < $1.value.index }.map(\.key)
+        }
+        return Suggestions.hint(for: id, in: declarationOrder ?? [], budget: &reader.hints)
     }
 
     /// The id as declared, for a reference that may be spelt in another Unicode normalisation form
@@ -642,9 +648,8 @@ struct EcosystemDecoder {
             var last = -1
             var candidate = firstOfPair[pair] ?? -1
             while candidate >= 0 {
-                let other = links[candidate]
                 // Two directed links in opposite directions are a reciprocal tie, not a duplicate.
-                if !(other.directed && link.directed && other.from != link.from) {
+                if !(links[candidate].directed && link.directed && links[candidate].from != link.from) {
                     twin = candidate
                     break
                 }

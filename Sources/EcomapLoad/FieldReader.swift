@@ -27,14 +27,14 @@ struct NamedKey: FieldKey {
 struct Fields<Key: FieldKey> {
     /// The mapping the fields were read from.
     let node: DocumentNode
-    /// The keys it may have.
-    let keys: KeySet
-    /// The value node of each key present, by the key's position in `keys`; -1 where absent.
+    /// The keys it may have, when they are not `Key.keys` (fields read by name).
+    private let names: KeySet?
+    /// The value node of each key present, by the key's position in `Key.keys` (or `names`); -1 where absent.
     private var values = SIMD32<Int32>(repeating: -1)
 
-    init(node: DocumentNode, keys: KeySet) {
+    init(node: DocumentNode, names: KeySet? = nil) {
         self.node = node
-        self.keys = keys
+        self.names = names
     }
 
     /// Where the mapping starts (made when a message asks for it).
@@ -44,7 +44,7 @@ struct Fields<Key: FieldKey> {
 
     /// The value of the key spelt `name` (one of `keys`).
     subscript(_ name: String) -> DocumentNode? {
-        guard let position = keys.names.firstIndex(of: name) else { return nil }
+        guard let position = (names ?? Key.keys).names.firstIndex(of: name) else { return nil }
         return value(at: position)
     }
 
@@ -65,31 +65,55 @@ struct Fields<Key: FieldKey> {
     }
 }
 
-/// The keys a mapping may have (ASCII names, at most 32), matched by their bytes.
+/// The keys a mapping may have (at most 32, as `Fields` holds them), or the raw values of a
+/// `FileValue`: names matched by their bytes.
 final class KeySet: Sendable {
     let names: [String]
+    /// Each name's length and first eight bytes (`prefix(of:)`): most names are told apart by these.
     private let lengths: [Int]
-    private let bytes: [[UInt8]]
+    private let prefixes: [UInt64]
+    /// Every name's bytes, one after the other; name `i` starts at `starts[i]`.
+    private let bytes: [UInt8]
+    private let starts: [Int]
 
     init(_ names: [String]) {
         // `Fields` holds up to 32 values inline.
         precondition(names.count <= 32, "a key set has at most 32 keys")
         self.names = names
-        bytes = names.map { Array($0.utf8) }
-        lengths = bytes.map(\.count)
+        lengths = names.map(\.utf8.count)
+        prefixes = names.map { name in Array(name.utf8).withUnsafeBufferPointer(Self.prefix(of:)) }
+        bytes = names.flatMap(\.utf8)
+        starts = lengths.reduce(into: [0]) { starts, length in starts.append(starts.last! + length) }
+    }
+
+    /// The first eight bytes of `text` as one number (zeros past its end).
+    static func prefix(of text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        for i in 0..<min(8, text.count) { word |= UInt64(text[i]) << (8 * UInt64(i)) }
+        return word
     }
 
     /// The position of the name spelt `key`, or nil.
     func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = key.count
-        for i in 0..<lengths.count where lengths[i] == n {
-            let name = bytes[i]
-            var k = 0
-            while k < n && name[k] == key[k] { k += 1 }
-            if k == n { return i }
+        let prefix = Self.prefix(of: key)
+        for i in 0..<lengths.count where lengths[i] == n && prefixes[i] == prefix {
+            if n <= 8 { return i }
+            let same = bytes.withUnsafeBufferPointer { all in
+                sameBytes(UnsafeBufferPointer(rebasing: all[(starts[i] + 8)..<(starts[i] + n)]),
+                          UnsafeBufferPointer(rebasing: key[8...]))
+            }
+            if same { return i }
         }
         return nil
     }
+}
+
+/// True when `a` and `b` hold the same bytes.
+@inline(__always) func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let x = a.baseAddress, let y = b.baseAddress else { return true }  // both empty
+    return memcmp(x, y, a.count) == 0
 }
 
 /// A fixed set of values read from files (`channel`, `phase`, ...), matched by bytes before any
@@ -99,22 +123,19 @@ protocol FileValue: RawRepresentable, CaseIterable, Sendable where RawValue == S
     static var valueBytes: ValueBytes<Self> { get }
 }
 
-/// The raw values of a `FileValue` type as bytes.
+/// The raw values of a `FileValue` type, matched by their bytes.
 struct ValueBytes<Value: FileValue>: Sendable {
     private let cases: [Value]
-    private let bytes: [[UInt8]]
+    private let rawValues: KeySet
 
     init() {
         cases = Array(Value.allCases)
-        bytes = cases.map { Array($0.rawValue.utf8) }
+        rawValues = KeySet(cases.map(\.rawValue))
     }
 
     /// The case whose raw value is exactly `text`, byte for byte, or nil.
     func value(spelt text: UnsafeBufferPointer<UInt8>) -> Value? {
-        for i in bytes.indices where bytes[i].count == text.count {
-            if bytes[i].withUnsafeBufferPointer({ $0.elementsEqual(text) }) { return cases[i] }
-        }
-        return nil
+        rawValues.index(of: text).map { cases[$0] }
     }
 }
 
@@ -151,24 +172,26 @@ struct FieldReader {
 
     /// Reads a mapping, reporting keys outside `known` with the nearest known key.
     mutating func fields(_ node: DocumentNode, known: [String], what: String) -> Fields<NamedKey>? {
-        fields(node, keys: KeySet(known), what: what)
+        let keys = KeySet(known)
+        return fields(node, keys: keys, names: keys, what: what)
     }
 
     /// Reads a mapping whose keys are `Key`, reporting any other key with the nearest known key.
     mutating func fields<Key: FieldKey>(_ node: DocumentNode, _ key: Key.Type, what: String) -> Fields<Key>? {
-        fields(node, keys: Key.keys, what: what)
+        fields(node, keys: Key.keys, names: nil, what: what)
     }
 
     /// Known keys are ASCII, so a key is one of them exactly when its bytes are: no `String` is made
     /// for a key unless it is reported.
-    private mutating func fields<Key: FieldKey>(_ node: DocumentNode, keys known: KeySet, what: String) -> Fields<Key>? {
+    private mutating func fields<Key: FieldKey>(_ node: DocumentNode, keys known: KeySet, names: KeySet?,
+                                                what: String) -> Fields<Key>? {
         guard node.kind == .mapping else {
             error("\(what) must be a mapping, found \(node.typeName)", at: node.location)
             return nil
         }
         let pairs = node.pairs
         let store = node.store
-        var fields = Fields<Key>(node: node, keys: known)
+        var fields = Fields<Key>(node: node, names: names)
         for pair in pairs {
             let keyNode = pair.key
             let record = keyNode.record
@@ -216,7 +239,24 @@ struct FieldReader {
     /// True when the UTF-8 `bytes` have a byte that starts a forbidden control character (below 0x20,
     /// 0x7F, or C2 before 80-9F); false means none is there.
     static func mayHoldControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte < 0x20 || byte == 0x7F || byte == 0xC2 { return true }
+        guard let base = bytes.baseAddress else { return false }
+        let n = bytes.count
+        // Eight bytes at a time: a byte below 0x20 leaves a high bit in (w - 0x20..) & ~w & 0x80..,
+        // a byte equal to b a zero byte in w ^ bb.. (the usual word tests, exact for "is there one").
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let del = w ^ (ones &* 0x7F), c2 = w ^ (ones &* 0xC2)
+            let found = ((w &- ones &* 0x20) & ~w) | ((del &- ones) & ~del) | ((c2 &- ones) & ~c2)
+            if found & highs != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            let byte = base[i]
+            if byte < 0x20 || byte == 0x7F || byte == 0xC2 { return true }
+            i += 1
+        }
         return false
     }
 

@@ -274,7 +274,13 @@ struct DocumentNode {
     unowned(unsafe) let store: DocumentStore
     let id: Int32
 
-    var record: DocumentStore.Record { store.records[Int(id)] }
+    // Node accessors read the store through `Unmanaged._withUnsafeGuaranteedRef`: through the unowned
+    // reference itself, every read would copy the array it reads from (a retain and a release per read).
+    // The store is alive, as every node is used only while its document lives.
+
+    var record: DocumentStore.Record {
+        Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { $0.records[Int(id)] }
+    }
     var kind: Kind { record.kind }
 
     var location: SourceLocation { store.location(of: record) }
@@ -344,7 +350,7 @@ struct NodeList: RandomAccessCollection {
     var endIndex: Int { count }
     subscript(position: Int) -> DocumentNode {
         // `count` is 0 without a store, so no valid position reaches a nil store.
-        DocumentNode(store: store!, id: store!.items[start + position])
+        DocumentNode(store: store!, id: Unmanaged.passUnretained(store!)._withUnsafeGuaranteedRef { $0.items[start + position] })
     }
 
     /// No items.
@@ -365,9 +371,11 @@ struct PairList: RandomAccessCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { count }
     subscript(position: Int) -> NodePair {
-        let pair = store.pairs[start + position]
+        let pair = Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { $0.pairs[start + position] }
         return NodePair(key: DocumentNode(store: store, id: pair.key), value: DocumentNode(store: store, id: pair.value))
     }
     /// The raw entry (node ids).
-    func raw(_ position: Int) -> DocumentStore.Pair { store.pairs[start + position] }
+    func raw(_ position: Int) -> DocumentStore.Pair {
+        Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { $0.pairs[start + position] }
+    }
 }

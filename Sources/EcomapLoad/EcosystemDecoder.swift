@@ -97,11 +97,11 @@ struct EcosystemDecoder {
 
     var diagnostics: [Diagnostic] { reader.diagnostics }
 
-    /// A link as written, endpoints not yet resolved. Locations are kept as nodes (valid while the
-    /// document lives) and made only for a message or a kept link.
+    /// A link as written, endpoints not yet resolved: their nodes, whose text was checked. Texts and
+    /// locations are made from the nodes (valid while the document lives) when the link is resolved.
     private struct PendingLink {
-        var from: String, fromNode: DocumentNode
-        var to: String, toNode: DocumentNode
+        var fromNode: DocumentNode
+        var toNode: DocumentNode
         var weight: Double
         var kind: String?
         var directed: Bool
@@ -114,6 +114,8 @@ struct EcosystemDecoder {
     private struct Declaration {
         var kind: NodeKind
         var node: DocumentNode
+        /// The id is ASCII, so a reference that is ASCII too names it only in the same bytes.
+        var ascii: Bool
         /// Position in declaration order: a compact key for link pairs.
         var index: Int
     }
@@ -454,7 +456,7 @@ struct EcosystemDecoder {
     /// `node` is where the id is written.
     private mutating func register(_ id: String, _ kind: NodeKind, at node: DocumentNode) -> Bool {
         // One hashed update for the common case (a new id); a duplicate puts the first declaration back.
-        let declaration = Declaration(kind: kind, node: node, index: declarationCount)
+        let declaration = Declaration(kind: kind, node: node, ascii: node.record.ascii, index: declarationCount)
         if let previous = declared.updateValue(declaration, forKey: id) {
             let index = declared.index(forKey: id)!
             declared.values[index] = previous
@@ -543,8 +545,8 @@ struct EcosystemDecoder {
             let from = endpoint(items[0], "from")
             let to = endpoint(items[1], "to")
             let weight = items.count == 3 ? reader.weight(items[2]) : .some(nil)
-            guard let from, let to else { return nil }
-            return PendingLink(from: from, fromNode: items[0], to: to, toNode: items[1],
+            guard from, to else { return nil }
+            return PendingLink(fromNode: items[0], toNode: items[1],
                                weight: (weight ?? nil) ?? 1, kind: nil, directed: false, node: node,
                                isValid: weight != nil)
         case .mapping:
@@ -553,14 +555,14 @@ struct EcosystemDecoder {
                 reader.error("missing required key `\(key.name)` in a link", at: f.location)
             }
             let fromNode = f[.from], toNode = f[.to]
-            let from = fromNode.flatMap { endpoint($0, "from") }
-            let to = toNode.flatMap { endpoint($0, "to") }
+            let from = fromNode.map { endpoint($0, "from") } ?? false
+            let to = toNode.map { endpoint($0, "to") } ?? false
             let weight = reader.weight(f[.weight])
             let kind = reader.text(f[.kind], "kind")
             let directed = reader.bool(f[.directed], "directed")
-            guard let from, let to, let fromNode, let toNode else { return nil }
+            guard from, to, let fromNode, let toNode else { return nil }
             let valid = weight != nil && (f[.directed] == nil || f[.directed]!.isEmptyScalar || directed != nil)
-            return PendingLink(from: from, fromNode: fromNode, to: to, toNode: toNode,
+            return PendingLink(fromNode: fromNode, toNode: toNode,
                                weight: (weight ?? nil) ?? 1, kind: kind, directed: directed ?? false,
                                node: node, isValid: valid)
         case .scalar:
@@ -570,13 +572,14 @@ struct EcosystemDecoder {
         }
     }
 
-    private mutating func endpoint(_ node: DocumentNode, _ field: String) -> String? {
+    /// Checks a link end: a text (its `String` is made when the link is resolved).
+    private mutating func endpoint(_ node: DocumentNode, _ field: String) -> Bool {
         guard node.kind == .scalar, !node.isEmptyScalar else {
             reader.error("`\(field)` must be a node id, found \(node.typeName == "a value" ? "nothing" : node.typeName)",
                          at: node.location)
-            return nil
+            return false
         }
-        return reader.checkedText(node, field)
+        return reader.isValidText(node, field)
     }
 
     /// Checks endpoints, reads links to topics as topic membership, merges duplicates.
@@ -598,31 +601,34 @@ struct EcosystemDecoder {
         // (a node's set is made at its first such link).
         var memberTopics: [String: Set<String>] = [:]
 
-        for var link in pending {
+        for link in pending {
+            var from = link.fromNode.store.string(of: link.fromNode.record)
+            var to = link.toNode.store.string(of: link.toNode.record)
             // One look-up each gives the declaration and the id as declared.
-            let fromIndex = declared.index(forKey: link.from), toIndex = declared.index(forKey: link.to)
+            let fromIndex = declared.index(forKey: from), toIndex = declared.index(forKey: to)
             if fromIndex == nil {
-                reader.error("link to unknown id `\(link.from)`\(nearestIdHint(link.from))", at: link.fromNode.location)
+                reader.error("link to unknown id `\(from)`\(nearestIdHint(from))", at: link.fromNode.location)
             }
             if toIndex == nil {
-                reader.error("link to unknown id `\(link.to)`\(nearestIdHint(link.to))", at: link.toNode.location)
+                reader.error("link to unknown id `\(to)`\(nearestIdHint(to))", at: link.toNode.location)
             }
             guard let fromIndex, let toIndex, link.isValid else { continue }
             let fromDeclaration = declared[fromIndex].value, toDeclaration = declared[toIndex].value
-            link.from = declared[fromIndex].key
-            link.to = declared[toIndex].key
-            if link.from == link.to {
-                reader.error("a link from `\(link.from)` to itself is not allowed", at: link.node.location)
+            // The id as declared: ASCII text that matched ASCII text is spelt the same already.
+            if !(fromDeclaration.ascii && link.fromNode.record.ascii) { from = declared[fromIndex].key }
+            if !(toDeclaration.ascii && link.toNode.record.ascii) { to = declared[toIndex].key }
+            if from == to {
+                reader.error("a link from `\(from)` to itself is not allowed", at: link.node.location)
                 continue
             }
             let fromKind = fromDeclaration.kind, toKind = toDeclaration.kind
             if fromKind == .topic || toKind == .topic {
                 if fromKind == .topic && toKind == .topic {
-                    reader.error("a link between two topics (`\(link.from)`, `\(link.to)`) is not allowed",
+                    reader.error("a link between two topics (`\(from)`, `\(to)`) is not allowed",
                                  at: link.node.location)
                     continue
                 }
-                let (topic, member) = fromKind == .topic ? (link.from, link.to) : (link.to, link.from)
+                let (topic, member) = fromKind == .topic ? (from, to) : (to, from)
                 if !indexed {
                     for (i, c) in communities.enumerated() { communityIndex[c.id] = i }
                     for (i, c) in influencers.enumerated() { influencerIndex[c.id] = i }
@@ -649,7 +655,7 @@ struct EcosystemDecoder {
             var candidate = firstOfPair[pair] ?? -1
             while candidate >= 0 {
                 // Two directed links in opposite directions are a reciprocal tie, not a duplicate.
-                if !(links[candidate].directed && link.directed && links[candidate].from != link.from) {
+                if !(links[candidate].directed && link.directed && links[candidate].from != from) {
                     twin = candidate
                     break
                 }
@@ -657,9 +663,10 @@ struct EcosystemDecoder {
                 candidate = nextOfPair[candidate]
             }
             if let existing = twin {
-                let first = links[existing]
-                reader.warning("duplicate link between `\(link.from)` and `\(link.to)` (first at line "
-                               + "\(first.location?.line ?? 0)); merged, keeping the larger weight "
+                let first = (weight: links[existing].weight, directed: links[existing].directed,
+                             line: links[existing].location?.line ?? 0)
+                reader.warning("duplicate link between `\(from)` and `\(to)` (first at line "
+                               + "\(first.line)); merged, keeping the larger weight "
                                + "\(Self.format(max(first.weight, link.weight)))"
                                + (first.directed != link.directed ? " and no direction" : ""), at: link.node.location)
                 links[existing].weight = max(first.weight, link.weight)
@@ -669,7 +676,7 @@ struct EcosystemDecoder {
             }
             if last >= 0 { nextOfPair[last] = links.count } else { firstOfPair[pair] = links.count }
             nextOfPair.append(-1)
-            links.append(Link(from: link.from, to: link.to, weight: link.weight, kind: link.kind,
+            links.append(Link(from: from, to: to, weight: link.weight, kind: link.kind,
                               directed: link.directed, location: link.node.location))
         }
         return links

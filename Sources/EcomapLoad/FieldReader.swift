@@ -236,6 +236,15 @@ struct FieldReader {
         return checkedText(scalar, field)
     }
 
+    /// Checks a scalar node's text like `checkedText(_:_:)` without making a `String` when it is fine.
+    mutating func isValidText(_ node: DocumentNode, _ field: String) -> Bool {
+        let r = node.record
+        guard r.kind == .scalar else { return false }
+        let bytes = node.store.bytes(of: r)
+        if bytes.count <= limits.maxTextBytes && !Self.mayHoldControl(bytes) { return true }
+        return node.scalar.map { checkedText($0, field) != nil } ?? false
+    }
+
     /// True when the UTF-8 `bytes` have a byte that starts a forbidden control character (below 0x20,
     /// 0x7F, or C2 before 80-9F); false means none is there.
     static func mayHoldControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

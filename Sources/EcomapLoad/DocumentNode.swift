@@ -11,18 +11,57 @@ enum ScalarStyle: UInt8, Sendable, Equatable {
 }
 
 /// A scalar as written in the source, with where it was written.
-struct Scalar: Sendable {
+struct Scalar {
     var text: String
     var style: ScalarStyle
     /// The explicit tag, if any (`tag:yaml.org,2002:int`, `!`, ...).
     var tag: String?
-    var location: SourceLocation
+    private var origin: Origin
+
+    /// Where a scalar was written: a table cell's location as given, or the document node it was read
+    /// from, whose location is made only when a message asks for it (most values are read without one).
+    private enum Origin {
+        case written(SourceLocation)
+        case node(DocumentNode)
+    }
+
+    /// A scalar built in memory (a table cell), written at `location`.
+    init(text: String, style: ScalarStyle, tag: String? = nil, location: SourceLocation) {
+        self.text = text
+        self.style = style
+        self.tag = tag
+        origin = .written(location)
+    }
+
+    /// A scalar read from `node` (valid while the node's document lives).
+    init(text: String, style: ScalarStyle, tag: String?, node: DocumentNode) {
+        self.text = text
+        self.style = style
+        self.tag = tag
+        origin = .node(node)
+    }
+
+    var location: SourceLocation {
+        switch origin {
+        case .written(let location): return location
+        case .node(let node): return node.location
+        }
+    }
 
     /// An empty plain scalar, `key:` with nothing after it, counts as omitted.
     var isEmpty: Bool { style == .plain && text.isEmpty && tag == nil }
 
     /// Empty, or a plain `~`/`null`: unknown where a number, choice or list is expected.
-    var isNull: Bool { isEmpty || (style == .plain && tag == nil && ["~", "null", "Null", "NULL"].contains(text)) }
+    var isNull: Bool { isEmpty || (style == .plain && tag == nil && Self.isNullText(text)) }
+
+    /// `~`, `null`, `Null` or `NULL`.
+    static func isNullText(_ text: String) -> Bool {
+        switch text.utf8.count {
+        case 1: return text == "~"
+        case 4: return text == "null" || text == "Null" || text == "NULL"
+        default: return false
+        }
+    }
 }
 
 /// A document tree built in memory (rows of a table), added to a `DocumentStore` as a whole.
@@ -282,7 +321,13 @@ struct DocumentNode {
     unowned(unsafe) let store: DocumentStore
     let id: Int32
 
-    var record: DocumentStore.Record { store.records[Int(id)] }
+    // Node accessors read the store through `Unmanaged._withUnsafeGuaranteedRef`: through the unowned
+    // reference itself, every read would copy the array it reads from (a retain and a release per read).
+    // The store is alive, as every node is used only while its document lives.
+
+    var record: DocumentStore.Record {
+        Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { $0.records[Int(id)] }
+    }
     var kind: Kind { record.kind }
 
     var location: SourceLocation { store.location(of: record) }
@@ -304,8 +349,7 @@ struct DocumentNode {
     }
 
     private func scalar(_ r: DocumentStore.Record) -> Scalar {
-        Scalar(text: store.string(of: r), style: r.style, tag: r.tag >= 0 ? store.tags[Int(r.tag)] : nil,
-               location: store.location(of: r))
+        Scalar(text: store.string(of: r), style: r.style, tag: r.tag >= 0 ? store.tags[Int(r.tag)] : nil, node: self)
     }
 
     /// The items of a sequence (empty for anything else).
@@ -353,7 +397,7 @@ struct NodeList: RandomAccessCollection {
     var endIndex: Int { count }
     subscript(position: Int) -> DocumentNode {
         // `count` is 0 without a store, so no valid position reaches a nil store.
-        DocumentNode(store: store!, id: store!.items[start + position])
+        DocumentNode(store: store!, id: Unmanaged.passUnretained(store!)._withUnsafeGuaranteedRef { $0.items[start + position] })
     }
 
     /// No items.
@@ -374,9 +418,11 @@ struct PairList: RandomAccessCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { count }
     subscript(position: Int) -> NodePair {
-        let pair = store.pairs[start + position]
+        let pair = Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { $0.pairs[start + position] }
         return NodePair(key: DocumentNode(store: store, id: pair.key), value: DocumentNode(store: store, id: pair.value))
     }
     /// The raw entry (node ids).
-    func raw(_ position: Int) -> DocumentStore.Pair { store.pairs[start + position] }
+    func raw(_ position: Int) -> DocumentStore.Pair {
+        Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { $0.pairs[start + position] }
+    }
 }

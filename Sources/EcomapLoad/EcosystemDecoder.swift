@@ -1,34 +1,91 @@
 import EcomapModel
 import Foundation
 
+/// The keys of a node of the ecosystem: the five every node has, and its own.
+protocol NodeKey: FieldKey {
+    static var id: Self { get }
+    static var name: Self { get }
+    static var url: Self { get }
+    static var notes: Self { get }
+    static var tags: Self { get }
+}
+
 /// Turns a document tree (from YAML or CSV) into a validated `Ecosystem`, collecting every problem.
 struct EcosystemDecoder {
-    static let topLevelKeys = [
-        "version", "ecosystem", "description", "as_of", "focus", "topics", "communities", "influencers",
-        "stakeholders", "links", "scoring", "style",
-    ]
-    static let commonNodeKeys = ["id", "name", "url", "notes", "tags"]
-    static let topicKeys = commonNodeKeys + ["description"]
-    static let communityKeys = commonNodeKeys + [
-        "channel", "platform", "presence", "scope", "topics", "members", "activity", "reach", "actions", "sentiment",
-        "phase", "goals", "funnel_step", "sources",
-    ]
-    static let sourceKeys = ["format", "path", "preset"]
-    static let activityKeys = ["discussions", "reactions"]
-    static let influencerKeys = commonNodeKeys + ["followers", "handle", "topics", "sentiment"]
-    static let stakeholderKeys = commonNodeKeys + ["role"]
-    static let linkKeys = ["from", "to", "weight", "kind", "directed"]
-    static let scoringKeys = ["weights", "goal"]
-    static let weightKeys = ["size", "activity", "reach", "action"]
-    static let styleKeys = ["engine", "theme", "group_by", "label_top", "palette"]
+    /// The keys of the file's top level.
+    enum TopLevelKey: Int, FieldKey {
+        case version, ecosystem, description, asOf, focus, topics, communities, influencers, stakeholders, links,
+             scoring, style
+        static let keys = KeySet([
+            "version", "ecosystem", "description", "as_of", "focus", "topics", "communities", "influencers",
+            "stakeholders", "links", "scoring", "style",
+        ])
+    }
 
-    static let topLevelKeySet = KeySet(topLevelKeys)
-    static let topicKeySet = KeySet(topicKeys)
-    static let communityKeySet = KeySet(communityKeys)
-    static let activityKeySet = KeySet(activityKeys)
-    static let influencerKeySet = KeySet(influencerKeys)
-    static let stakeholderKeySet = KeySet(stakeholderKeys)
-    static let linkKeySet = KeySet(linkKeys)
+    /// The keys of a topic.
+    enum TopicKey: Int, NodeKey {
+        case id, name, url, notes, tags, description
+        static let keys = KeySet(["id", "name", "url", "notes", "tags", "description"])
+    }
+
+    /// The keys of a community.
+    enum CommunityKey: Int, NodeKey {
+        case id, name, url, notes, tags, channel, platform, presence, scope, topics, members, activity, reach,
+             actions, sentiment, phase, goals, funnelStep, sources
+        static let keys = KeySet([
+            "id", "name", "url", "notes", "tags", "channel", "platform", "presence", "scope", "topics", "members",
+            "activity", "reach", "actions", "sentiment", "phase", "goals", "funnel_step", "sources",
+        ])
+    }
+
+    /// The keys of a community's `activity`.
+    enum ActivityKey: Int, FieldKey {
+        case discussions, reactions
+        static let keys = KeySet(["discussions", "reactions"])
+    }
+
+    /// The keys of an influencer.
+    enum InfluencerKey: Int, NodeKey {
+        case id, name, url, notes, tags, followers, handle, topics, sentiment
+        static let keys = KeySet(["id", "name", "url", "notes", "tags", "followers", "handle", "topics",
+                                  "sentiment"])
+    }
+
+    /// The keys of a stakeholder.
+    enum StakeholderKey: Int, NodeKey {
+        case id, name, url, notes, tags, role
+        static let keys = KeySet(["id", "name", "url", "notes", "tags", "role"])
+    }
+
+    /// The keys of a link written as a mapping.
+    enum LinkKey: Int, FieldKey {
+        case from, to, weight, kind, directed
+        static let keys = KeySet(["from", "to", "weight", "kind", "directed"])
+    }
+
+    /// The keys of one of a community's `sources`.
+    enum SourceKey: Int, FieldKey {
+        case format, path, preset
+        static let keys = KeySet(["format", "path", "preset"])
+    }
+
+    /// The keys of `scoring`.
+    enum ScoringKey: Int, FieldKey {
+        case weights, goal
+        static let keys = KeySet(["weights", "goal"])
+    }
+
+    /// The keys of `scoring.weights`.
+    enum WeightKey: Int, FieldKey {
+        case size, activity, reach, action
+        static let keys = KeySet(["size", "activity", "reach", "action"])
+    }
+
+    /// The keys of `style`.
+    enum StyleKey: Int, FieldKey {
+        case engine, theme, groupBy, labelTop, palette
+        static let keys = KeySet(["engine", "theme", "group_by", "label_top", "palette"])
+    }
 
     let file: String
     var reader: FieldReader
@@ -40,29 +97,36 @@ struct EcosystemDecoder {
 
     var diagnostics: [Diagnostic] { reader.diagnostics }
 
-    /// A link as written, endpoints not yet resolved.
+    /// A link as written, endpoints not yet resolved: their nodes, whose text was checked. Texts and
+    /// locations are made from the nodes (valid while the document lives) when the link is resolved.
     private struct PendingLink {
-        var from: String, fromLocation: SourceLocation
-        var to: String, toLocation: SourceLocation
+        var fromNode: DocumentNode
+        var toNode: DocumentNode
         var weight: Double
         var kind: String?
         var directed: Bool
-        var location: SourceLocation
+        var node: DocumentNode
         /// False when a field was invalid: endpoints are still checked, the link is dropped.
         var isValid = true
     }
 
-    /// A declared id with where and as what.
+    /// A declared id with where (the id's node) and as what.
     private struct Declaration {
         var kind: NodeKind
-        var location: SourceLocation
+        var node: DocumentNode
+        /// The id is ASCII, so a reference that is ASCII too names it only in the same bytes.
+        var ascii: Bool
         /// Position in declaration order: a compact key for link pairs.
         var index: Int
     }
 
     private var declared: [String: Declaration] = [:]
-    private var declaredFolded: [String: String] = [:]
-    private var declarationOrder: [String] = []
+    /// Each id in lower case (ß and SS alike), with the node of the first id so spelt.
+    private var declaredFolded: [String: DocumentNode] = [:]
+    /// The number of ids declared.
+    private var declarationCount = 0
+    /// Every id in declaration order, made at the first "did you mean" for an id (after all are declared).
+    private var declarationOrder: [String]?
 
     mutating func decode(_ document: Document) -> Ecosystem? {
         // Nodes refer to their store without owning it (no reference counting per node): the
@@ -71,21 +135,21 @@ struct EcosystemDecoder {
     }
 
     private mutating func decode(root: DocumentNode) -> Ecosystem? {
-        guard let top = reader.fields(root, known: Self.topLevelKeySet, what: "the ecosystem file") else { return nil }
+        guard let top = reader.fields(root, TopLevelKey.self, what: "the ecosystem file") else { return nil }
 
-        if let version = reader.integer(top["version"], "version"), version != 1 {
+        if let version = reader.integer(top[.version], "version"), version != 1 {
             reader.error("unsupported format version \(version); this ecomap reads version 1",
-                         at: top["version"]!.location)
+                         at: top[.version]!.location)
         }
-        let title = reader.text(top["ecosystem"], "ecosystem")
-        if title == nil && !top.has("ecosystem") {
+        let title = reader.text(top[.ecosystem], "ecosystem")
+        if title == nil && !top.has(.ecosystem) {
             reader.error("missing required key `ecosystem` (the title of the map)", at: top.location)
-        } else if title == nil, let s = top["ecosystem"]?.scalar, s.text.isEmpty {
+        } else if title == nil, let s = top[.ecosystem]?.scalar, s.text.isEmpty {
             reader.error("`ecosystem` must not be empty: it is the title of the map", at: s.location)
         }
-        let description = reader.text(top["description"], "description")
+        let description = reader.text(top[.description], "description")
         var asOf: CalendarDate?
-        if let node = top["as_of"], let text = reader.text(node, "as_of") {
+        if let node = top[.asOf], let text = reader.text(node, "as_of") {
             asOf = CalendarDate(parsing: text)
             if asOf == nil {
                 reader.error("`as_of` must be a date YYYY-MM-DD, found \(FieldReader.quoted(text))", at: node.location)
@@ -93,46 +157,47 @@ struct EcosystemDecoder {
         }
 
         var topics: [Topic] = []
-        for node in list(top["topics"], "topics") { if let t = topic(node) { topics.append(t) } }
-        if !top.has("communities") {
+        for node in list(top[.topics], "topics") { if let t = topic(node) { topics.append(t) } }
+        // Topics are declared before any reference to them is read.
+        topicIds.reserveCapacity(topics.count)
+        for t in topics { topicIds[t.id] = t.id }
+        if !top.has(.communities) {
             reader.error("missing required key `communities` (at least one community)", at: top.location)
         }
-        let communityNodes = list(top["communities"], "communities")
+        let communityNodes = list(top[.communities], "communities")
         // Size the id tables once for every declaration to come (no rehashing while they fill).
         var expected = communityNodes.count
-        for key in ["topics", "influencers", "stakeholders"] {
+        for key in [TopLevelKey.topics, .influencers, .stakeholders] {
             if let node = top[key] { expected += node.items.count }
         }
         declared.reserveCapacity(expected)
         declaredFolded.reserveCapacity(expected)
-        declarationOrder.reserveCapacity(expected)
-        if top.has("communities") && communityNodes.isEmpty, top["communities"]!.kind == .sequence {
-            reader.error("`communities` must list at least one community", at: top["communities"]!.location)
+        if top.has(.communities) && communityNodes.isEmpty, top[.communities]!.kind == .sequence {
+            reader.error("`communities` must list at least one community", at: top[.communities]!.location)
         }
         var communities: [Community] = []
         communities.reserveCapacity(communityNodes.count)
         for node in communityNodes { if let c = community(node) { communities.append(c) } }
         var influencers: [Influencer] = []
-        for node in list(top["influencers"], "influencers") { if let i = influencer(node) { influencers.append(i) } }
+        for node in list(top[.influencers], "influencers") { if let i = influencer(node) { influencers.append(i) } }
         var stakeholders: [Stakeholder] = []
-        for node in list(top["stakeholders"], "stakeholders") { if let s = stakeholder(node) { stakeholders.append(s) } }
+        for node in list(top[.stakeholders], "stakeholders") { if let s = stakeholder(node) { stakeholders.append(s) } }
         var pending: [PendingLink] = []
-        for node in list(top["links"], "links") { if let l = link(node) { pending.append(l) } }
+        for node in list(top[.links], "links") { if let l = link(node) { pending.append(l) } }
 
         checkLimits(topics.count + communities.count + influencers.count + stakeholders.count,
                     pending.count, at: top.location)
-        let topicIds = Set(topics.map(\.id))
-        for i in communities.indices {
-            communities[i].topics = resolveTopics(communities[i].topics, topicIds).map(declaredSpelling)
-        }
-        for i in influencers.indices {
-            influencers[i].topics = resolveTopics(influencers[i].topics, topicIds).map(declaredSpelling)
+        // References were given their declared spelling as they were read; unknown ones are reported
+        // (in file order) and dropped here.
+        if !pendingTopicNodes.isEmpty {
+            for i in communities.indices { communities[i].topics = resolveTopics(communities[i].topics) }
+            for i in influencers.indices { influencers[i].topics = resolveTopics(influencers[i].topics) }
         }
 
         let links = resolveLinks(pending, communities: &communities, influencers: &influencers)
 
         var focus: String?
-        if let node = top["focus"], let id = reader.text(node, "focus") {
+        if let node = top[.focus], let id = reader.text(node, "focus") {
             if let declaration = declared[id] {
                 if declaration.kind == .topic {
                     reader.error("`focus` must name a community, influencer or stakeholder; `\(id)` is a topic",
@@ -145,8 +210,8 @@ struct EcosystemDecoder {
             }
         }
 
-        let scoring = top["scoring"].map { self.scoring($0) }
-        let style = top["style"].map { self.style($0) } ?? Style()
+        let scoring = top[.scoring].map { self.scoring($0) }
+        let style = top[.style].map { self.style($0) } ?? Style()
 
         if reader.diagnostics.contains(where: { $0.severity == .error }) { return nil }
         return Ecosystem(
@@ -180,17 +245,17 @@ struct EcosystemDecoder {
     }
 
     /// Reads `id`, `name`, `url`, `notes`, `tags` and declares the id.
-    private mutating func common(_ f: Fields, _ kind: NodeKind)
+    private mutating func common<Key: NodeKey>(_ f: Fields<Key>, _ kind: NodeKind)
         -> (id: String, name: String?, url: String?, notes: String?, tags: [String])? {
         let id = declare(f, kind)
-        let name = reader.text(f["name"], "name")
-        let url = reader.text(f["url"], "url")
-        if let url, let node = f["url"], !Self.isLinkable(url) {
+        let name = reader.text(f[.name], "name")
+        let url = reader.text(f[.url], "url")
+        if let url, let node = f[.url], !Self.isLinkable(url) {
             reader.warning("`url` \(FieldReader.quoted(url)) is not an http, https or mailto address; "
                            + "it will be shown but not linked", at: node.location)
         }
-        let notes = reader.text(f["notes"], "notes")
-        let tags = reader.textList(f["tags"], "tags")?.map(\.text) ?? []
+        let notes = reader.text(f[.notes], "notes")
+        let tags = reader.textList(f[.tags], "tags")?.map(\.text) ?? []
         guard let id else { return nil }
         return (id, name, url, notes, tags)
     }
@@ -209,85 +274,105 @@ struct EcosystemDecoder {
 
     private mutating func topic(_ node: DocumentNode) -> Topic? {
         if let s = node.scalar {
-            guard let id = reader.checkedText(s, "topics"), validateId(id, at: s.location) else { return nil }
-            guard register(id, .topic, at: s.location) else { return nil }
+            guard let id = reader.checkedText(s, "topics"), validateId(id, at: node) else { return nil }
+            guard register(id, .topic, at: node) else { return nil }
             return Topic(id: id, location: s.location)
         }
-        guard let f = reader.fields(node, known: Self.topicKeySet, what: "a topic"),
+        guard let f = reader.fields(node, TopicKey.self, what: "a topic"),
               let c = common(f, .topic) else { return nil }
-        return Topic(id: c.id, name: c.name, description: reader.text(f["description"], "description"),
+        return Topic(id: c.id, name: c.name, description: reader.text(f[.description], "description"),
                      url: c.url, notes: c.notes, tags: c.tags, location: f.location)
     }
 
     private mutating func community(_ node: DocumentNode) -> Community? {
-        guard let f = reader.fields(node, known: Self.communityKeySet, what: "a community") else { return nil }
+        guard let f = reader.fields(node, CommunityKey.self, what: "a community") else { return nil }
         let c = common(f, .community)
         var discussions: Double?
         var reactions: Double?
         // Where each figure was written, for warnings the analysis raises later (`Plausibility`).
-        var positions = [String: SourceLocation](minimumCapacity: 12)
-        for key in ["members", "reach", "actions", "channel", "presence", "phase", "sentiment", "funnel_step"] {
-            if let n = f[key] { positions[key] = n.location }
+        var positions = FieldLocations()
+        let figures: [(CommunityKey, FieldLocations.Figure)] = [
+            (.members, .members), (.reach, .reach), (.actions, .actions), (.channel, .channel),
+            (.presence, .presence), (.phase, .phase), (.sentiment, .sentiment), (.funnelStep, .funnelStep),
+        ]
+        for (key, figure) in figures {
+            if let n = f[key] { Self.record(figure, n, in: &positions) }
         }
-        if let activity = f["activity"] {
-            positions["activity"] = activity.location
+        if let activity = f[.activity] {
+            Self.record(.activity, activity, in: &positions)
             if activity.isEmptyScalar {
-            } else if let a = reader.fields(activity, known: Self.activityKeySet, what: "`activity`") {
-                discussions = reader.number(a["discussions"], "activity.discussions", whole: false)
-                reactions = reader.number(a["reactions"], "activity.reactions", whole: false)
-                if let n = a["discussions"] { positions["activity.discussions"] = n.location }
-                if let n = a["reactions"] { positions["activity.reactions"] = n.location }
+            } else if let a = reader.fields(activity, ActivityKey.self, what: "`activity`") {
+                discussions = reader.number(a[.discussions], "activity.discussions", whole: false)
+                reactions = reader.number(a[.reactions], "activity.reactions", whole: false)
+                if let n = a[.discussions] { Self.record(.activityDiscussions, n, in: &positions) }
+                if let n = a[.reactions] { Self.record(.activityReactions, n, in: &positions) }
             }
         }
         // A platform written as the channel (`channel: facebook`) gives the channel and is kept as the platform.
-        var platform = reader.text(f["platform"], "platform")
-        if let s = f["channel"]?.scalar, !s.isNull {
+        var platform = reader.text(f[.platform], "platform")
+        // (A channel written exactly as one is no platform: the common case, settled by its bytes.)
+        if let n = f[.channel], n.kind == .scalar, Channel.valueBytes.value(spelt: n.store.bytes(of: n.record)) == nil,
+           let s = n.scalar, !s.isNull {
             let folded = FieldReader.folded(s.text)
             if Channel(rawValue: folded) == nil, ValueAliases.platforms[folded] != nil, platform == nil {
                 platform = ValueAliases.platformName(folded)
             }
         }
-        var channel: Channel? = reader.enumeration(f["channel"], "channel")
-        if f["channel"] == nil, let p = platform?.lowercased() {
+        var channel: Channel? = reader.enumeration(f[.channel], "channel")
+        if f[.channel] == nil, let p = platform?.lowercased() {
             channel = ValueAliases.platforms[p].flatMap(Channel.init(rawValue:))
                 ?? ValueAliases.channel[p].flatMap(Channel.init(rawValue:)) ?? Channel(rawValue: p)
         }
+        // Every field is read (and reported) even when the id is missing.
+        let presence: Presence? = reader.enumeration(f[.presence], "presence")
+        let scope: Scope? = reader.enumeration(f[.scope], "scope")
+        let topics = topicReferences(f[.topics])
+        let members = reader.count(f[.members], "members")
+        let reach = reader.count(f[.reach], "reach")
+        let actions = reader.number(f[.actions], "actions", whole: false)
+        let sentiment: Sentiment? = reader.enumeration(f[.sentiment], "sentiment")
+        let phase: Phase? = reader.enumeration(f[.phase], "phase")
+        let goals: [Goal] = reader.enumerationList(f[.goals], "goals")
+        let funnelStep: FunnelStep? = reader.enumeration(f[.funnelStep], "funnel_step")
+        let sources = sources(f[.sources])
+        guard let c else { return nil }
         var community = Community(
-            id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
-            channel: channel,
-            presence: reader.enumeration(f["presence"], "presence"),
-            scope: reader.enumeration(f["scope"], "scope"),
-            topics: topicReferences(f["topics"]),
-            members: reader.count(f["members"], "members"),
-            discussions: discussions, reactions: reactions,
-            reach: reader.count(f["reach"], "reach"),
-            actions: reader.number(f["actions"], "actions", whole: false),
-            sentiment: reader.enumeration(f["sentiment"], "sentiment"),
-            phase: reader.enumeration(f["phase"], "phase"),
-            goals: reader.enumerationList(f["goals"], "goals"),
-            funnelStep: reader.enumeration(f["funnel_step"], "funnel_step"),
+            id: c.id, name: c.name, url: c.url, notes: c.notes, tags: c.tags, channel: channel,
+            presence: presence, scope: scope, topics: topics, members: members,
+            discussions: discussions, reactions: reactions, reach: reach, actions: actions,
+            sentiment: sentiment, phase: phase, goals: goals, funnelStep: funnelStep,
             location: f.location, fieldLocations: positions, platform: platform)
-        community.sources = sources(f["sources"])
-        return c == nil ? nil : community
+        community.sources = sources
+        return community
+    }
+
+    /// Records where `figure` was written: line and column for a place in the document's own file,
+    /// the whole location for a table column or a workbook cell.
+    private static func record(_ figure: FieldLocations.Figure, _ node: DocumentNode, in positions: inout FieldLocations) {
+        let r = node.record
+        if r.place >= 0 {
+            positions[figure.name] = node.location
+        } else {
+            positions.set(figure, file: node.store.file, line: Int(r.line), column: Int(r.column))
+        }
     }
 
     private mutating func influencer(_ node: DocumentNode) -> Influencer? {
-        guard let f = reader.fields(node, known: Self.influencerKeySet, what: "an influencer") else { return nil }
+        guard let f = reader.fields(node, InfluencerKey.self, what: "an influencer") else { return nil }
         let c = common(f, .influencer)
-        let influencer = Influencer(
-            id: c?.id ?? "", name: c?.name, url: c?.url, notes: c?.notes, tags: c?.tags ?? [],
-            followers: reader.count(f["followers"], "followers"),
-            handle: reader.text(f["handle"], "handle"),
-            topics: topicReferences(f["topics"]),
-            sentiment: reader.enumeration(f["sentiment"], "sentiment"),
-            location: f.location)
-        return c == nil ? nil : influencer
+        let followers = reader.count(f[.followers], "followers")
+        let handle = reader.text(f[.handle], "handle")
+        let topics = topicReferences(f[.topics])
+        let sentiment: Sentiment? = reader.enumeration(f[.sentiment], "sentiment")
+        guard let c else { return nil }
+        return Influencer(id: c.id, name: c.name, url: c.url, notes: c.notes, tags: c.tags, followers: followers,
+                          handle: handle, topics: topics, sentiment: sentiment, location: f.location)
     }
 
     private mutating func stakeholder(_ node: DocumentNode) -> Stakeholder? {
-        guard let f = reader.fields(node, known: Self.stakeholderKeySet, what: "a stakeholder") else { return nil }
+        guard let f = reader.fields(node, StakeholderKey.self, what: "a stakeholder") else { return nil }
         let c = common(f, .stakeholder)
-        let role: StakeholderRole? = reader.enumeration(f["role"], "role")
+        let role: StakeholderRole? = reader.enumeration(f[.role], "role")
         guard let c else { return nil }
         return Stakeholder(id: c.id, name: c.name, url: c.url, notes: c.notes, tags: c.tags, role: role,
                            location: f.location)
@@ -298,16 +383,18 @@ struct EcosystemDecoder {
     /// Letters (with their combining marks), digits, `-`, `_` and `.`; nothing invisible.
     static func isValidId(_ id: String) -> Bool {
         // Fast path: ASCII letters, digits, `-`, `_`, `.` (no Unicode property look-ups).
-        var ascii = true
-        for byte in id.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
-                continue
-            default:
-                ascii = false
+        var text = id
+        let ascii = text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                    continue
+                default:
+                    return false
+                }
             }
-            if !ascii { break }
+            return true
         }
         if ascii && !id.isEmpty { return true }
         guard let first = id.unicodeScalars.first, first.properties.generalCategory != .nonspacingMark else {
@@ -327,16 +414,16 @@ struct EcosystemDecoder {
         }
     }
 
-    private mutating func validateId(_ id: String, at location: SourceLocation) -> Bool {
+    private mutating func validateId(_ id: String, at node: DocumentNode) -> Bool {
         guard Self.isValidId(id) else {
             if let invisible = id.unicodeScalars.first(where: Self.isInvisible) {
                 reader.error("id \(FieldReader.quoted(id)) contains the invisible character \(FieldReader.codePoint(invisible)); "
-                             + "ids may contain only letters, digits, `-`, `_` and `.`", at: location)
+                             + "ids may contain only letters, digits, `-`, `_` and `.`", at: node.location)
             } else {
                 let suggestion = IdSlug.slug(id)
                 let hint = !suggestion.isEmpty && Self.isValidId(suggestion) ? "; use `\(suggestion)`" : ""
                 reader.error("id \(FieldReader.quoted(id)) may contain only letters, digits, `-`, `_` and `.`\(hint)",
-                             at: location)
+                             at: node.location)
             }
             return false
         }
@@ -349,8 +436,8 @@ struct EcosystemDecoder {
         s.properties.isDefaultIgnorableCodePoint || s.properties.generalCategory == .format
     }
 
-    private mutating func declare(_ f: Fields, _ kind: NodeKind) -> String? {
-        guard let node = f["id"] else {
+    private mutating func declare<Key: NodeKey>(_ f: Fields<Key>, _ kind: NodeKind) -> String? {
+        guard let node = f[.id] else {
             reader.error("missing required key `id` in \(kind == .influencer ? "an" : "a") \(kind.rawValue)",
                          at: f.location)
             return nil
@@ -361,32 +448,39 @@ struct EcosystemDecoder {
             }
             return nil
         }
-        guard validateId(id, at: node.location), register(id, kind, at: node.location) else { return nil }
+        guard validateId(id, at: node), register(id, kind, at: node) else { return nil }
         return id
     }
 
     /// Records an id; ids are unique across all node kinds (canonically equivalent spellings are the same id).
-    private mutating func register(_ id: String, _ kind: NodeKind, at location: SourceLocation) -> Bool {
-        if let previous = declared[id] {
-            reader.error("duplicate id `\(id)`: already used by the \(previous.kind.rawValue) at line \(previous.location.line)",
-                         at: location)
+    /// `node` is where the id is written.
+    private mutating func register(_ id: String, _ kind: NodeKind, at node: DocumentNode) -> Bool {
+        // One hashed update for the common case (a new id); a duplicate puts the first declaration back.
+        let declaration = Declaration(kind: kind, node: node, ascii: node.record.ascii, index: declarationCount)
+        if let previous = declared.updateValue(declaration, forKey: id) {
+            let index = declared.index(forKey: id)!
+            declared.values[index] = previous
+            reader.error("duplicate id `\(id)`: already used by the \(previous.kind.rawValue) at line \(previous.node.location.line)",
+                         at: node.location)
             return false
         }
         // Folds ß and SS alike; ASCII needs only lower case, and an id already in it no new string.
         let folded = FieldReader.isLowercaseASCII(id) ? id : id.uppercased().lowercased()
-        if let other = declaredFolded[folded], let otherDeclaration = declared[other] {
-            reader.warning("id `\(id)` differs from `\(other)` (line \(otherDeclaration.location.line)) only by letter case",
-                           at: location)
-        } else {
-            declaredFolded[folded] = id
+        if let otherNode = declaredFolded.updateValue(node, forKey: folded) {
+            declaredFolded[folded] = otherNode
+            let other = otherNode.store.string(of: otherNode.record)
+            reader.warning("id `\(id)` differs from `\(other)` (line \(otherNode.location.line)) only by letter case",
+                           at: node.location)
         }
-        declared[id] = Declaration(kind: kind, location: location, index: declarationOrder.count)
-        declarationOrder.append(id)
+        declarationCount += 1
         return true
     }
 
     private mutating func nearestIdHint(_ id: String) -> String {
-        Suggestions.hint(for: id, in: declarationOrder, budget: &reader.hints)
+        if declarationOrder == nil {
+            declarationOrder = declared.sorted { $0.value.index < $1.value.index }.map(\.key)
+        }
+        return Suggestions.hint(for: id, in: declarationOrder ?? [], budget: &reader.hints)
     }
 
     /// The id as declared, for a reference that may be spelt in another Unicode normalisation form
@@ -397,30 +491,41 @@ struct EcosystemDecoder {
 
     // MARK: - Topic references
 
-    /// Topic ids as written, with their locations encoded for later resolution.
-    private var pendingTopicLocations: [String: SourceLocation] = [:]
+    /// Declared topic ids, each mapped to its spelling as declared.
+    private var topicIds: [String: String] = [:]
+    /// Where each unknown topic id was first referred to, for its error once every node is read.
+    private var pendingTopicNodes: [String: DocumentNode] = [:]
 
+    /// A node's topic ids, each once, in their declared spelling where declared (unknown ones as written).
     private mutating func topicReferences(_ node: DocumentNode?) -> [String] {
         guard let items = reader.textList(node, "topics") else { return [] }
         var ids: [String] = []
-        var seen: Set<String> = []
-        for item in items where seen.insert(item.text).inserted {
-            ids.append(item.text)
-            if pendingTopicLocations[item.text] == nil { pendingTopicLocations[item.text] = item.location }
+        ids.reserveCapacity(items.count)
+        // Most lists are short: a scan finds repeats; a long one gets a set.
+        var seen: Set<String>? = items.count > 16 ? Set(minimumCapacity: items.count) : nil
+        for item in items {
+            let repeated = seen != nil ? !seen!.insert(item.text).inserted : ids.contains(item.text)
+            if repeated { continue }
+            if let spelling = topicIds[item.text] {
+                ids.append(spelling)
+            } else {
+                ids.append(item.text)
+                if pendingTopicNodes[item.text] == nil { pendingTopicNodes[item.text] = item.node }
+            }
         }
         return ids
     }
 
     private var reportedTopics: Set<String> = []
 
-    private mutating func resolveTopics(_ ids: [String], _ topicIds: Set<String>) -> [String] {
+    private mutating func resolveTopics(_ ids: [String]) -> [String] {
         ids.filter { id in
-            if topicIds.contains(id) { return true }
+            if topicIds[id] != nil { return true }
             if !reportedTopics.contains(id) {
                 reportedTopics.insert(id)
-                let hint = reader.hints.cells > 0 ? Suggestions.hint(for: id, in: topicIds.sorted(), budget: &reader.hints) : ""
+                let hint = reader.hints.cells > 0 ? Suggestions.hint(for: id, in: topicIds.keys.sorted(), budget: &reader.hints) : ""
                 reader.error("unknown topic `\(id)`\(hint.isEmpty ? "; declare it under `topics:`" : hint)",
-                             at: pendingTopicLocations[id] ?? SourceLocation(file: file, line: 1, column: 1))
+                             at: pendingTopicNodes[id]?.location ?? SourceLocation(file: file, line: 1, column: 1))
             }
             return false
         }
@@ -429,35 +534,37 @@ struct EcosystemDecoder {
     // MARK: - Links
 
     private mutating func link(_ node: DocumentNode) -> PendingLink? {
-        switch node.view {
-        case .sequence(let items, let location):
+        switch node.kind {
+        case .sequence:
+            let items = node.items
             guard (2...3).contains(items.count) else {
                 reader.error("a short-form link is [from, to] or [from, to, weight], found \(items.count) items",
-                             at: location)
+                             at: node.location)
                 return nil
             }
             let from = endpoint(items[0], "from")
             let to = endpoint(items[1], "to")
             let weight = items.count == 3 ? reader.weight(items[2]) : .some(nil)
-            guard let from, let to else { return nil }
-            return PendingLink(from: from.0, fromLocation: from.1, to: to.0, toLocation: to.1,
-                               weight: (weight ?? nil) ?? 1, kind: nil, directed: false, location: location,
+            guard from, to else { return nil }
+            return PendingLink(fromNode: items[0], toNode: items[1],
+                               weight: (weight ?? nil) ?? 1, kind: nil, directed: false, node: node,
                                isValid: weight != nil)
         case .mapping:
-            guard let f = reader.fields(node, known: Self.linkKeySet, what: "a link") else { return nil }
-            for key in ["from", "to"] where f[key] == nil {
-                reader.error("missing required key `\(key)` in a link", at: f.location)
+            guard let f = reader.fields(node, LinkKey.self, what: "a link") else { return nil }
+            for key in [LinkKey.from, .to] where f[key] == nil {
+                reader.error("missing required key `\(key.name)` in a link", at: f.location)
             }
-            let from = f["from"].flatMap { endpoint($0, "from") }
-            let to = f["to"].flatMap { endpoint($0, "to") }
-            let weight = reader.weight(f["weight"])
-            let kind = reader.text(f["kind"], "kind")
-            let directed = reader.bool(f["directed"], "directed")
-            guard let from, let to else { return nil }
-            let valid = weight != nil && (f["directed"] == nil || f["directed"]!.isEmptyScalar || directed != nil)
-            return PendingLink(from: from.0, fromLocation: from.1, to: to.0, toLocation: to.1,
+            let fromNode = f[.from], toNode = f[.to]
+            let from = fromNode.map { endpoint($0, "from") } ?? false
+            let to = toNode.map { endpoint($0, "to") } ?? false
+            let weight = reader.weight(f[.weight])
+            let kind = reader.text(f[.kind], "kind")
+            let directed = reader.bool(f[.directed], "directed")
+            guard from, to, let fromNode, let toNode else { return nil }
+            let valid = weight != nil && (f[.directed] == nil || f[.directed]!.isEmptyScalar || directed != nil)
+            return PendingLink(fromNode: fromNode, toNode: toNode,
                                weight: (weight ?? nil) ?? 1, kind: kind, directed: directed ?? false,
-                               location: f.location, isValid: valid)
+                               node: node, isValid: valid)
         case .scalar:
             reader.error("a link must be [from, to, weight] or a mapping with `from` and `to`, found a value",
                          at: node.location)
@@ -465,14 +572,14 @@ struct EcosystemDecoder {
         }
     }
 
-    private mutating func endpoint(_ node: DocumentNode, _ field: String) -> (String, SourceLocation)? {
-        guard let s = node.scalar, !s.isEmpty else {
+    /// Checks a link end: a text (its `String` is made when the link is resolved).
+    private mutating func endpoint(_ node: DocumentNode, _ field: String) -> Bool {
+        guard node.kind == .scalar, !node.isEmptyScalar else {
             reader.error("`\(field)` must be a node id, found \(node.typeName == "a value" ? "nothing" : node.typeName)",
                          at: node.location)
-            return nil
+            return false
         }
-        guard let id = reader.checkedText(s, field) else { return nil }
-        return (id, s.location)
+        return reader.isValidText(node, field)
     }
 
     /// Checks endpoints, reads links to topics as topic membership, merges duplicates.
@@ -480,8 +587,12 @@ struct EcosystemDecoder {
                                        influencers: inout [Influencer]) -> [Link] {
         var links: [Link] = []
         links.reserveCapacity(pending.count)
-        var indexByPair: [UInt64: [Int]] = [:]
-        indexByPair.reserveCapacity(pending.count)
+        // The links between each pair of nodes: the first by the pair, the others chained by `nextOfPair`
+        // (an index of `links`, -1 at the end), so a pair costs no array of its own.
+        var firstOfPair: [UInt64: Int] = [:]
+        firstOfPair.reserveCapacity(pending.count)
+        var nextOfPair: [Int] = []
+        nextOfPair.reserveCapacity(pending.count)
         // Built at the first link to a topic (most files have none).
         var communityIndex: [String: Int] = [:]
         var influencerIndex: [String: Int] = [:]
@@ -490,31 +601,34 @@ struct EcosystemDecoder {
         // (a node's set is made at its first such link).
         var memberTopics: [String: Set<String>] = [:]
 
-        for var link in pending {
+        for link in pending {
+            var from = link.fromNode.store.string(of: link.fromNode.record)
+            var to = link.toNode.store.string(of: link.toNode.record)
             // One look-up each gives the declaration and the id as declared.
-            let fromIndex = declared.index(forKey: link.from), toIndex = declared.index(forKey: link.to)
+            let fromIndex = declared.index(forKey: from), toIndex = declared.index(forKey: to)
             if fromIndex == nil {
-                reader.error("link to unknown id `\(link.from)`\(nearestIdHint(link.from))", at: link.fromLocation)
+                reader.error("link to unknown id `\(from)`\(nearestIdHint(from))", at: link.fromNode.location)
             }
             if toIndex == nil {
-                reader.error("link to unknown id `\(link.to)`\(nearestIdHint(link.to))", at: link.toLocation)
+                reader.error("link to unknown id `\(to)`\(nearestIdHint(to))", at: link.toNode.location)
             }
             guard let fromIndex, let toIndex, link.isValid else { continue }
             let fromDeclaration = declared[fromIndex].value, toDeclaration = declared[toIndex].value
-            link.from = declared[fromIndex].key
-            link.to = declared[toIndex].key
-            if link.from == link.to {
-                reader.error("a link from `\(link.from)` to itself is not allowed", at: link.location)
+            // The id as declared: ASCII text that matched ASCII text is spelt the same already.
+            if !(fromDeclaration.ascii && link.fromNode.record.ascii) { from = declared[fromIndex].key }
+            if !(toDeclaration.ascii && link.toNode.record.ascii) { to = declared[toIndex].key }
+            if from == to {
+                reader.error("a link from `\(from)` to itself is not allowed", at: link.node.location)
                 continue
             }
             let fromKind = fromDeclaration.kind, toKind = toDeclaration.kind
             if fromKind == .topic || toKind == .topic {
                 if fromKind == .topic && toKind == .topic {
-                    reader.error("a link between two topics (`\(link.from)`, `\(link.to)`) is not allowed",
-                                 at: link.location)
+                    reader.error("a link between two topics (`\(from)`, `\(to)`) is not allowed",
+                                 at: link.node.location)
                     continue
                 }
-                let (topic, member) = fromKind == .topic ? (link.from, link.to) : (link.to, link.from)
+                let (topic, member) = fromKind == .topic ? (from, to) : (to, from)
                 if !indexed {
                     for (i, c) in communities.enumerated() { communityIndex[c.id] = i }
                     for (i, c) in influencers.enumerated() { influencerIndex[c.id] = i }
@@ -528,7 +642,7 @@ struct EcosystemDecoder {
                     if memberTopics[member, default: []].insert(topic).inserted { influencers[i].topics.append(topic) }
                 } else {
                     reader.warning("the link between stakeholder `\(member)` and topic `\(topic)` is ignored: "
-                                   + "only communities and influencers have topics", at: link.location)
+                                   + "only communities and influencers have topics", at: link.node.location)
                 }
                 continue
             }
@@ -536,25 +650,34 @@ struct EcosystemDecoder {
             // Key: both declaration indices, ordered (an integer key instead of joined text).
             let a = UInt64(fromDeclaration.index), b = UInt64(toDeclaration.index)
             let pair = min(a, b) << 32 | max(a, b)
-            let twin = indexByPair[pair, default: []].first { index in
-                let other = links[index]
+            var twin: Int?
+            var last = -1
+            var candidate = firstOfPair[pair] ?? -1
+            while candidate >= 0 {
                 // Two directed links in opposite directions are a reciprocal tie, not a duplicate.
-                return !(other.directed && link.directed && other.from != link.from)
+                if !(links[candidate].directed && link.directed && links[candidate].from != from) {
+                    twin = candidate
+                    break
+                }
+                last = candidate
+                candidate = nextOfPair[candidate]
             }
             if let existing = twin {
-                let first = links[existing]
-                reader.warning("duplicate link between `\(link.from)` and `\(link.to)` (first at line "
-                               + "\(first.location?.line ?? 0)); merged, keeping the larger weight "
+                let first = (weight: links[existing].weight, directed: links[existing].directed,
+                             line: links[existing].location?.line ?? 0)
+                reader.warning("duplicate link between `\(from)` and `\(to)` (first at line "
+                               + "\(first.line)); merged, keeping the larger weight "
                                + "\(Self.format(max(first.weight, link.weight)))"
-                               + (first.directed != link.directed ? " and no direction" : ""), at: link.location)
+                               + (first.directed != link.directed ? " and no direction" : ""), at: link.node.location)
                 links[existing].weight = max(first.weight, link.weight)
                 links[existing].directed = first.directed && link.directed
                 if links[existing].kind == nil { links[existing].kind = link.kind }
                 continue
             }
-            indexByPair[pair, default: []].append(links.count)
-            links.append(Link(from: link.from, to: link.to, weight: link.weight, kind: link.kind,
-                              directed: link.directed, location: link.location))
+            if last >= 0 { nextOfPair[last] = links.count } else { firstOfPair[pair] = links.count }
+            nextOfPair.append(-1)
+            links.append(Link(from: from, to: to, weight: link.weight, kind: link.kind,
+                              directed: link.directed, location: link.node.location))
         }
         return links
     }
@@ -571,13 +694,13 @@ struct EcosystemDecoder {
         guard let node, !node.isEmptyScalar else { return [] }
         var result: [MeasureSource] = []
         for item in list(node, "sources") {
-            guard let f = reader.fields(item, known: Self.sourceKeys, what: "a source") else { continue }
-            let format: SourceFormat? = reader.enumeration(f["format"], "format")
-            if f["format"] == nil { reader.error("a source needs `format` (\(FieldReader.choices(SourceFormat.self)))", at: f.location) }
-            let path = reader.text(f["path"], "path")
-            if f["path"] == nil { reader.error("a source needs `path`, the export's file", at: f.location) }
-            let preset = reader.text(f["preset"], "preset")
-            if let preset, let presetNode = f["preset"] {
+            guard let f = reader.fields(item, SourceKey.self, what: "a source") else { continue }
+            let format: SourceFormat? = reader.enumeration(f[.format], "format")
+            if f[.format] == nil { reader.error("a source needs `format` (\(FieldReader.choices(SourceFormat.self)))", at: f.location) }
+            let path = reader.text(f[.path], "path")
+            if f[.path] == nil { reader.error("a source needs `path`, the export's file", at: f.location) }
+            let preset = reader.text(f[.preset], "preset")
+            if let preset, let presetNode = f[.preset] {
                 if format != nil && format != .mentions {
                     reader.error("`preset` applies to `format: mentions` only", at: presetNode.location)
                 } else if !Self.mentionPresets.contains(preset) {
@@ -586,7 +709,7 @@ struct EcosystemDecoder {
                                  at: presetNode.location)
                 }
             }
-            guard let format, let path, let pathNode = f["path"] else { continue }
+            guard let format, let path, let pathNode = f[.path] else { continue }
             let resolved = Self.resolve(path, besides: file)
             var isFolder: ObjCBool = false
             if !FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) {
@@ -624,14 +747,14 @@ struct EcosystemDecoder {
     /// format version 1).
     private mutating func scoring(_ node: DocumentNode) -> (weights: ScoringWeights?, goal: Goal?) {
         if node.isEmptyScalar { return (nil, nil) }
-        guard let f = reader.fields(node, known: Self.scoringKeys, what: "`scoring`") else { return (nil, nil) }
-        let goal: Goal? = reader.enumeration(f["goal"], "scoring.goal")
-        guard let weightsNode = f["weights"],
-              let w = reader.fields(weightsNode, known: Self.weightKeys, what: "`scoring.weights`") else { return (nil, goal) }
+        guard let f = reader.fields(node, ScoringKey.self, what: "`scoring`") else { return (nil, nil) }
+        let goal: Goal? = reader.enumeration(f[.goal], "scoring.goal")
+        guard let weightsNode = f[.weights],
+              let w = reader.fields(weightsNode, WeightKey.self, what: "`scoring.weights`") else { return (nil, goal) }
         var values: [Double] = []
-        for key in Self.weightKeys {
+        for key in WeightKey.allCases {
             guard w[key] != nil else { values.append(1); continue }
-            guard let v = reader.number(w[key], "scoring.weights.\(key)", whole: false) else { return (nil, goal) }
+            guard let v = reader.number(w[key], "scoring.weights.\(key.name)", whole: false) else { return (nil, goal) }
             values.append(v)
         }
         if values.allSatisfy({ $0 == 0 }) {
@@ -643,19 +766,19 @@ struct EcosystemDecoder {
 
     private mutating func style(_ node: DocumentNode) -> Style {
         if node.isEmptyScalar { return Style() }
-        guard let f = reader.fields(node, known: Self.styleKeys, what: "`style`") else { return Style() }
+        guard let f = reader.fields(node, StyleKey.self, what: "`style`") else { return Style() }
         var style = Style(
-            engine: reader.enumeration(f["engine"], "engine"),
-            theme: reader.enumeration(f["theme"], "theme"),
-            groupBy: reader.enumeration(f["group_by"], "group_by"))
-        if let node = f["label_top"], let top = reader.integer(node, "label_top") {
+            engine: reader.enumeration(f[.engine], "engine"),
+            theme: reader.enumeration(f[.theme], "theme"),
+            groupBy: reader.enumeration(f[.groupBy], "group_by"))
+        if let node = f[.labelTop], let top = reader.integer(node, "label_top") {
             if top < 0 || top > 1000 {
                 reader.error("`label_top` must be between 0 and 1000, found \(top)", at: node.location)
             } else {
                 style.labelTop = top
             }
         }
-        if let node = f["palette"], !(node.isEmptyScalar),
+        if let node = f[.palette], !(node.isEmptyScalar),
            let p = reader.fields(node, known: Style.paletteKeys, what: "`style.palette`") {
             for key in Style.paletteKeys {
                 guard let valueNode = p[key], let value = reader.text(valueNode, "palette.\(key)") else { continue }

@@ -1,72 +1,156 @@
 import EcomapModel
 
-/// The keys of one mapping after unknown keys were reported: look-ups by name, with locations.
-/// Mappings hold a handful of keys, so a linear scan of one small array beats hashing.
-struct Fields {
-    private struct Entry {
-        var key: String
-        var value: DocumentNode
+/// The keys one kind of mapping may have, as a type: each case is a key, its raw value the key's
+/// position in `keys`, so that reading a field compares no text.
+protocol FieldKey: RawRepresentable, CaseIterable where RawValue == Int {
+    /// The keys as written in the file, in raw-value order: each case's name in snake case
+    /// (`funnelStep` is `funnel_step`).
+    static var keys: KeySet { get }
+}
+
+extension FieldKey {
+    /// The key as written in the file.
+    var name: String { Self.keys.names[rawValue] }
+}
+
+/// Keys known by name only: mappings read once per file, or whose keys come from elsewhere (palette
+/// slots). Such fields are read with the name subscript.
+struct NamedKey: FieldKey {
+    let rawValue: Int
+    init(rawValue: Int) { self.rawValue = rawValue }
+    static var allCases: [NamedKey] { [] }
+    static let keys = KeySet([])
+}
+
+/// The keys of one mapping after unknown keys were reported: each known key's value node by the key's
+/// position, held inline (no allocation per mapping).
+struct Fields<Key: FieldKey> {
+    /// The mapping the fields were read from.
+    let node: DocumentNode
+    /// The keys it may have, when they are not `Key.keys` (fields read by name).
+    private let names: KeySet?
+    /// The value node of each key present, by the key's position in `Key.keys` (or `names`); -1 where absent.
+    private var values = SIMD32<Int32>(repeating: -1)
+
+    init(node: DocumentNode, names: KeySet? = nil) {
+        self.node = node
+        self.names = names
     }
 
-    private var entries: [Entry] = []
-    var location: SourceLocation
+    /// Where the mapping starts (made when a message asks for it).
+    var location: SourceLocation { node.location }
 
-    init(location: SourceLocation, capacity: Int = 0) {
-        self.location = location
-        entries.reserveCapacity(capacity)
+    subscript(_ key: Key) -> DocumentNode? { value(at: key.rawValue) }
+
+    /// The value of the key spelt `name` (one of `keys`).
+    subscript(_ name: String) -> DocumentNode? {
+        guard let position = (names ?? Key.keys).names.firstIndex(of: name) else { return nil }
+        return value(at: position)
     }
 
-    subscript(_ key: String) -> DocumentNode? {
-        for entry in entries where Self.same(entry.key, key) { return entry.value }
-        return nil
+    private func value(at position: Int) -> DocumentNode? {
+        let id = values[position]
+        return id >= 0 ? DocumentNode(store: node.store, id: id) : nil
     }
 
-    /// Key equality that settles most mismatches by length, without the standard library's
-    /// out-of-line comparison (the decoder compares keys hundreds of times per community).
-    @inline(__always) static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a == b
-    }
-
-    /// Sets `key`; a key given again replaces the earlier value.
-    mutating func set(_ key: String, _ value: DocumentNode) {
-        for i in entries.indices where Self.same(entries[i].key, key) {
-            entries[i].value = value
-            return
-        }
-        entries.append(Entry(key: key, value: value))
+    /// Sets the key at `position` of `keys`; a key given again replaces the earlier value.
+    mutating func set(position: Int, _ value: DocumentNode) {
+        values[position] = value.id
     }
 
     /// True when the key is present with something other than an empty value.
-    func has(_ key: String) -> Bool {
+    func has(_ key: Key) -> Bool {
         guard let node = self[key] else { return false }
         return !node.isEmptyScalar
     }
 }
 
-/// The keys a mapping may have (ASCII names), matched by their bytes.
-struct KeySet {
+/// The keys a mapping may have (at most 32, as `Fields` holds them), or the raw values of a
+/// `FileValue`: names matched by their bytes.
+final class KeySet: Sendable {
     let names: [String]
+    /// Each name's length and first eight bytes (`prefix(of:)`): most names are told apart by these.
     private let lengths: [Int]
-    private let bytes: [[UInt8]]
+    private let prefixes: [UInt64]
+    /// Every name's bytes, one after the other; name `i` starts at `starts[i]`.
+    private let bytes: [UInt8]
+    private let starts: [Int]
 
     init(_ names: [String]) {
+        // `Fields` holds up to 32 values inline.
+        precondition(names.count <= 32, "a key set has at most 32 keys")
         self.names = names
-        bytes = names.map { Array($0.utf8) }
-        lengths = bytes.map(\.count)
+        lengths = names.map(\.utf8.count)
+        prefixes = names.map { name in Array(name.utf8).withUnsafeBufferPointer(Self.prefix(of:)) }
+        bytes = names.flatMap(\.utf8)
+        starts = lengths.reduce(into: [0]) { starts, length in starts.append(starts.last! + length) }
+    }
+
+    /// The first eight bytes of `text` as one number (zeros past its end).
+    static func prefix(of text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        for i in 0..<min(8, text.count) { word |= UInt64(text[i]) << (8 * UInt64(i)) }
+        return word
     }
 
     /// The position of the name spelt `key`, or nil.
     func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = key.count
-        for i in 0..<lengths.count where lengths[i] == n {
-            let name = bytes[i]
-            var k = 0
-            while k < n && name[k] == key[k] { k += 1 }
-            if k == n { return i }
+        let prefix = Self.prefix(of: key)
+        for i in 0..<lengths.count where lengths[i] == n && prefixes[i] == prefix {
+            if n <= 8 { return i }
+            let same = bytes.withUnsafeBufferPointer { all in
+                sameBytes(UnsafeBufferPointer(rebasing: all[(starts[i] + 8)..<(starts[i] + n)]),
+                          UnsafeBufferPointer(rebasing: key[8...]))
+            }
+            if same { return i }
         }
         return nil
     }
 }
+
+/// True when `a` and `b` hold the same bytes.
+@inline(__always) func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let x = a.baseAddress, let y = b.baseAddress else { return true }  // both empty
+    return memcmp(x, y, a.count) == 0
+}
+
+/// A fixed set of values read from files (`channel`, `phase`, ...), matched by bytes before any
+/// `String` is made.
+protocol FileValue: RawRepresentable, CaseIterable, Sendable where RawValue == String {
+    /// Every case's raw value as bytes, made once per type (`ValueBytes()`).
+    static var valueBytes: ValueBytes<Self> { get }
+}
+
+/// The raw values of a `FileValue` type, matched by their bytes.
+struct ValueBytes<Value: FileValue>: Sendable {
+    private let cases: [Value]
+    private let rawValues: KeySet
+
+    init() {
+        cases = Array(Value.allCases)
+        rawValues = KeySet(cases.map(\.rawValue))
+    }
+
+    /// The case whose raw value is exactly `text`, byte for byte, or nil.
+    func value(spelt text: UnsafeBufferPointer<UInt8>) -> Value? {
+        rawValues.index(of: text).map { cases[$0] }
+    }
+}
+
+extension Channel: FileValue { static let valueBytes = ValueBytes<Channel>() }
+extension Presence: FileValue { static let valueBytes = ValueBytes<Presence>() }
+extension Scope: FileValue { static let valueBytes = ValueBytes<Scope>() }
+extension Sentiment: FileValue { static let valueBytes = ValueBytes<Sentiment>() }
+extension Phase: FileValue { static let valueBytes = ValueBytes<Phase>() }
+extension Goal: FileValue { static let valueBytes = ValueBytes<Goal>() }
+extension FunnelStep: FileValue { static let valueBytes = ValueBytes<FunnelStep>() }
+extension StakeholderRole: FileValue { static let valueBytes = ValueBytes<StakeholderRole>() }
+extension SourceFormat: FileValue { static let valueBytes = ValueBytes<SourceFormat>() }
+extension LayoutEngine: FileValue { static let valueBytes = ValueBytes<LayoutEngine>() }
+extension Theme: FileValue { static let valueBytes = ValueBytes<Theme>() }
+extension GroupBy: FileValue { static let valueBytes = ValueBytes<GroupBy>() }
 
 /// Typed reading of document nodes, recording a diagnostic for every problem and returning nil then.
 /// Shared by the YAML and CSV paths, so both give the same messages.
@@ -87,20 +171,27 @@ struct FieldReader {
     }
 
     /// Reads a mapping, reporting keys outside `known` with the nearest known key.
-    mutating func fields(_ node: DocumentNode, known: [String], what: String) -> Fields? {
-        fields(node, known: KeySet(known), what: what)
+    mutating func fields(_ node: DocumentNode, known: [String], what: String) -> Fields<NamedKey>? {
+        let keys = KeySet(known)
+        return fields(node, keys: keys, names: keys, what: what)
+    }
+
+    /// Reads a mapping whose keys are `Key`, reporting any other key with the nearest known key.
+    mutating func fields<Key: FieldKey>(_ node: DocumentNode, _ key: Key.Type, what: String) -> Fields<Key>? {
+        fields(node, keys: Key.keys, names: nil, what: what)
     }
 
     /// Known keys are ASCII, so a key is one of them exactly when its bytes are: no `String` is made
     /// for a key unless it is reported.
-    mutating func fields(_ node: DocumentNode, known: KeySet, what: String) -> Fields? {
+    private mutating func fields<Key: FieldKey>(_ node: DocumentNode, keys known: KeySet, names: KeySet?,
+                                                what: String) -> Fields<Key>? {
         guard node.kind == .mapping else {
             error("\(what) must be a mapping, found \(node.typeName)", at: node.location)
             return nil
         }
         let pairs = node.pairs
         let store = node.store
-        var fields = Fields(location: node.location, capacity: pairs.count)
+        var fields = Fields<Key>(node: node, names: names)
         for pair in pairs {
             let keyNode = pair.key
             let record = keyNode.record
@@ -114,7 +205,7 @@ struct FieldReader {
                       at: keyNode.location)
                 continue
             }
-            fields.set(known.names[match], pair.value)
+            fields.set(position: match, pair.value)
         }
         return fields
     }
@@ -124,12 +215,58 @@ struct FieldReader {
     /// Text exactly as written; nil when omitted or empty. Rejects control characters and overlong text.
     mutating func text(_ node: DocumentNode?, _ field: String) -> String? {
         guard let node else { return nil }
-        guard let scalar = node.scalar else {
+        let r = node.record
+        guard r.kind == .scalar else {
             error("`\(field)` must be text, found \(node.typeName)", at: node.location)
             return nil
         }
-        if scalar.text.isEmpty { return nil }  // `""` says no more than leaving the key out
+        if r.count == 0 { return nil }  // `""` says no more than leaving the key out
+        return checkedText(node, field)
+    }
+
+    /// Validates a scalar node's text like `checkedText(_:_:)`, reading its bytes in place: a `String`
+    /// is made only for text that is kept, or for a message.
+    mutating func checkedText(_ node: DocumentNode, _ field: String) -> String? {
+        let r = node.record
+        if r.kind == .scalar {
+            let bytes = node.store.bytes(of: r)
+            if bytes.count <= limits.maxTextBytes && !Self.mayHoldControl(bytes) { return node.store.string(of: r) }
+        }
+        guard let scalar = node.scalar else { return nil }
         return checkedText(scalar, field)
+    }
+
+    /// Checks a scalar node's text like `checkedText(_:_:)` without making a `String` when it is fine.
+    mutating func isValidText(_ node: DocumentNode, _ field: String) -> Bool {
+        let r = node.record
+        guard r.kind == .scalar else { return false }
+        let bytes = node.store.bytes(of: r)
+        if bytes.count <= limits.maxTextBytes && !Self.mayHoldControl(bytes) { return true }
+        return node.scalar.map { checkedText($0, field) != nil } ?? false
+    }
+
+    /// True when the UTF-8 `bytes` have a byte that starts a forbidden control character (below 0x20,
+    /// 0x7F, or C2 before 80-9F); false means none is there.
+    static func mayHoldControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let n = bytes.count
+        // Eight bytes at a time: a byte below 0x20 leaves a high bit in (w - 0x20..) & ~w & 0x80..,
+        // a byte equal to b a zero byte in w ^ bb.. (the usual word tests, exact for "is there one").
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let del = w ^ (ones &* 0x7F), c2 = w ^ (ones &* 0xC2)
+            let found = ((w &- ones &* 0x20) & ~w) | ((del &- ones) & ~del) | ((c2 &- ones) & ~c2)
+            if found & highs != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            let byte = base[i]
+            if byte < 0x20 || byte == 0x7F || byte == 0xC2 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Validates one text scalar: no control characters, within the length limit.
@@ -141,10 +278,7 @@ struct FieldReader {
         // Forbidden characters are all below 0x20, 0x7F, or C2 80-9F in UTF-8: skip the scalar walk
         // when no such byte occurs.
         var text = scalar.text
-        let suspicious = text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x7F || byte == 0xC2 { return true }
-            return false
-        }
+        let suspicious = text.withUTF8(Self.mayHoldControl)
         if suspicious, let bad = scalar.text.unicodeScalars.first(where: Self.isForbiddenControl) {
             error("`\(field)` contains the control character \(Self.codePoint(bad)), which is not allowed in text",
                   at: scalar.location)
@@ -164,8 +298,11 @@ struct FieldReader {
 
     /// ASCII without capital letters.
     static func isLowercaseASCII(_ text: String) -> Bool {
-        for byte in text.utf8 where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
-        return true
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
+            return true
+        }
     }
 
     /// `U+00AD`: a code point as Unicode writes it, at least four hex digits.
@@ -184,24 +321,27 @@ struct FieldReader {
         }
     }
 
-    /// A list of texts (`tags`, `topics`); each item is checked like any text.
-    mutating func textList(_ node: DocumentNode?, _ field: String) -> [(text: String, location: SourceLocation)]? {
+    /// A list of texts (`tags`, `topics`), each with its node; each item is checked like any text.
+    mutating func textList(_ node: DocumentNode?, _ field: String) -> [(text: String, node: DocumentNode)]? {
         guard let node else { return nil }
-        switch node.view {
-        case .scalar(let s) where s.isNull:
+        switch node.kind {
+        case .scalar where node.scalar?.isNull == true:
             return nil
-        case .sequence(let items, _):
-            var result: [(String, SourceLocation)] = []
+        case .sequence:
+            let items = node.items
+            var result: [(text: String, node: DocumentNode)] = []
+            result.reserveCapacity(items.count)
             for item in items {
-                guard let s = item.scalar else {
+                let r = item.record
+                guard r.kind == .scalar else {
                     error("items of `\(field)` must be text, found \(item.typeName)", at: item.location)
                     continue
                 }
-                guard !s.text.isEmpty else {
-                    error("items of `\(field)` must not be empty", at: s.location)
+                guard r.count > 0 else {
+                    error("items of `\(field)` must not be empty", at: item.location)
                     continue
                 }
-                if let text = checkedText(s, field) { result.append((text, s.location)) }
+                if let text = checkedText(item, field) { result.append((text, item)) }
             }
             return result
         default:
@@ -427,10 +567,11 @@ struct FieldReader {
     // MARK: - Other scalars
 
     /// A value from a fixed set, reported with the nearest allowed value when misspelt.
-    mutating func enumeration<E: RawRepresentable & CaseIterable>(_ node: DocumentNode?, _ field: String,
-                                                                   _ type: E.Type = E.self) -> E?
-    where E.RawValue == String {
+    mutating func enumeration<E: FileValue>(_ node: DocumentNode?, _ field: String, _ type: E.Type = E.self) -> E? {
         guard let node else { return nil }
+        // Most values are written exactly as a raw value: matched by their bytes, without a `String`.
+        let r = node.record
+        if r.kind == .scalar, let value = E.valueBytes.value(spelt: node.store.bytes(of: r)) { return value }
         guard let scalar = node.scalar else {
             error("`\(field)` must be one of \(Self.choices(E.self)), found \(node.typeName)", at: node.location)
             return nil
@@ -447,15 +588,17 @@ struct FieldReader {
     }
 
     /// A list of values from a fixed set.
-    mutating func enumerationList<E: RawRepresentable & CaseIterable>(_ node: DocumentNode?, _ field: String,
-                                                                       _ type: E.Type = E.self) -> [E]
-    where E.RawValue == String {
+    mutating func enumerationList<E: FileValue>(_ node: DocumentNode?, _ field: String, _ type: E.Type = E.self) -> [E] {
         guard let node else { return [] }
-        switch node.view {
-        case .scalar(let s) where s.isNull:
+        switch node.kind {
+        case .scalar where node.scalar?.isNull == true:
             return []
-        case .sequence(let items, _):
-            return items.compactMap { enumeration($0, field, E.self) }
+        case .sequence:
+            let items = node.items
+            var values: [E] = []
+            values.reserveCapacity(items.count)
+            for item in items { if let value = enumeration(item, field, E.self) { values.append(value) } }
+            return values
         default:
             error("`\(field)` must be a list of \(Self.choices(E.self)), found \(node.typeName)", at: node.location)
             return []

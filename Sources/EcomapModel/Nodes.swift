@@ -105,7 +105,7 @@ public struct Community: Sendable, Hashable {
     public var location: SourceLocation?
     /// Where each figure was written, keyed by its file name (`members`, `activity.discussions`, ...),
     /// so that analysis-level warnings can point at the value.
-    public var fieldLocations: [String: SourceLocation]
+    public var fieldLocations: FieldLocations
 
     /// Whether the figure (by its file name, e.g. `activity.discussions`) was measured rather than typed.
     public func isMeasured(_ figure: String) -> Bool { measured?.figures.contains(figure) ?? false }
@@ -116,7 +116,7 @@ public struct Community: Sendable, Hashable {
                 discussions: Double? = nil, reactions: Double? = nil, reach: Int? = nil,
                 actions: Double? = nil, sentiment: Sentiment? = nil, phase: Phase? = nil,
                 goals: [Goal] = [], funnelStep: FunnelStep? = nil, location: SourceLocation? = nil,
-                fieldLocations: [String: SourceLocation] = [:], platform: String? = nil) {
+                fieldLocations: FieldLocations = [:], platform: String? = nil) {
         self.platform = platform
         self.id = id
         self.name = name ?? id

@@ -93,6 +93,8 @@ struct EcosystemDecoder {
     var communitiesInHalvesFrom = Self.communitiesInHalvesFrom
     /// The two halves at the same time, on two threads (else one after the other).
     var decodesConcurrently = true
+    /// Concurrent halves only when a second core is free (`SpareCore`); false in tests.
+    var waitsForSpareCore = true
     /// Whether the communities were decoded in two halves (for tests).
     private(set) var decodedInHalves = false
 
@@ -814,7 +816,7 @@ extension EcosystemDecoder {
     /// The communities of the list, in file order.
     private mutating func decodeCommunities(_ nodes: NodeList) -> [Community] {
         if nodes.count >= max(2, communitiesInHalvesFrom),
-           ProcessInfo.processInfo.activeProcessorCount > 1 || !decodesConcurrently,
+           !decodesConcurrently || !waitsForSpareCore || SpareCore.available,
            let communities = decodeCommunitiesInHalves(nodes, concurrently: decodesConcurrently) {
             return communities
         }

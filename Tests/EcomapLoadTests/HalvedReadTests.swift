@@ -64,7 +64,7 @@ final class HalvedReadTests: XCTestCase {
             for (i, byte) in bytes.enumerated() where byte == 0x0A { starts.append(i + 1) }
             for target in starts {
                 guard let document = HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
-                                                     target: target) else { continue }
+                                                     target: target, anyLoad: true) else { continue }
                 splits += 1
                 let got = decoded(document)
                 XCTAssertEqual(got.0, expected.0, "cut aimed at byte \(target)")
@@ -82,7 +82,8 @@ final class HalvedReadTests: XCTestCase {
         // Near the middle, at an item line.
         XCTAssertLessThan(abs(cut - bytes.count / 2), 400)
         XCTAssertEqual(Array(bytes[cut..<cut + 6]), Array("  - id".utf8))
-        let document = try XCTUnwrap(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0))
+        let document = try XCTUnwrap(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
+                                                                   anyLoad: true))
         let expected = decoded(oneRead(bytes))
         let got = decoded(document)
         XCTAssertEqual(got.0, expected.0)
@@ -96,7 +97,7 @@ final class HalvedReadTests: XCTestCase {
     }
 
     func testSmallFilesAreReadInOnePiece() {
-        XCTAssertNil(HalvedRead.read(sampleFile(communities: 40), file: "t.yaml", limits: .standard))
+        XCTAssertNil(HalvedRead.read(sampleFile(communities: 40), file: "t.yaml", limits: .standard, anyLoad: true))
     }
 
     /// Files whose halves could differ from a single read, with the cut aimed at the `marker` line.
@@ -105,7 +106,8 @@ final class HalvedReadTests: XCTestCase {
         let target = text.utf8.distance(from: text.startIndex, to: text.range(of: marker)!.lowerBound)
         let cut = bytes.withUnsafeBufferPointer { HalvedRead.splitPoint(in: $0, near: target) }
         XCTAssertNotNil(cut, "the file should offer a cut", file: file, line: line)
-        XCTAssertNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0, target: target),
+        XCTAssertNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0, target: target,
+                                     anyLoad: true),
                      file: file, line: line)
     }
 
@@ -182,6 +184,7 @@ final class HalvedReadTests: XCTestCase {
         var halved = EcosystemDecoder(file: "t.yaml", limits: .standard)
         halved.communitiesInHalvesFrom = 2
         halved.decodesConcurrently = concurrently
+        halved.waitsForSpareCore = false
         XCTAssertEqual(halved.decode(other), single.decode(one), file: file, line: line)
         XCTAssertEqual(halved.diagnostics.map(\.description), single.diagnostics.map(\.description), file: file, line: line)
         XCTAssertFalse(single.decodedInHalves, file: file, line: line)
@@ -231,5 +234,17 @@ final class HalvedReadTests: XCTestCase {
             XCTAssertEqual(halves.ecosystem, one.ecosystem)
             XCTAssertEqual(halves.diagnostics.items.map(\.description), one.diagnostics.items.map(\.description))
         }
+    }
+
+    func testASecondCoreIsUsedOnlyWhenFree() throws {
+        // This test runs, so at least one task is runnable.
+        let runnable = try XCTUnwrap(SpareCore.runnableTasks())
+        XCTAssertGreaterThanOrEqual(runnable, 1)
+        setenv("ECOMAP_LOAD_THREADS", "1", 1)
+        defer { unsetenv("ECOMAP_LOAD_THREADS") }
+        XCTAssertFalse(SpareCore.available)
+        let bytes = sampleFile(communities: 300, warnings: false)
+        XCTAssertNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0))
+        XCTAssertNotNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0, concurrently: false))
     }
 }

@@ -246,6 +246,53 @@ final class DocumentStore {
         Int(record.count) == literal.utf8CodeUnitCount
             && memcmp(text + Int(record.start), literal.utf8Start, literal.utf8CodeUnitCount) == 0
     }
+
+    /// Appends every node of `other` (a store of the same file) and returns the id offset: node `n`
+    /// of `other` is node `n + offset` here; its lines move down by `lineShift`. Used to join the two
+    /// halves of a file read in parallel (`HalvedRead`).
+    func append(_ other: DocumentStore, lineShift: Int) -> Int32 {
+        let shift = UInt32(clamping: lineShift)
+        let offset = Int32(truncatingIfNeeded: records.count)
+        let textBase = UInt32(truncatingIfNeeded: textCount)
+        let itemBase = UInt32(truncatingIfNeeded: items.count)
+        let pairBase = UInt32(truncatingIfNeeded: pairs.count)
+        let tagBase = Int32(truncatingIfNeeded: tags.count)
+        let placeBase = Int32(truncatingIfNeeded: places.count)
+        if other.textCount > textCapacity - textCount { growText(to: textCount + other.textCount) }
+        (text + textCount).update(from: other.text, count: other.textCount)
+        textCount += other.textCount
+        // Copied in one piece, then moved in place.
+        let firstRecord = records.count
+        records.append(contentsOf: other.records)
+        records.withUnsafeMutableBufferPointer { all in
+            for i in firstRecord..<all.count {
+                switch all[i].kind {
+                case .scalar: all[i].start &+= textBase
+                case .sequence: all[i].start &+= itemBase
+                case .mapping: all[i].start &+= pairBase
+                }
+                if all[i].tag >= 0 { all[i].tag &+= tagBase }
+                if all[i].place >= 0 { all[i].place &+= placeBase }
+                all[i].line = all[i].line.addingReportingOverflow(shift).overflow ? .max : all[i].line &+ shift
+            }
+        }
+        let firstItem = items.count
+        items.append(contentsOf: other.items)
+        items.withUnsafeMutableBufferPointer { all in
+            for i in firstItem..<all.count { all[i] &+= offset }
+        }
+        let firstPair = pairs.count
+        pairs.append(contentsOf: other.pairs)
+        pairs.withUnsafeMutableBufferPointer { all in
+            for i in firstPair..<all.count {
+                all[i].key &+= offset
+                all[i].value &+= offset
+            }
+        }
+        tags.append(contentsOf: other.tags)
+        places.append(contentsOf: other.places)
+        return offset
+    }
 }
 
 /// A document: its store, owned, and its root node.

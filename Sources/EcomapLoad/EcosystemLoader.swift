@@ -61,6 +61,30 @@ public enum EcosystemLoader {
     /// Loads YAML bytes; `file` is the name used in diagnostics.
     public static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits = .standard,
                             stageDone: ((String) -> Void)? = nil) -> LoadResult {
+        load(yamlBytes: bytes, file: file, limits: limits, halvesFrom: HalvedRead.minimumBytes, stageDone: stageDone)
+    }
+
+    /// Loads YAML bytes as `load(yamlBytes:file:limits:)` does, reading any file that offers a cut in two
+    /// halves (`HalvedRead`, one after the other), however small; nil when it offers none or the halves
+    /// gave up. For checks that the two reads agree (tests, fuzzing).
+    @_spi(Testing) public static func loadInHalves(yamlBytes bytes: [UInt8], file: String,
+                                                   limits: Limits = .standard) -> LoadResult? {
+        var halved = false
+        let result = load(yamlBytes: bytes, file: file, limits: limits, halvesFrom: 0, concurrently: false,
+                          halved: &halved)
+        return halved ? result : nil
+    }
+
+    static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits, halvesFrom: Int,
+                     stageDone: ((String) -> Void)? = nil) -> LoadResult {
+        var halved = false
+        return load(yamlBytes: bytes, file: file, limits: limits, halvesFrom: halvesFrom, halved: &halved,
+                    stageDone: stageDone)
+    }
+
+    private static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits, halvesFrom: Int,
+                             concurrently: Bool = true, halved: inout Bool,
+                             stageDone: ((String) -> Void)? = nil) -> LoadResult {
         if bytes.count > limits.maxFileBytes {
             return LoadResult(ecosystem: nil, diagnostics: Diagnostics([.error(
                 "`\(file)` has \(bytes.count) bytes, more than the limit of \(limits.maxFileBytes) bytes (limit: file size)")]))
@@ -75,7 +99,11 @@ public enum EcosystemLoader {
         }
         let source = String(decoding: body, as: UTF8.self)
         var reader = YAMLReader(file: file, limits: limits)
-        let document = reader.read(body, characters: characters)
+        // A large file is read in two halves at once; anything unusual reads it in one piece.
+        var document = HalvedRead.read(body, file: file, limits: limits, minimumBytes: halvesFrom,
+                                       concurrently: concurrently)
+        halved = document != nil
+        if document == nil { document = reader.read(body, characters: characters) }
         var diagnostics = Diagnostics(reader.diagnostics)
         stageDone?("load")
         // Problems such as an unsupported tag or a duplicate key do not stop the check of the content.

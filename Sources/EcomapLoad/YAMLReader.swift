@@ -44,10 +44,20 @@ struct YAMLReader {
     private var markCursor = (characters: 0, bytes: 0)
     /// The number of characters in the input, counted when first needed.
     private var characterCount: Int?
+    /// Whether an alias was read (its expansion budget is the reader's own).
+    private(set) var readAlias = false
+    /// Whether a merge key (`<<`) was read.
+    private(set) var readMergeKey = false
+    /// Whether a node started at the very end of the input (an empty value there), where the mark
+    /// libyaml gives depends on where the input ends.
+    private(set) var nodeAtEnd = false
 
     /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes); `characters`,
     /// when the caller counted them, spares a pass over the input.
-    mutating func read(_ bytes: [UInt8], characters: Int? = nil) -> Document? {
+    /// - Parameter guardIsSet: the caller has set libyaml's nesting guard (`setNestingGuard`).
+    /// - Parameter roomFor: the source bytes the store is sized for, when more will be added to it.
+    mutating func read(_ bytes: [UInt8], characters: Int? = nil, guardIsSet: Bool = false,
+                       roomFor sourceBytes: Int? = nil) -> Document? {
         characterCount = characters
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(.error("cannot initialise the YAML parser"))
@@ -55,14 +65,19 @@ struct YAMLReader {
         }
         defer { yaml_parser_delete(&parser) }
         input = bytes
-        store.reserve(sourceBytes: bytes.count)
+        store.reserve(sourceBytes: max(bytes.count, sourceBytes ?? 0))
         return bytes.withUnsafeBufferPointer { buffer -> Document? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            // libyaml keeps its own (process-wide) guard; keep it just above ours so ours reports first.
-            yaml_set_max_nest_level(Int32(clamping: limits.maxDepth + 1))
+            if !guardIsSet { Self.setNestingGuard(limits) }
             do { return try readStream() } catch { return nil }
         }
+    }
+
+    /// libyaml keeps its own (process-wide) nesting guard; keep it just above ours so ours reports
+    /// first. Readers running at the same time have it set once, before they start.
+    static func setNestingGuard(_ limits: Limits) {
+        yaml_set_max_nest_level(Int32(clamping: limits.maxDepth + 1))
     }
 
     // MARK: - Events
@@ -203,6 +218,7 @@ struct YAMLReader {
         // Only a mark at the end of the input can be there, so the input is scanned only then (an
         // error at the end), not on every load.
         if isAtEnd(mark) {
+            nodeAtEnd = true
             let end = Self.endOfInput(input)
             if line > end.line { return end }
         }
@@ -306,6 +322,7 @@ struct YAMLReader {
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.raw.data.alias.anchor) ?? ""
             let loc = SourceLocation(file: file, line: here.line, column: here.column)
+            readAlias = true
             guard let target = anchors[name] else {
                 diagnostics.append(.error("undefined alias `*\(name)`", at: loc))
                 throw Abort()
@@ -383,6 +400,7 @@ struct YAMLReader {
                 }
                 size = Self.add(size, Self.add(key.size, value.size))
                 if keyIsScalar, keyRecord.style == .plain, keyRecord.tag < 0, store.textIs(keyRecord, "<<") {
+                    readMergeKey = true
                     merged.append(contentsOf: mergePairs(value.node))
                     continue
                 }

@@ -1,0 +1,211 @@
+import EcomapModel
+import Foundation
+
+/// Reads a large ecosystem file as two halves at the same time, each with its own libyaml parser, and
+/// joins them into the document a single read gives. libyaml's parse is half of loading, and a file
+/// of thousands of communities is nearly all one list, so the cut goes between two items of the
+/// top-level `communities:` list: the first half is the file up to that item, the second is the rest
+/// read under a `communities:` line of its own.
+///
+/// A cut there is exact: the item line is indented less than anything inside the item before it, so
+/// no plain or block scalar runs across it, and both parsers are in the same state a single parser
+/// would be in. Whatever could break that (a quoted scalar or a flow collection open across the cut,
+/// an alias or merge key whose budget or target spans both halves, a key given in both halves, an
+/// empty value right before the cut, any problem at all) gives up the split, and the file is read in
+/// one piece as before, so diagnostics are always the single read's.
+enum HalvedRead {
+    /// Files below this size are read in one piece: two threads save less than they cost.
+    static let minimumBytes = 1 << 20
+
+    /// The header the second half is read under.
+    private static let header = Array("communities:\n".utf8)
+
+    /// The document of `bytes` (UTF-8 already checked, without a byte-order mark), read in two halves
+    /// at the same time; nil when the file is small, cannot be cut, or either half has any problem:
+    /// the caller then reads it in one piece. `target` (tests) moves the cut's aim from the middle;
+    /// `concurrently: false` (fuzzing, where threads would hide leaks) reads one half after the other.
+    static func read(_ bytes: [UInt8], file: String, limits: Limits, minimumBytes: Int = minimumBytes,
+                     target: Int? = nil, concurrently: Bool = true) -> Document? {
+        guard bytes.count >= minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 || target != nil,
+              let cut = bytes.withUnsafeBufferPointer({ splitPoint(in: $0, near: target ?? $0.count / 2) })
+        else { return nil }
+
+        final class Half: @unchecked Sendable {
+            var reader: YAMLReader
+            var document: Document?
+            var lineShift = 0
+            init(_ reader: YAMLReader) { self.reader = reader }
+        }
+        let first = Half(YAMLReader(file: file, limits: limits))
+        let second = Half(YAMLReader(file: file, limits: limits))
+        YAMLReader.setNestingGuard(limits)
+        let readHalf: @Sendable (Int) -> Void = { index in
+            if index == 0 {
+                // Sized for the whole file: the second half is added to this store.
+                first.document = first.reader.read(Array(bytes[..<cut]), guardIsSet: true, roomFor: bytes.count)
+            } else {
+                // The header is line 1 of the second half; the cut's line is line 2 there.
+                second.lineShift = bytes.withUnsafeBufferPointer { lineBreaks(in: UnsafeBufferPointer(rebasing: $0[..<cut])) } - 1
+                second.document = second.reader.read(header + bytes[cut...], guardIsSet: true)
+            }
+        }
+        if concurrently {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: readHalf)
+        } else {
+            readHalf(0)
+            readHalf(1)
+        }
+        for half in [first, second] {
+            guard half.reader.diagnostics.isEmpty, !half.reader.readAlias, !half.reader.readMergeKey else { return nil }
+        }
+        // An empty value just before the cut is placed where the first half ends, not where a single
+        // read places it (the next item's dash).
+        guard !first.reader.nodeAtEnd, let a = first.document, let b = second.document else { return nil }
+        return join(a, b, lineShift: second.lineShift)
+    }
+
+    /// The start of an item line of the top-level `communities:` block list nearest to `target`, but
+    /// never the first item; nil when there is no such list or no second item.
+    static func splitPoint(in b: UnsafeBufferPointer<UInt8>, near target: Int) -> Int? {
+        guard let listStart = lineAfterCommunitiesKey(b) else { return nil }
+        // The list's indentation is its first item's.
+        var line = listStart
+        var indent = -1
+        while line < b.count {
+            let content = firstContent(b, line)
+            let end = lineEnd(b, line)
+            if content < end && b[content] != UInt8(ascii: "#") {
+                guard isDash(b, content) else { return nil }
+                indent = content - line
+                break
+            }
+            line = end + 1
+        }
+        guard indent >= 0 else { return nil }
+        // Items until something less indented (the next top-level key) ends the list.
+        var best: Int?
+        line = lineEnd(b, line) + 1
+        while line < b.count {
+            let content = firstContent(b, line)
+            let end = lineEnd(b, line)
+            if content < end && b[content] != UInt8(ascii: "#") && content - line <= indent {
+                guard content - line == indent, isDash(b, content) else { break }
+                if best == nil || abs(line - target) < abs(best! - target) { best = line }
+                if line > target { break }
+            }
+            line = end + 1
+        }
+        return best
+    }
+
+    /// The offset of the line after `communities:` written at the start of a line with nothing after
+    /// it but spaces or a comment; nil when there is none.
+    private static func lineAfterCommunitiesKey(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let key = Array("communities:".utf8)
+        var line = 0
+        while line < b.count {
+            let end = lineEnd(b, line)
+            if end - line >= key.count && (0..<key.count).allSatisfy({ b[line + $0] == key[$0] }) {
+                var i = line + key.count
+                while i < end && b[i] == 0x20 { i += 1 }
+                if i == end || b[i] == UInt8(ascii: "#") || (b[i] == 0x0D && i + 1 == end) { return end + 1 }
+                return nil
+            }
+            line = end + 1
+        }
+        return nil
+    }
+
+    /// The offset of the line feed that ends the line starting at `line` (or the end of the input).
+    private static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, _ line: Int) -> Int {
+        guard line < b.count, let base = b.baseAddress,
+              let hit = memchr(base + line, 0x0A, b.count - line) else { return b.count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The first byte of the line that is not a space (the line feed or `\r` when the line is blank).
+    private static func firstContent(_ b: UnsafeBufferPointer<UInt8>, _ line: Int) -> Int {
+        var i = line
+        while i < b.count && b[i] == 0x20 { i += 1 }
+        if i < b.count && b[i] == 0x0D { return lineEnd(b, line) }  // a blank line ending in CRLF
+        return i
+    }
+
+    /// `-` followed by a space or a line break: a block list item.
+    private static func isDash(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard b[i] == UInt8(ascii: "-") else { return false }
+        return i + 1 == b.count || [0x20, 0x0A, 0x0D].contains(b[i + 1])
+    }
+
+    /// Line breaks as YAML counts them (LF, CR, CRLF, NEL, LS, PS).
+    static func lineBreaks(in b: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = b.baseAddress else { return 0 }
+        // Most files break lines with LF alone: counted in one pass the compiler vectorises, once
+        // no CR, NEL (C2 85) or LS/PS (E2 80 A8/A9) can occur.
+        let others: [Int32] = [0x0D, 0x85, 0xA8, 0xA9]
+        if !others.contains(where: { memchr(base, $0, b.count) != nil }) {
+            var count = 0
+            for byte in b { count &+= byte == 0x0A ? 1 : 0 }
+            return count
+        }
+        var count = 0, i = 0
+        let n = b.count
+        while i < n {
+            switch b[i] {
+            case 0x0A: count += 1
+            case 0x0D:
+                count += 1
+                if i + 1 < n && b[i + 1] == 0x0A { i += 1 }
+            case 0xC2 where i + 1 < n && b[i + 1] == 0x85:
+                count += 1; i += 1
+            case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                count += 1; i += 2
+            default: break
+            }
+            i += 1
+        }
+        return count
+    }
+
+    /// The whole file's document: the first half's root mapping, whose last key is `communities`,
+    /// with the second half's items added to that list and the second half's other keys after it.
+    private static func join(_ a: Document, _ b: Document, lineShift: Int) -> Document? {
+        let first = a.store, second = b.store
+        let rootA = first.records[Int(a.root)], rootB = second.records[Int(b.root)]
+        guard rootA.kind == .mapping, rootA.count >= 1, rootB.kind == .mapping, rootB.count >= 1 else { return nil }
+        let pairsA = first.pairs[Int(rootA.start)..<Int(rootA.start + rootA.count)]
+        let pairsB = second.pairs[Int(rootB.start)..<Int(rootB.start + rootB.count)]
+        let lastA = pairsA.last!, headerB = pairsB.first!
+        let listA = first.records[Int(lastA.value)], listB = second.records[Int(headerB.value)]
+        guard isPlainKey(first, lastA.key, "communities"), listA.kind == .sequence,
+              isPlainKey(second, headerB.key, "communities"), second.records[Int(headerB.key)].line == 1,
+              listB.kind == .sequence else { return nil }
+        // A key in both halves is a duplicate a single read reports: read it so.
+        var keysA = Set<String>()
+        for pair in pairsA {
+            let key = first.records[Int(pair.key)]
+            guard key.kind == .scalar else { return nil }
+            keysA.insert(first.string(of: key))
+        }
+        for pair in pairsB.dropFirst() {
+            let key = second.records[Int(pair.key)]
+            guard key.kind == .scalar, !keysA.contains(second.string(of: key)) else { return nil }
+        }
+        let itemsA = first.items[Int(listA.start)..<Int(listA.start + listA.count)]
+        let itemsB = second.items[Int(listB.start)..<Int(listB.start + listB.count)]
+        let restB = Array(pairsB.dropFirst())
+        let offset = first.append(second, lineShift: lineShift)
+        let list = first.addSequence(Array(itemsA) + itemsB.map { $0 &+ offset },
+                                     line: Int(listA.line), column: Int(listA.column))
+        var pairs = Array(pairsA.dropLast())
+        pairs.append(DocumentStore.Pair(key: lastA.key, value: list))
+        pairs += restB.map { DocumentStore.Pair(key: $0.key &+ offset, value: $0.value &+ offset) }
+        let root = first.addMapping(pairs, line: Int(rootA.line), column: Int(rootA.column))
+        return Document(store: first, root: root)
+    }
+
+    private static func isPlainKey(_ store: DocumentStore, _ node: Int32, _ text: StaticString) -> Bool {
+        let record = store.records[Int(node)]
+        return record.kind == .scalar && record.style == .plain && record.tag < 0 && store.textIs(record, text)
+    }
+}

@@ -1,0 +1,167 @@
+@testable import EcomapLoad
+import EcomapModel
+import XCTest
+
+/// A large file is read as two halves at the same time (`HalvedRead`); the joined document must be
+/// the one a single read gives, and anything that could make them differ must give up the split.
+final class HalvedReadTests: XCTestCase {
+    /// Decodes a document the way the loader does.
+    private func decoded(_ document: Document?, file: String = "t.yaml") -> (Ecosystem?, [String]) {
+        guard let document else { return (nil, ["no document"]) }
+        var decoder = EcosystemDecoder(file: file, limits: .standard)
+        let ecosystem = decoder.decode(document)
+        return (ecosystem, decoder.diagnostics.map(\.description))
+    }
+
+    /// The single read's document of `text`.
+    private func oneRead(_ bytes: [UInt8]) -> Document? {
+        var reader = YAMLReader(file: "t.yaml", limits: .standard)
+        return reader.read(bytes)
+    }
+
+    /// A file of `count` communities written in the ways people write them: plain, quoted and
+    /// non-ASCII text, block scalars whose lines start with `- `, flow lists, comments, blank lines,
+    /// empty values (one ending an item), figures with warnings; influencers and links after the list.
+    private func sampleFile(communities count: Int, lineBreak: String = "\n") -> [UInt8] {
+        var lines = ["# sample", "version: 1", "ecosystem: Halves", "topics:", "  - koken", "  - { id: fietsen, name: Fietsen }",
+                     "communities:"]
+        for i in 0..<count {
+            lines.append("  - id: c\(i)")
+            switch i % 7 {
+            case 0:
+                lines += ["    name: \"Gemeenschap \(i) – Küche\"", "    members: \(1000 + i)", "    channel: forum"]
+            case 1:
+                lines += ["    name: Fietsers \(i)", "    notes: |", "      - not an item", "        still notes",
+                          "", "      - last line", "    topics: [koken, fietsen]"]
+            case 2:
+                lines += ["    # a comment inside an item", "    name: 'Straße \(i)'", "    activity:",
+                          "      discussions: 12.5", "      reactions: 40", "    actions: 3"]
+            case 3:
+                lines += ["    name: Plain text that goes", "      on over two lines \(i)", "    url: https://example.org/\(i)",
+                          "    actions: 2.500"]
+            case 4:
+                lines += ["    name: Émilie \(i)", "    tags:", "    - indentless", "    - list", "    sentiment: positive"]
+            case 5:
+                lines += ["", "    name: Folded \(i)", "    notes: >-", "      folded", "      text"]
+            default:
+                lines += ["    name: Leeg \(i)", "    members: 10", "    reach:"]
+            }
+        }
+        lines += ["influencers:", "  - { id: inf1, name: Anna, followers: 12000 }", "links:"]
+        for i in stride(from: 0, to: count - 1, by: 2) { lines.append("  - [c\(i), c\(i + 1), 0.5]") }
+        lines.append("  - { from: inf1, to: c0, weight: 0.8 }")
+        return Array((lines.joined(separator: lineBreak) + lineBreak).utf8)
+    }
+
+    func testEveryCutOfASampleFileGivesTheSingleReadOrNoSplit() {
+        for lineBreak in ["\n", "\r\n"] {
+            let bytes = sampleFile(communities: 21, lineBreak: lineBreak)
+            let expected = decoded(oneRead(bytes))
+            XCTAssertNotNil(expected.0)
+            var splits = 0
+            // Aim the cut at every line of the file.
+            var starts = [0]
+            for (i, byte) in bytes.enumerated() where byte == 0x0A { starts.append(i + 1) }
+            for target in starts {
+                guard let document = HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
+                                                     target: target) else { continue }
+                splits += 1
+                let got = decoded(document)
+                XCTAssertEqual(got.0, expected.0, "cut aimed at byte \(target)")
+                XCTAssertEqual(got.1, expected.1, "cut aimed at byte \(target)")
+            }
+            // Every item but the first can take the cut (items ending in an empty value too).
+            XCTAssertGreaterThanOrEqual(splits, 20, "line break \(lineBreak.debugDescription)")
+        }
+    }
+
+    func testALargeFileIsSplitAndReadTheSame() throws {
+        let bytes = sampleFile(communities: 3000)
+        XCTAssertGreaterThan(bytes.count, HalvedRead.minimumBytes / 4)
+        let cut = try XCTUnwrap(bytes.withUnsafeBufferPointer { HalvedRead.splitPoint(in: $0, near: $0.count / 2) })
+        // Near the middle, at an item line.
+        XCTAssertLessThan(abs(cut - bytes.count / 2), 400)
+        XCTAssertEqual(Array(bytes[cut..<cut + 6]), Array("  - id".utf8))
+        let document = try XCTUnwrap(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0))
+        let expected = decoded(oneRead(bytes))
+        let got = decoded(document)
+        XCTAssertEqual(got.0, expected.0)
+        XCTAssertEqual(got.1, expected.1)
+        XCTAssertEqual(got.0?.communities.count, 3000)
+        // Lines in the second half are the file's: community 2999's `id` line.
+        let last = try XCTUnwrap(got.0?.communities.last?.location)
+        let lineOfLast = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0 == "  - id: c2999" }.map { $0 + 1 }
+        XCTAssertEqual(last.line, lineOfLast)
+    }
+
+    func testSmallFilesAreReadInOnePiece() {
+        XCTAssertNil(HalvedRead.read(sampleFile(communities: 40), file: "t.yaml", limits: .standard))
+    }
+
+    /// Files whose halves could differ from a single read, with the cut aimed at the `marker` line.
+    private func assertNoSplit(_ text: String, marker: String, file: StaticString = #filePath, line: UInt = #line) {
+        let bytes = Array(text.utf8)
+        let target = text.utf8.distance(from: text.startIndex, to: text.range(of: marker)!.lowerBound)
+        let cut = bytes.withUnsafeBufferPointer { HalvedRead.splitPoint(in: $0, near: target) }
+        XCTAssertNotNil(cut, "the file should offer a cut", file: file, line: line)
+        XCTAssertNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0, target: target),
+                     file: file, line: line)
+    }
+
+    func testWhatASplitCouldChangeIsReadInOnePiece() {
+        // A quoted scalar open across the cut.
+        assertNoSplit("ecosystem: E\ncommunities:\n  - id: a\n    notes: \"one\n  - id: b\n    two\"\n  - id: c\n",
+                      marker: "  - id: b")
+        // A flow list open across the cut.
+        assertNoSplit("ecosystem: E\ncommunities:\n  - id: a\n    tags: [x,\n  - id: b\n    ]\n  - id: c\n",
+                      marker: "  - id: b")
+        // An alias in the second half naming an anchor in the first.
+        assertNoSplit("ecosystem: E\ncommunities:\n  - id: a\n    name: &n Name\n  - id: b\n    name: *n\n",
+                      marker: "  - id: b")
+        // A key given in both halves.
+        assertNoSplit("ecosystem: E\nlinks: []\ncommunities:\n  - id: a\n  - id: b\nlinks: []\n", marker: "  - id: b")
+        // A merge key.
+        assertNoSplit("ecosystem: E\ncommunities:\n  - id: a\n  - id: b\n    <<: {name: B}\n", marker: "  - id: b")
+        // A problem in the second half.
+        assertNoSplit("ecosystem: E\ncommunities:\n  - id: a\n  - id: b\n\tname: x\n", marker: "  - id: b")
+        // A second document after the list.
+        assertNoSplit("ecosystem: E\ncommunities:\n  - id: a\n  - id: b\n---\nx: 1\n", marker: "  - id: b")
+    }
+
+    func testFilesWithoutABlockListOfCommunitiesOfferNoCut() {
+        for text in ["ecosystem: E\ncommunities: [a, b, c]\n", "ecosystem: E\ncommunities: &all\n  - id: a\n  - id: b\n",
+                     "ecosystem: E\ncommunities:\n  - id: a\n", "communities:\n  id: a\n", "ecosystem: E\n"] {
+            let bytes = Array(text.utf8)
+            XCTAssertNil(bytes.withUnsafeBufferPointer { HalvedRead.splitPoint(in: $0, near: $0.count / 2) }, text)
+        }
+        // Items at the list's indentation only: a nested dash or the next section's list is no cut.
+        let text = "communities:\n  - id: a\n    tags:\n      - x\nlinks:\n  - [a, b]\n  - [a, c]\n"
+        let cuts = (0..<text.utf8.count).compactMap { target in
+            Array(text.utf8).withUnsafeBufferPointer { HalvedRead.splitPoint(in: $0, near: target) }
+        }
+        XCTAssertEqual(cuts, [], "one item: no second item to cut at")
+    }
+
+    func testLineBreaksAreCountedAsYAMLCountsThem() {
+        let text = "a\nb\r\nc\rd\u{85}e\u{2028}f\u{2029}g"
+        XCTAssertEqual(Array(text.utf8).withUnsafeBufferPointer { HalvedRead.lineBreaks(in: $0) }, 6)
+    }
+
+    /// Through the loader: a file above the size where halves are read, with a problem in its second
+    /// half, reports it where a single read does.
+    func testALargeFileWithAProblemLateReportsItsLine() throws {
+        var bytes = sampleFile(communities: 12000)
+        XCTAssertGreaterThan(bytes.count, HalvedRead.minimumBytes)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let target = try XCTUnwrap(lines.firstIndex { $0 == "  - id: c8000" })
+        var edited = lines.map(String.init)
+        edited[target + 1] += "\n    actions: lots"
+        bytes = Array(edited.joined(separator: "\n").utf8)
+        let result = EcosystemLoader.load(yamlBytes: bytes, file: "big.yaml")
+        XCTAssertNil(result.ecosystem)
+        XCTAssertEqual(result.diagnostics.items.filter { $0.severity == .error }.map(\.description),
+                       ["big.yaml:\(target + 3):14: error: `actions` must be a number, found \"lots\""])
+    }
+}

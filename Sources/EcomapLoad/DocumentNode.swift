@@ -330,7 +330,25 @@ struct DocumentNode {
     }
     var kind: Kind { record.kind }
 
-    var location: SourceLocation { store.location(of: record) }
+    var location: SourceLocation {
+        Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { $0.location(of: $0.records[Int(id)]) }
+    }
+
+    /// A scalar's text as bytes, valid while the document lives (empty for a collection).
+    var bytes: UnsafeBufferPointer<UInt8> {
+        Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { store in
+            let r = store.records[Int(id)]
+            return r.kind == .scalar ? store.bytes(of: r) : UnsafeBufferPointer(start: nil, count: 0)
+        }
+    }
+
+    /// A scalar's text (empty for a collection).
+    var text: String {
+        Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { store in
+            let r = store.records[Int(id)]
+            return r.kind == .scalar ? store.string(of: r) : ""
+        }
+    }
 
     /// The node as a scalar (its text made a `String`), a list or a mapping.
     var view: View {
@@ -349,7 +367,9 @@ struct DocumentNode {
     }
 
     private func scalar(_ r: DocumentStore.Record) -> Scalar {
-        Scalar(text: store.string(of: r), style: r.style, tag: r.tag >= 0 ? store.tags[Int(r.tag)] : nil, node: self)
+        Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { store in
+            Scalar(text: store.string(of: r), style: r.style, tag: r.tag >= 0 ? store.tags[Int(r.tag)] : nil, node: self)
+        }
     }
 
     /// The items of a sequence (empty for anything else).

@@ -105,6 +105,9 @@ struct EcosystemDecoder {
 
     var diagnostics: [Diagnostic] { reader.diagnostics }
 
+    /// The document being decoded names `file` (its nodes are placed in it unless they name a cell).
+    private var documentIsFile = true
+
     /// A link as written, endpoints not yet resolved: their nodes, whose text was checked. Texts and
     /// locations are made from the nodes (valid while the document lives) when the link is resolved.
     private struct PendingLink {
@@ -139,7 +142,8 @@ struct EcosystemDecoder {
     mutating func decode(_ document: Document) -> Ecosystem? {
         // Nodes refer to their store without owning it (no reference counting per node): the
         // document owns it, and is kept alive for the whole walk.
-        withExtendedLifetime(document) { decode(root: document.rootNode) }
+        documentIsFile = document.store.file == file
+        return withExtendedLifetime(document) { decode(root: document.rootNode) }
     }
 
     private mutating func decode(root: DocumentNode) -> Ecosystem? {
@@ -302,22 +306,22 @@ struct EcosystemDecoder {
             (.presence, .presence), (.phase, .phase), (.sentiment, .sentiment), (.funnelStep, .funnelStep),
         ]
         for (key, figure) in figures {
-            if let n = f[key] { Self.record(figure, n, in: &positions) }
+            if let n = f[key] { record(figure, n, in: &positions) }
         }
         if let activity = f[.activity] {
-            Self.record(.activity, activity, in: &positions)
+            record(.activity, activity, in: &positions)
             if activity.isEmptyScalar {
             } else if let a = reader.fields(activity, ActivityKey.self, what: "`activity`") {
                 discussions = reader.number(a[.discussions], "activity.discussions", whole: false)
                 reactions = reader.number(a[.reactions], "activity.reactions", whole: false)
-                if let n = a[.discussions] { Self.record(.activityDiscussions, n, in: &positions) }
-                if let n = a[.reactions] { Self.record(.activityReactions, n, in: &positions) }
+                if let n = a[.discussions] { record(.activityDiscussions, n, in: &positions) }
+                if let n = a[.reactions] { record(.activityReactions, n, in: &positions) }
             }
         }
         // A platform written as the channel (`channel: facebook`) gives the channel and is kept as the platform.
         var platform = reader.text(f[.platform], "platform")
         // (A channel written exactly as one is no platform: the common case, settled by its bytes.)
-        if let n = f[.channel], n.kind == .scalar, Channel.valueBytes.value(spelt: n.store.bytes(of: n.record)) == nil,
+        if let n = f[.channel], n.kind == .scalar, Channel.valueBytes.value(spelt: n.bytes) == nil,
            let s = n.scalar, !s.isNull {
             let folded = FieldReader.folded(s.text)
             if Channel(rawValue: folded) == nil, ValueAliases.platforms[folded] != nil, platform == nil {
@@ -347,19 +351,27 @@ struct EcosystemDecoder {
             presence: presence, scope: scope, topics: topics, members: members,
             discussions: discussions, reactions: reactions, reach: reach, actions: actions,
             sentiment: sentiment, phase: phase, goals: goals, funnelStep: funnelStep,
-            location: f.location, fieldLocations: positions, platform: platform)
+            location: location(of: f.node), fieldLocations: positions, platform: platform)
         community.sources = sources
         return community
     }
 
-    /// Records where `figure` was written: line and column for a place in the document's own file,
-    /// the whole location for a table column or a workbook cell.
-    private static func record(_ figure: FieldLocations.Figure, _ node: DocumentNode, in positions: inout FieldLocations) {
+    /// Where `node` starts, as `node.location` gives it: for a place in the decoded file made here
+    /// from its line and column (the store is not called for every node kept).
+    private func location(of node: DocumentNode) -> SourceLocation {
         let r = node.record
-        if r.place >= 0 {
-            positions[figure.name] = node.location
+        guard r.place < 0 && documentIsFile else { return node.location }
+        return SourceLocation(file: file, line: Int(r.line), column: Int(r.column))
+    }
+
+    /// Records where `figure` was written: line and column for a place in the decoded file, the whole
+    /// location for a table column or a workbook cell (or a document of another file).
+    private func record(_ figure: FieldLocations.Figure, _ node: DocumentNode, in positions: inout FieldLocations) {
+        let r = node.record
+        if r.place < 0 && documentIsFile {
+            positions.set(figure, file: file, line: Int(r.line), column: Int(r.column))
         } else {
-            positions.set(figure, file: node.store.file, line: Int(r.line), column: Int(r.column))
+            positions[figure.name] = node.location
         }
     }
 
@@ -372,7 +384,7 @@ struct EcosystemDecoder {
         let sentiment: Sentiment? = reader.enumeration(f[.sentiment], "sentiment")
         guard let c else { return nil }
         return Influencer(id: c.id, name: c.name, url: c.url, notes: c.notes, tags: c.tags, followers: followers,
-                          handle: handle, topics: topics, sentiment: sentiment, location: f.location)
+                          handle: handle, topics: topics, sentiment: sentiment, location: location(of: f.node))
     }
 
     private mutating func stakeholder(_ node: DocumentNode) -> Stakeholder? {
@@ -474,7 +486,7 @@ struct EcosystemDecoder {
         let folded = FieldReader.isLowercaseASCII(id) ? id : id.uppercased().lowercased()
         if let otherNode = declaredFolded.updateValue(node, forKey: folded) {
             declaredFolded[folded] = otherNode
-            let other = otherNode.store.string(of: otherNode.record)
+            let other = otherNode.text
             reader.warning("id `\(id)` differs from `\(other)` (line \(otherNode.location.line)) only by letter case",
                            at: node.location)
         }
@@ -608,8 +620,8 @@ struct EcosystemDecoder {
         var memberTopics: [String: Set<String>] = [:]
 
         for link in pending {
-            var from = link.fromNode.store.string(of: link.fromNode.record)
-            var to = link.toNode.store.string(of: link.toNode.record)
+            var from = link.fromNode.text
+            var to = link.toNode.text
             // One look-up each gives the declaration and the id as declared.
             let fromIndex = declared.index(forKey: from), toIndex = declared.index(forKey: to)
             if fromIndex == nil {
@@ -683,7 +695,7 @@ struct EcosystemDecoder {
             if last >= 0 { nextOfPair[last] = links.count } else { firstOfPair[pair] = links.count }
             nextOfPair.append(-1)
             links.append(Link(from: from, to: to, weight: link.weight, kind: link.kind,
-                              directed: link.directed, location: link.node.location))
+                              directed: link.directed, location: location(of: link.node)))
         }
         return links
     }

@@ -190,7 +190,6 @@ struct FieldReader {
             return nil
         }
         let pairs = node.pairs
-        let store = node.store
         var fields = Fields<Key>(node: node, names: names)
         for pair in pairs {
             let keyNode = pair.key
@@ -199,8 +198,8 @@ struct FieldReader {
                 error("keys in \(what) must be text, found \(keyNode.typeName)", at: keyNode.location)
                 continue
             }
-            guard let match = known.index(of: store.bytes(of: record)) else {
-                let key = store.string(of: record)
+            guard let match = known.index(of: keyNode.bytes) else {
+                let key = keyNode.text
                 error("unknown key `\(key)` in \(what)\(Suggestions.hint(for: key, in: known.names, budget: &hints))",
                       at: keyNode.location)
                 continue
@@ -229,8 +228,8 @@ struct FieldReader {
     mutating func checkedText(_ node: DocumentNode, _ field: String) -> String? {
         let r = node.record
         if r.kind == .scalar {
-            let bytes = node.store.bytes(of: r)
-            if bytes.count <= limits.maxTextBytes && !Self.mayHoldControl(bytes) { return node.store.string(of: r) }
+            let bytes = node.bytes
+            if bytes.count <= limits.maxTextBytes && !Self.mayHoldControl(bytes) { return node.text }
         }
         guard let scalar = node.scalar else { return nil }
         return checkedText(scalar, field)
@@ -240,7 +239,7 @@ struct FieldReader {
     mutating func isValidText(_ node: DocumentNode, _ field: String) -> Bool {
         let r = node.record
         guard r.kind == .scalar else { return false }
-        let bytes = node.store.bytes(of: r)
+        let bytes = node.bytes
         if bytes.count <= limits.maxTextBytes && !Self.mayHoldControl(bytes) { return true }
         return node.scalar.map { checkedText($0, field) != nil } ?? false
     }
@@ -484,7 +483,7 @@ struct FieldReader {
     static func quickNumber(_ node: DocumentNode, whole: Bool) -> Double? {
         let r = node.record
         guard r.kind == .scalar, r.style == .plain, r.tag < 0, r.count > 0, r.count <= 15 else { return nil }
-        let bytes = node.store.bytes(of: r)
+        let bytes = node.bytes
         var mantissa = 0, fractionDigits = 0, point = -1
         for i in 0..<bytes.count {
             let b = bytes[i]
@@ -571,7 +570,7 @@ struct FieldReader {
         guard let node else { return nil }
         // Most values are written exactly as a raw value: matched by their bytes, without a `String`.
         let r = node.record
-        if r.kind == .scalar, let value = E.valueBytes.value(spelt: node.store.bytes(of: r)) { return value }
+        if r.kind == .scalar, let value = E.valueBytes.value(spelt: node.bytes) { return value }
         guard let scalar = node.scalar else {
             error("`\(field)` must be one of \(Self.choices(E.self)), found \(node.typeName)", at: node.location)
             return nil

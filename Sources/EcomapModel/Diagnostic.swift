@@ -11,7 +11,7 @@ public struct SourceLocation: Hashable, Sendable, Codable {
     /// The workbook cell, `SHEET!B7`, for `.xlsx` and `.ods` input (`line` is then the row).
     public var cell: String?
 
-    public init(file: String, line: Int, column: Int, columnName: String? = nil, cell: String? = nil) {
+    @inlinable public init(file: String, line: Int, column: Int, columnName: String? = nil, cell: String? = nil) {
         self.file = file
         self.line = line
         self.column = column

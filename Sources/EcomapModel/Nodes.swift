@@ -110,7 +110,7 @@ public struct Community: Sendable, Hashable {
     /// Whether the figure (by its file name, e.g. `activity.discussions`) was measured rather than typed.
     public func isMeasured(_ figure: String) -> Bool { measured?.figures.contains(figure) ?? false }
 
-    public init(id: String, name: String? = nil, url: String? = nil, notes: String? = nil,
+    @inlinable public init(id: String, name: String? = nil, url: String? = nil, notes: String? = nil,
                 tags: [String] = [], channel: Channel? = nil, presence: Presence? = nil,
                 scope: Scope? = nil, topics: [String] = [], members: Int? = nil,
                 discussions: Double? = nil, reactions: Double? = nil, reach: Int? = nil,
@@ -157,7 +157,7 @@ public struct Influencer: Sendable, Hashable {
     public var sentiment: Sentiment?
     public var location: SourceLocation?
 
-    public init(id: String, name: String? = nil, url: String? = nil, notes: String? = nil,
+    @inlinable public init(id: String, name: String? = nil, url: String? = nil, notes: String? = nil,
                 tags: [String] = [], followers: Int? = nil, handle: String? = nil,
                 topics: [String] = [], sentiment: Sentiment? = nil, location: SourceLocation? = nil) {
         self.id = id
@@ -183,7 +183,7 @@ public struct Stakeholder: Sendable, Hashable {
     public var role: StakeholderRole?
     public var location: SourceLocation?
 
-    public init(id: String, name: String? = nil, url: String? = nil, notes: String? = nil,
+    @inlinable public init(id: String, name: String? = nil, url: String? = nil, notes: String? = nil,
                 tags: [String] = [], role: StakeholderRole? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.name = name ?? id
@@ -207,7 +207,7 @@ public struct Link: Sendable, Hashable {
     public var directed: Bool
     public var location: SourceLocation?
 
-    public init(from: String, to: String, weight: Double = 1, kind: String? = nil,
+    @inlinable public init(from: String, to: String, weight: Double = 1, kind: String? = nil,
                 directed: Bool = false, location: SourceLocation? = nil) {
         self.from = from
         self.to = to

@@ -7,13 +7,34 @@ public struct LoadResult: Sendable {
     public var ecosystem: Ecosystem?
     /// Errors and warnings, in the order found.
     public var diagnostics: Diagnostics
-    /// The text of every file read, by the name used in diagnostics (for caret snippets).
-    public var sources: [String: String]
+    /// The text of every file read, by the name used in diagnostics (for caret snippets). Made when
+    /// asked for: most runs print no snippet, and a large file's text would be checked a second time.
+    public var sources: [String: String] {
+        get {
+            var all = texts
+            for (name, bytes) in sourceBytes where all[name] == nil { all[name] = String(decoding: bytes, as: UTF8.self) }
+            return all
+        }
+        set {
+            texts = newValue
+            sourceBytes = [:]
+        }
+    }
+    private var texts: [String: String]
+    private var sourceBytes: [String: [UInt8]] = [:]
 
     public init(ecosystem: Ecosystem?, diagnostics: Diagnostics, sources: [String: String] = [:]) {
         self.ecosystem = ecosystem
         self.diagnostics = diagnostics
-        self.sources = sources
+        self.texts = sources
+    }
+
+    /// A result whose source text is kept as the (UTF-8) bytes read.
+    init(ecosystem: Ecosystem?, diagnostics: Diagnostics, sourceBytes: [String: [UInt8]]) {
+        self.ecosystem = ecosystem
+        self.diagnostics = diagnostics
+        self.texts = [:]
+        self.sourceBytes = sourceBytes
     }
 }
 
@@ -97,7 +118,6 @@ public enum EcosystemLoader {
         case .success(let checked):
             (body, characters) = checked
         }
-        let source = String(decoding: body, as: UTF8.self)
         var reader = YAMLReader(file: file, limits: limits)
         // A large file is read in two halves at once; anything unusual reads it in one piece.
         let document = HalvedRead.read(body, file: file, limits: limits, minimumBytes: halves.readFrom,
@@ -107,7 +127,7 @@ public enum EcosystemLoader {
         stageDone?("load")
         // Problems such as an unsupported tag or a duplicate key do not stop the check of the content.
         guard let document else {
-            return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: [file: source])
+            return LoadResult(ecosystem: nil, diagnostics: diagnostics, sourceBytes: [file: body])
         }
         var decoder = EcosystemDecoder(file: file, limits: limits)
         decoder.communitiesInHalvesFrom = halves.decodeFrom
@@ -116,6 +136,6 @@ public enum EcosystemLoader {
         diagnostics.items.append(contentsOf: decoder.diagnostics)
         stageDone?("validate")
         return LoadResult(ecosystem: diagnostics.hasErrors ? nil : ecosystem, diagnostics: diagnostics,
-                          sources: [file: source])
+                          sourceBytes: [file: body])
     }
 }

@@ -91,6 +91,8 @@ struct EcosystemDecoder {
     var reader: FieldReader
     /// Lists of at least this many communities are decoded in two halves (`decodeCommunitiesInHalves`).
     var communitiesInHalvesFrom = Self.communitiesInHalvesFrom
+    /// Lists of at least this many links have their ends looked up in two halves (`lookUpEnds`).
+    var linksInHalvesFrom = Self.linksInHalvesFrom
     /// The two halves at the same time, on two threads (else one after the other).
     var decodesConcurrently = true
     /// Concurrent halves only when a second core is free (`SpareCore`); false in tests.
@@ -113,7 +115,7 @@ struct EcosystemDecoder {
 
     /// A link as written, endpoints not yet resolved: their nodes, whose text was checked. Texts and
     /// locations are made from the nodes (valid while the document lives) when the link is resolved.
-    private struct PendingLink {
+    fileprivate struct PendingLink {
         var fromNode: DocumentNode
         var toNode: DocumentNode
         var weight: Double
@@ -125,7 +127,7 @@ struct EcosystemDecoder {
     }
 
     /// A declared id with where (the id's node) and as what.
-    private struct Declaration {
+    fileprivate struct Declaration {
         var kind: NodeKind
         var node: DocumentNode
         /// The id is ASCII, so a reference that is ASCII too names it only in the same bytes.
@@ -627,11 +629,12 @@ struct EcosystemDecoder {
         // (a node's set is made at its first such link).
         var memberTopics: [String: Set<String>] = [:]
 
-        for link in pending {
-            var from = link.fromNode.text
-            var to = link.toNode.text
-            // One look-up each gives the declaration and the id as declared.
-            let fromIndex = declared.index(forKey: from), toIndex = declared.index(forKey: to)
+        let ends = lookUpEnds(pending)
+        for (link, end) in zip(pending, ends) {
+            var from = end.from
+            var to = end.to
+            // One look-up each gave the declaration and the id as declared.
+            let fromIndex = end.fromIndex, toIndex = end.toIndex
             if fromIndex == nil {
                 reader.error("link to unknown id `\(from)`\(nearestIdHint(from))", at: link.fromNode.location)
             }
@@ -823,6 +826,51 @@ struct EcosystemDecoder {
         let scalars = Array(text.unicodeScalars)
         return scalars.count == 7 && scalars[0] == "#"
             && scalars.dropFirst().allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
+    }
+}
+
+// MARK: - Link ends on both cores
+
+extension EcosystemDecoder {
+    /// A link's ends as written, and where they are among the declared ids (nil: not declared).
+    fileprivate struct EndLookUp {
+        var from: String
+        var to: String
+        var fromIndex: Dictionary<String, Declaration>.Index?
+        var toIndex: Dictionary<String, Declaration>.Index?
+    }
+
+    /// Lists of at least this many links have their ends looked up in two halves at the same time.
+    static let linksInHalvesFrom = 4096
+
+    /// Every pending link's ends looked up among the declared ids (which nothing changes meanwhile):
+    /// for a long list, each half on its own thread when a second core is free. Look-ups only; what
+    /// they find is reported and used in file order by the caller.
+    fileprivate func lookUpEnds(_ pending: [PendingLink]) -> [EndLookUp] {
+        final class Job: @unchecked Sendable {
+            let declared: [String: Declaration]
+            let pending: [PendingLink]
+            var halves: [[EndLookUp]] = [[], []]
+            init(_ declared: [String: Declaration], _ pending: [PendingLink]) { (self.declared, self.pending) = (declared, pending) }
+            func run(_ range: Range<Int>) -> [EndLookUp] {
+                var out: [EndLookUp] = []
+                out.reserveCapacity(range.count)
+                for i in range {
+                    let from = pending[i].fromNode.text, to = pending[i].toNode.text
+                    out.append(EndLookUp(from: from, to: to, fromIndex: declared.index(forKey: from),
+                                         toIndex: declared.index(forKey: to)))
+                }
+                return out
+            }
+        }
+        let job = Job(declared, pending)
+        let middle = pending.count / 2
+        guard pending.count >= max(2, linksInHalvesFrom), decodesConcurrently,
+              !waitsForSpareCore || SpareCore.available else { return job.run(0..<pending.count) }
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            job.halves[index] = job.run(index == 0 ? 0..<middle : middle..<job.pending.count)
+        }
+        return job.halves[0] + job.halves[1]
     }
 }
 

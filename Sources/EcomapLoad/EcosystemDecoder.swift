@@ -117,19 +117,19 @@ struct EcosystemDecoder {
     private struct Declaration {
         var kind: NodeKind
         var node: DocumentNode
-        /// The id is ASCII, so a reference that is ASCII too names it only in the same bytes.
-        var ascii: Bool
-        /// Position in declaration order: a compact key for link pairs.
-        var index: Int
     }
 
-    private var declared: [String: Declaration] = [:]
+    /// Every declared id by its declaration number (its position in declaration order), with its
+    /// declaration.
+    private var declarationIds: [String] = []
+    private var declarations: [Declaration] = []
+    /// The declaration number of each id; ids are compared as Swift compares text (canonically
+    /// equivalent spellings are the same id).
+    private var declared: [String: Int] = [:]
+    /// The declaration number of each id by its bytes, for references written exactly as declared.
+    private var idIndex = IdIndex()
     /// Each id in lower case (ß and SS alike), with the node of the first id so spelt.
     private var declaredFolded: [String: DocumentNode] = [:]
-    /// The number of ids declared.
-    private var declarationCount = 0
-    /// Every id in declaration order, made at the first "did you mean" for an id (after all are declared).
-    private var declarationOrder: [String]?
 
     mutating func decode(_ document: Document) -> Ecosystem? {
         // Nodes refer to their store without owning it (no reference counting per node): the
@@ -176,6 +176,9 @@ struct EcosystemDecoder {
         }
         declared.reserveCapacity(expected)
         declaredFolded.reserveCapacity(expected)
+        declarationIds.reserveCapacity(expected)
+        declarations.reserveCapacity(expected)
+        idIndex.reserveCapacity(expected)
         if top.has(.communities) && communityNodes.isEmpty, top[.communities]!.kind == .sequence {
             reader.error("`communities` must list at least one community", at: top[.communities]!.location)
         }
@@ -202,12 +205,12 @@ struct EcosystemDecoder {
 
         var focus: String?
         if let node = top[.focus], let id = reader.text(node, "focus") {
-            if let declaration = declared[id] {
-                if declaration.kind == .topic {
+            if let number = declared[id] {
+                if declarations[number].kind == .topic {
                     reader.error("`focus` must name a community, influencer or stakeholder; `\(id)` is a topic",
                                  at: node.location)
                 } else {
-                    focus = declaredSpelling(id)
+                    focus = declarationIds[number]
                 }
             } else {
                 reader.error("`focus` names unknown id `\(id)`\(nearestIdHint(id))", at: node.location)
@@ -468,10 +471,9 @@ struct EcosystemDecoder {
     /// `node` is where the id is written.
     private mutating func register(_ id: String, _ kind: NodeKind, at node: DocumentNode) -> Bool {
         // One hashed update for the common case (a new id); a duplicate puts the first declaration back.
-        let declaration = Declaration(kind: kind, node: node, ascii: node.record.ascii, index: declarationCount)
-        if let previous = declared.updateValue(declaration, forKey: id) {
-            let index = declared.index(forKey: id)!
-            declared.values[index] = previous
+        if let previousNumber = declared.updateValue(declarations.count, forKey: id) {
+            declared[id] = previousNumber
+            let previous = declarations[previousNumber]
             reader.error("duplicate id `\(id)`: already used by the \(previous.kind.rawValue) at line \(previous.node.location.line)",
                          at: node.location)
             return false
@@ -484,21 +486,21 @@ struct EcosystemDecoder {
             reader.warning("id `\(id)` differs from `\(other)` (line \(otherNode.location.line)) only by letter case",
                            at: node.location)
         }
-        declarationCount += 1
+        declarationIds.append(id)
+        declarations.append(Declaration(kind: kind, node: node))
+        idIndex.append(node)
         return true
     }
 
     private mutating func nearestIdHint(_ id: String) -> String {
-        if declarationOrder == nil {
-            declarationOrder = declared.sorted { $0.value.index < $1.value.index }.map(\.key)
-        }
-        return Suggestions.hint(for: id, in: declarationOrder ?? [], budget: &reader.hints)
+        Suggestions.hint(for: id, in: declarationIds, budget: &reader.hints)
     }
 
-    /// The id as declared, for a reference that may be spelt in another Unicode normalisation form
-    /// (Swift compares strings by canonical equivalence; Graphviz and the outputs compare bytes).
-    private func declaredSpelling(_ id: String) -> String {
-        declared.index(forKey: id).map { declared[$0].key } ?? id
+    /// The declaration number of the id a scalar node names: found by its bytes, or as text when it is
+    /// spelt in another Unicode normalisation form than declared (Swift compares strings by canonical
+    /// equivalence; Graphviz and the outputs compare bytes, so references take the declared spelling).
+    private func declarationNumber(of node: DocumentNode) -> Int? {
+        idIndex.number(of: node.bytes) ?? declared[node.text]
     }
 
     // MARK: - Topic references
@@ -614,22 +616,20 @@ struct EcosystemDecoder {
         var memberTopics: [String: Set<String>] = [:]
 
         for link in pending {
-            var from = link.fromNode.text
-            var to = link.toNode.text
-            // One look-up each gives the declaration and the id as declared.
-            let fromIndex = declared.index(forKey: from), toIndex = declared.index(forKey: to)
-            if fromIndex == nil {
+            let fromNumber = declarationNumber(of: link.fromNode), toNumber = declarationNumber(of: link.toNode)
+            if fromNumber == nil {
+                let from = link.fromNode.text
                 reader.error("link to unknown id `\(from)`\(nearestIdHint(from))", at: link.fromNode.location)
             }
-            if toIndex == nil {
+            if toNumber == nil {
+                let to = link.toNode.text
                 reader.error("link to unknown id `\(to)`\(nearestIdHint(to))", at: link.toNode.location)
             }
-            guard let fromIndex, let toIndex, link.isValid else { continue }
-            let fromDeclaration = declared[fromIndex].value, toDeclaration = declared[toIndex].value
-            // The id as declared: ASCII text that matched ASCII text is spelt the same already.
-            if !(fromDeclaration.ascii && link.fromNode.record.ascii) { from = declared[fromIndex].key }
-            if !(toDeclaration.ascii && link.toNode.record.ascii) { to = declared[toIndex].key }
-            if from == to {
+            guard let fromNumber, let toNumber, link.isValid else { continue }
+            let fromDeclaration = declarations[fromNumber], toDeclaration = declarations[toNumber]
+            // The ids as declared.
+            let from = declarationIds[fromNumber], to = declarationIds[toNumber]
+            if fromNumber == toNumber {
                 reader.error("a link from `\(from)` to itself is not allowed", at: link.node.location)
                 continue
             }
@@ -660,7 +660,7 @@ struct EcosystemDecoder {
             }
             // Both ends are communities, influencers or stakeholders here (topics were handled above).
             // Key: both declaration indices, ordered (an integer key instead of joined text).
-            let a = UInt64(fromDeclaration.index), b = UInt64(toDeclaration.index)
+            let a = UInt64(fromNumber), b = UInt64(toNumber)
             let pair = min(a, b) << 32 | max(a, b)
             var twin: Int?
             var last = -1

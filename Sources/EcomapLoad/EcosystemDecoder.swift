@@ -105,12 +105,28 @@ struct EcosystemDecoder {
     private struct PendingLink {
         var fromNode: DocumentNode
         var toNode: DocumentNode
+        /// The ends' declaration numbers, looked up while their text is at hand; nil: not declared.
+        var from: Int?
+        var to: Int?
         var weight: Double
         var kind: String?
         var directed: Bool
         var node: DocumentNode
+        /// Where the link starts, while it is at hand: line and column in the decoded file, or nil for
+        /// another place (`node.location` then).
+        var position: (line: UInt32, column: UInt32)?
         /// False when a field was invalid: endpoints are still checked, the link is dropped.
         var isValid = true
+    }
+
+    /// A link read from `node`, its ends looked up (every id is declared before links are read).
+    private func pendingLink(_ node: DocumentNode, from: DocumentNode, to: DocumentNode, weight: Double,
+                             kind: String?, directed: Bool, isValid: Bool) -> PendingLink {
+        let r = node.record
+        return PendingLink(fromNode: from, toNode: to, from: declarationNumber(of: from),
+                           to: declarationNumber(of: to), weight: weight, kind: kind, directed: directed,
+                           node: node, position: r.place < 0 && documentIsFile ? (r.line, r.column) : nil,
+                           isValid: isValid)
     }
 
     /// A declared id with where (the id's node) and as what.
@@ -560,9 +576,8 @@ struct EcosystemDecoder {
             let to = endpoint(items[1], "to")
             let weight = items.count == 3 ? reader.weight(items[2]) : .some(nil)
             guard from, to else { return nil }
-            return PendingLink(fromNode: items[0], toNode: items[1],
-                               weight: (weight ?? nil) ?? 1, kind: nil, directed: false, node: node,
-                               isValid: weight != nil)
+            return pendingLink(node, from: items[0], to: items[1], weight: (weight ?? nil) ?? 1, kind: nil,
+                               directed: false, isValid: weight != nil)
         case .mapping:
             guard let f = reader.fields(node, LinkKey.self, what: "a link") else { return nil }
             for key in [LinkKey.from, .to] where f[key] == nil {
@@ -576,9 +591,8 @@ struct EcosystemDecoder {
             let directed = reader.bool(f[.directed], "directed")
             guard from, to, let fromNode, let toNode else { return nil }
             let valid = weight != nil && (f[.directed] == nil || f[.directed]!.isEmptyScalar || directed != nil)
-            return PendingLink(fromNode: fromNode, toNode: toNode,
-                               weight: (weight ?? nil) ?? 1, kind: kind, directed: directed ?? false,
-                               node: node, isValid: valid)
+            return pendingLink(node, from: fromNode, to: toNode, weight: (weight ?? nil) ?? 1, kind: kind,
+                               directed: directed ?? false, isValid: valid)
         case .scalar:
             reader.error("a link must be [from, to, weight] or a mapping with `from` and `to`, found a value",
                          at: node.location)
@@ -616,7 +630,7 @@ struct EcosystemDecoder {
         var memberTopics: [String: Set<String>] = [:]
 
         for link in pending {
-            let fromNumber = declarationNumber(of: link.fromNode), toNumber = declarationNumber(of: link.toNode)
+            let fromNumber = link.from, toNumber = link.to
             if fromNumber == nil {
                 let from = link.fromNode.text
                 reader.error("link to unknown id `\(from)`\(nearestIdHint(from))", at: link.fromNode.location)
@@ -689,7 +703,9 @@ struct EcosystemDecoder {
             if last >= 0 { nextOfPair[last] = links.count } else { firstOfPair[pair] = links.count }
             nextOfPair.append(-1)
             links.append(Link(from: from, to: to, weight: link.weight, kind: link.kind,
-                              directed: link.directed, location: location(of: link.node)))
+                              directed: link.directed,
+                              location: link.position.map { SourceLocation(file: file, line: Int($0.line), column: Int($0.column)) }
+                                  ?? link.node.location))
         }
         return links
     }

@@ -133,6 +133,8 @@ struct EcosystemDecoder {
     private struct Declaration {
         var kind: NodeKind
         var node: DocumentNode
+        /// The id is in lower-case ASCII: its own folding (see `foldedOthers`).
+        var lowercaseASCII: Bool
     }
 
     /// Every declared id by its declaration number (its position in declaration order), with its
@@ -144,8 +146,10 @@ struct EcosystemDecoder {
     private var declared: [String: Int] = [:]
     /// The declaration number of each id by its bytes, for references written exactly as declared.
     private var idIndex = IdIndex()
-    /// Each id in lower case (ß and SS alike), with the node of the first id so spelt.
-    private var declaredFolded: [String: DocumentNode] = [:]
+    /// The first id of each folding (lower case, ß and SS alike) among the ids not in lower-case ASCII,
+    /// by declaration number. An id in lower-case ASCII is its own folding and is found as itself in
+    /// `declared`, so the common case adds nothing here.
+    private var foldedOthers: [String: Int] = [:]
 
     mutating func decode(_ document: Document) -> Ecosystem? {
         // Nodes refer to their store without owning it (no reference counting per node): the
@@ -191,7 +195,6 @@ struct EcosystemDecoder {
             if let node = top[key] { expected += node.items.count }
         }
         declared.reserveCapacity(expected)
-        declaredFolded.reserveCapacity(expected)
         declarationIds.reserveCapacity(expected)
         declarations.reserveCapacity(expected)
         idIndex.reserveCapacity(expected)
@@ -494,16 +497,28 @@ struct EcosystemDecoder {
                          at: node.location)
             return false
         }
-        // Folds ß and SS alike; ASCII needs only lower case, and an id already in it no new string.
-        let folded = FieldReader.isLowercaseASCII(id) ? id : id.uppercased().lowercased()
-        if let otherNode = declaredFolded.updateValue(node, forKey: folded) {
-            declaredFolded[folded] = otherNode
-            let other = otherNode.text
-            reader.warning("id `\(id)` differs from `\(other)` (line \(otherNode.location.line)) only by letter case",
+        // The first earlier id with the same folding (ß and SS alike), if any: one not in lower-case
+        // ASCII from `foldedOthers`, one in it by looking the folding up as an id.
+        let number = declarations.count
+        let lowercaseASCII = FieldReader.isLowercaseASCII(id)
+        var first: Int?
+        if lowercaseASCII {
+            // An earlier id in lower-case ASCII equal to this one would be a duplicate.
+            if !foldedOthers.isEmpty { first = foldedOthers[id] }
+        } else {
+            let folded = id.uppercased().lowercased()
+            let other = foldedOthers[folded]
+            let same = declared[folded].flatMap { $0 < number && declarations[$0].lowercaseASCII ? $0 : nil }
+            first = [other, same].compactMap { $0 }.min()
+            if first == nil { foldedOthers[folded] = number }
+        }
+        if let first {
+            let otherNode = declarations[first].node
+            reader.warning("id `\(id)` differs from `\(otherNode.text)` (line \(otherNode.location.line)) only by letter case",
                            at: node.location)
         }
         declarationIds.append(id)
-        declarations.append(Declaration(kind: kind, node: node))
+        declarations.append(Declaration(kind: kind, node: node, lowercaseASCII: lowercaseASCII))
         idIndex.append(node)
         return true
     }

@@ -89,6 +89,14 @@ struct EcosystemDecoder {
 
     let file: String
     var reader: FieldReader
+    /// Lists of at least this many communities are decoded in two halves (`decodeCommunitiesInHalves`).
+    var communitiesInHalvesFrom = Self.communitiesInHalvesFrom
+    /// The two halves at the same time, on two threads (else one after the other).
+    var decodesConcurrently = true
+    /// Concurrent halves only when a second core is free (`SpareCore`); false in tests.
+    var waitsForSpareCore = true
+    /// Whether the communities were decoded in two halves (for tests).
+    private(set) var decodedInHalves = false
 
     init(file: String, limits: Limits) {
         self.file = file
@@ -201,9 +209,7 @@ struct EcosystemDecoder {
         if top.has(.communities) && communityNodes.isEmpty, top[.communities]!.kind == .sequence {
             reader.error("`communities` must list at least one community", at: top[.communities]!.location)
         }
-        var communities: [Community] = []
-        communities.reserveCapacity(communityNodes.count)
-        for node in communityNodes { if let c = community(node) { communities.append(c) } }
+        var communities = decodeCommunities(communityNodes)
         var influencers: [Influencer] = []
         for node in list(top[.influencers], "influencers") { if let i = influencer(node) { influencers.append(i) } }
         var stakeholders: [Stakeholder] = []
@@ -843,3 +849,68 @@ struct EcosystemDecoder {
     }
 }
 
+// MARK: - Communities on both cores
+
+extension EcosystemDecoder {
+    /// Lists of at least this many communities are decoded in two halves at the same time: below, the
+    /// threads cost more than they save.
+    static let communitiesInHalvesFrom = 4096
+
+    /// The communities of the list, in file order.
+    private mutating func decodeCommunities(_ nodes: NodeList) -> [Community] {
+        if nodes.count >= max(2, communitiesInHalvesFrom),
+           !decodesConcurrently || !waitsForSpareCore || SpareCore.available,
+           let communities = decodeCommunitiesInHalves(nodes, concurrently: decodesConcurrently) {
+            return communities
+        }
+        var communities: [Community] = []
+        communities.reserveCapacity(nodes.count)
+        for node in nodes { if let c = community(node) { communities.append(c) } }
+        return communities
+    }
+
+    /// Decodes each half of the list with its own copy of this decoder (on two threads when
+    /// `concurrently`), then declares the second half's ids after the first half's, as one pass would.
+    /// Nil, with this decoder unchanged, when a half has anything to report or the halves' ids clash:
+    /// the caller then decodes the list in order, which reports it in file order.
+    mutating func decodeCommunitiesInHalves(_ nodes: NodeList, concurrently: Bool) -> [Community]? {
+        // Each half is read by one thread only; the document is only read.
+        final class Half: @unchecked Sendable {
+            var decoder: EcosystemDecoder
+            let nodes: NodeList
+            let range: Range<Int>
+            var communities: [Community] = []
+            init(_ decoder: EcosystemDecoder, _ nodes: NodeList, _ range: Range<Int>) {
+                (self.decoder, self.nodes, self.range) = (decoder, nodes, range)
+            }
+        }
+        let middle = nodes.count / 2
+        let halves = [Half(self, nodes, 0..<middle), Half(self, nodes, middle..<nodes.count)]
+        let decodeHalf: @Sendable (Int) -> Void = { index in
+            let half = halves[index]
+            half.communities.reserveCapacity(half.range.count)
+            for i in half.range { if let c = half.decoder.community(half.nodes[i]) { half.communities.append(c) } }
+        }
+        if concurrently {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: decodeHalf)
+        } else {
+            decodeHalf(0)
+            decodeHalf(1)
+        }
+        let reported = reader.diagnostics.count
+        guard halves.allSatisfy({ $0.decoder.reader.diagnostics.count == reported }) else { return nil }
+        var joined = halves[0].decoder
+        for community in halves[1].communities {
+            guard let declaration = halves[1].decoder.declared[community.id],
+                  joined.register(community.id, .community, at: declaration.node) else { return nil }
+        }
+        // A warning (ids differing only by case across the halves) is reported in order too.
+        guard joined.reader.diagnostics.count == reported else { return nil }
+        for (id, node) in halves[1].decoder.pendingTopicNodes where joined.pendingTopicNodes[id] == nil {
+            joined.pendingTopicNodes[id] = node
+        }
+        self = joined
+        decodedInHalves = true
+        return halves[0].communities + halves[1].communities
+    }
+}

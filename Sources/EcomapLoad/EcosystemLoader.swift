@@ -7,13 +7,34 @@ public struct LoadResult: Sendable {
     public var ecosystem: Ecosystem?
     /// Errors and warnings, in the order found.
     public var diagnostics: Diagnostics
-    /// The text of every file read, by the name used in diagnostics (for caret snippets).
-    public var sources: [String: String]
+    /// The text of every file read, by the name used in diagnostics (for caret snippets). Made when
+    /// asked for: most runs print no snippet, and a large file's text would be checked a second time.
+    public var sources: [String: String] {
+        get {
+            var all = texts
+            for (name, bytes) in sourceBytes where all[name] == nil { all[name] = String(decoding: bytes, as: UTF8.self) }
+            return all
+        }
+        set {
+            texts = newValue
+            sourceBytes = [:]
+        }
+    }
+    private var texts: [String: String]
+    private var sourceBytes: [String: [UInt8]] = [:]
 
     public init(ecosystem: Ecosystem?, diagnostics: Diagnostics, sources: [String: String] = [:]) {
         self.ecosystem = ecosystem
         self.diagnostics = diagnostics
-        self.sources = sources
+        self.texts = sources
+    }
+
+    /// A result whose source text is kept as the (UTF-8) bytes read.
+    init(ecosystem: Ecosystem?, diagnostics: Diagnostics, sourceBytes: [String: [UInt8]]) {
+        self.ecosystem = ecosystem
+        self.diagnostics = diagnostics
+        self.texts = [:]
+        self.sourceBytes = sourceBytes
     }
 }
 
@@ -61,30 +82,30 @@ public enum EcosystemLoader {
     /// Loads YAML bytes; `file` is the name used in diagnostics.
     public static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits = .standard,
                             stageDone: ((String) -> Void)? = nil) -> LoadResult {
-        load(yamlBytes: bytes, file: file, limits: limits, halvesFrom: HalvedRead.minimumBytes, stageDone: stageDone)
+        load(yamlBytes: bytes, file: file, limits: limits, halves: Halves(), stageDone: stageDone)
     }
 
-    /// Loads YAML bytes as `load(yamlBytes:file:limits:)` does, reading any file that offers a cut in two
-    /// halves (`HalvedRead`, one after the other), however small; nil when it offers none or the halves
-    /// gave up. For checks that the two reads agree (tests, fuzzing).
+    /// Loads YAML bytes as `load(yamlBytes:file:limits:)` does, but reads any file that offers a cut in
+    /// two halves (`HalvedRead`) and decodes any list of two or more communities in two halves, one
+    /// half after the other, however small the file. For checks that the two ways agree (tests, fuzzing).
     @_spi(Testing) public static func loadInHalves(yamlBytes bytes: [UInt8], file: String,
-                                                   limits: Limits = .standard) -> LoadResult? {
-        var halved = false
-        let result = load(yamlBytes: bytes, file: file, limits: limits, halvesFrom: 0, concurrently: false,
-                          halved: &halved)
-        return halved ? result : nil
+                                                   limits: Limits = .standard) -> LoadResult {
+        load(yamlBytes: bytes, file: file, limits: limits,
+             halves: Halves(readFrom: 0, decodeFrom: 2, concurrently: false))
     }
 
-    static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits, halvesFrom: Int,
+    /// When a file is read, and its communities decoded, in two halves.
+    struct Halves {
+        /// Files of at least this many bytes are read in two halves.
+        var readFrom = HalvedRead.minimumBytes
+        /// Lists of at least this many communities are decoded in two halves.
+        var decodeFrom = EcosystemDecoder.communitiesInHalvesFrom
+        /// Both halves at the same time (else one after the other).
+        var concurrently = true
+    }
+
+    static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits, halves: Halves,
                      stageDone: ((String) -> Void)? = nil) -> LoadResult {
-        var halved = false
-        return load(yamlBytes: bytes, file: file, limits: limits, halvesFrom: halvesFrom, halved: &halved,
-                    stageDone: stageDone)
-    }
-
-    private static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits, halvesFrom: Int,
-                             concurrently: Bool = true, halved: inout Bool,
-                             stageDone: ((String) -> Void)? = nil) -> LoadResult {
         if bytes.count > limits.maxFileBytes {
             return LoadResult(ecosystem: nil, diagnostics: Diagnostics([.error(
                 "`\(file)` has \(bytes.count) bytes, more than the limit of \(limits.maxFileBytes) bytes (limit: file size)")]))
@@ -97,24 +118,24 @@ public enum EcosystemLoader {
         case .success(let checked):
             (body, characters) = checked
         }
-        let source = String(decoding: body, as: UTF8.self)
         var reader = YAMLReader(file: file, limits: limits)
         // A large file is read in two halves at once; anything unusual reads it in one piece.
-        var document = HalvedRead.read(body, file: file, limits: limits, minimumBytes: halvesFrom,
-                                       concurrently: concurrently)
-        halved = document != nil
-        if document == nil { document = reader.read(body, characters: characters) }
+        let document = HalvedRead.read(body, file: file, limits: limits, minimumBytes: halves.readFrom,
+                                       concurrently: halves.concurrently)
+            ?? reader.read(body, characters: characters)
         var diagnostics = Diagnostics(reader.diagnostics)
         stageDone?("load")
         // Problems such as an unsupported tag or a duplicate key do not stop the check of the content.
         guard let document else {
-            return LoadResult(ecosystem: nil, diagnostics: diagnostics, sources: [file: source])
+            return LoadResult(ecosystem: nil, diagnostics: diagnostics, sourceBytes: [file: body])
         }
         var decoder = EcosystemDecoder(file: file, limits: limits)
+        decoder.communitiesInHalvesFrom = halves.decodeFrom
+        decoder.decodesConcurrently = halves.concurrently
         let ecosystem = decoder.decode(document)
         diagnostics.items.append(contentsOf: decoder.diagnostics)
         stageDone?("validate")
         return LoadResult(ecosystem: diagnostics.hasErrors ? nil : ecosystem, diagnostics: diagnostics,
-                          sources: [file: source])
+                          sourceBytes: [file: body])
     }
 }

@@ -23,10 +23,11 @@ enum HalvedRead {
     /// The document of `bytes` (UTF-8 already checked, without a byte-order mark), read in two halves
     /// at the same time; nil when the file is small, cannot be cut, or either half has any problem:
     /// the caller then reads it in one piece. `target` (tests) moves the cut's aim from the middle;
-    /// `concurrently: false` (fuzzing, where threads would hide leaks) reads one half after the other.
+    /// `concurrently: false` (fuzzing, where threads would hide leaks) reads one half after the other;
+    /// else the halves are read only when a second core is free (`SpareCore`), unless `anyLoad` (tests).
     static func read(_ bytes: [UInt8], file: String, limits: Limits, minimumBytes: Int = minimumBytes,
-                     target: Int? = nil, concurrently: Bool = true) -> Document? {
-        guard bytes.count >= minimumBytes, ProcessInfo.processInfo.activeProcessorCount > 1 || target != nil,
+                     target: Int? = nil, concurrently: Bool = true, anyLoad: Bool = false) -> Document? {
+        guard bytes.count >= minimumBytes, !concurrently || anyLoad || SpareCore.available,
               let cut = bytes.withUnsafeBufferPointer({ splitPoint(in: $0, near: target ?? $0.count / 2) })
         else { return nil }
 

@@ -79,12 +79,12 @@ enum Console {
 
     /// Prints the diagnostics to stderr (sorted by position, at most `Limits.maxDiagnosticsShown`, then
     /// one line counting the rest), with caret snippets on a terminal (or ECOMAP_SNIPPETS=1).
-    static func report(_ diagnostics: Diagnostics, sources: [String: String]) {
+    static func report(_ diagnostics: Diagnostics, sources: @autoclosure () -> [String: String]) {
         guard !diagnostics.items.isEmpty else { return }
         let snippets = stderrIsTerminal || ProcessInfo.processInfo.environment["ECOMAP_SNIPPETS"] == "1"
         let limit = Limits.standard.maxDiagnosticsShown
         let sorted = diagnostics.sorted
-        err(DiagnosticPrinter(sources: sources, snippets: snippets).format(Diagnostics(Array(sorted.prefix(limit)))))
+        err(DiagnosticPrinter(sources: snippets ? sources() : [:], snippets: snippets).format(Diagnostics(Array(sorted.prefix(limit)))))
         if sorted.count > limit {
             let rest = sorted.dropFirst(limit)
             let moreErrors = rest.count { $0.severity == .error }, moreWarnings = rest.count { $0.severity == .warning }

@@ -1,4 +1,4 @@
-@testable import EcomapLoad
+@_spi(Testing) @testable import EcomapLoad
 import EcomapModel
 import XCTest
 
@@ -22,7 +22,7 @@ final class HalvedReadTests: XCTestCase {
     /// A file of `count` communities written in the ways people write them: plain, quoted and
     /// non-ASCII text, block scalars whose lines start with `- `, flow lists, comments, blank lines,
     /// empty values (one ending an item), figures with warnings; influencers and links after the list.
-    private func sampleFile(communities count: Int, lineBreak: String = "\n") -> [UInt8] {
+    private func sampleFile(communities count: Int, lineBreak: String = "\n", warnings: Bool = true) -> [UInt8] {
         var lines = ["# sample", "version: 1", "ecosystem: Halves", "topics:", "  - koken", "  - { id: fietsen, name: Fietsen }",
                      "communities:"]
         for i in 0..<count {
@@ -38,7 +38,7 @@ final class HalvedReadTests: XCTestCase {
                           "      discussions: 12.5", "      reactions: 40", "    actions: 3"]
             case 3:
                 lines += ["    name: Plain text that goes", "      on over two lines \(i)", "    url: https://example.org/\(i)",
-                          "    actions: 2.500"]
+                          warnings ? "    actions: 2.500" : "    actions: 2.5"]
             case 4:
                 lines += ["    name: Émilie \(i)", "    tags:", "    - indentless", "    - list", "    sentiment: positive"]
             case 5:
@@ -64,7 +64,7 @@ final class HalvedReadTests: XCTestCase {
             for (i, byte) in bytes.enumerated() where byte == 0x0A { starts.append(i + 1) }
             for target in starts {
                 guard let document = HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
-                                                     target: target) else { continue }
+                                                     target: target, anyLoad: true) else { continue }
                 splits += 1
                 let got = decoded(document)
                 XCTAssertEqual(got.0, expected.0, "cut aimed at byte \(target)")
@@ -82,7 +82,8 @@ final class HalvedReadTests: XCTestCase {
         // Near the middle, at an item line.
         XCTAssertLessThan(abs(cut - bytes.count / 2), 400)
         XCTAssertEqual(Array(bytes[cut..<cut + 6]), Array("  - id".utf8))
-        let document = try XCTUnwrap(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0))
+        let document = try XCTUnwrap(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
+                                                                   anyLoad: true))
         let expected = decoded(oneRead(bytes))
         let got = decoded(document)
         XCTAssertEqual(got.0, expected.0)
@@ -96,7 +97,7 @@ final class HalvedReadTests: XCTestCase {
     }
 
     func testSmallFilesAreReadInOnePiece() {
-        XCTAssertNil(HalvedRead.read(sampleFile(communities: 40), file: "t.yaml", limits: .standard))
+        XCTAssertNil(HalvedRead.read(sampleFile(communities: 40), file: "t.yaml", limits: .standard, anyLoad: true))
     }
 
     /// Files whose halves could differ from a single read, with the cut aimed at the `marker` line.
@@ -105,7 +106,8 @@ final class HalvedReadTests: XCTestCase {
         let target = text.utf8.distance(from: text.startIndex, to: text.range(of: marker)!.lowerBound)
         let cut = bytes.withUnsafeBufferPointer { HalvedRead.splitPoint(in: $0, near: target) }
         XCTAssertNotNil(cut, "the file should offer a cut", file: file, line: line)
-        XCTAssertNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0, target: target),
+        XCTAssertNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0, target: target,
+                                     anyLoad: true),
                      file: file, line: line)
     }
 
@@ -163,5 +165,86 @@ final class HalvedReadTests: XCTestCase {
         XCTAssertNil(result.ecosystem)
         XCTAssertEqual(result.diagnostics.items.filter { $0.severity == .error }.map(\.description),
                        ["big.yaml:\(target + 3):14: error: `actions` must be a number, found \"lots\""])
+    }
+
+    // MARK: - Communities decoded in two halves
+
+    /// Decodes `bytes` in one pass and with the communities in two halves (`concurrently` or not).
+    private func decodedBothWays(_ text: String, concurrently: Bool,
+                                 file: StaticString = #filePath, line: UInt = #line) -> Bool {
+        let bytes = Array(text.utf8)
+        var oneReader = YAMLReader(file: "t.yaml", limits: .standard)
+        var halfReader = YAMLReader(file: "t.yaml", limits: .standard)
+        guard let one = oneReader.read(bytes), let other = halfReader.read(bytes) else {
+            XCTFail("unreadable", file: file, line: line)
+            return false
+        }
+        var single = EcosystemDecoder(file: "t.yaml", limits: .standard)
+        single.communitiesInHalvesFrom = .max
+        var halved = EcosystemDecoder(file: "t.yaml", limits: .standard)
+        halved.communitiesInHalvesFrom = 2
+        halved.decodesConcurrently = concurrently
+        halved.waitsForSpareCore = false
+        XCTAssertEqual(halved.decode(other), single.decode(one), file: file, line: line)
+        XCTAssertEqual(halved.diagnostics.map(\.description), single.diagnostics.map(\.description), file: file, line: line)
+        XCTAssertFalse(single.decodedInHalves, file: file, line: line)
+        return halved.decodedInHalves
+    }
+
+    func testCommunitiesDecodedInHalvesAreTheOnePassCommunities() {
+        let clean = String(decoding: sampleFile(communities: 300, warnings: false), as: UTF8.self)
+        for concurrently in [false, true] {
+            XCTAssertTrue(decodedBothWays(clean, concurrently: concurrently), "a clean file is decoded in halves")
+            // With warnings the list is decoded again in one pass, which reports them in file order.
+            XCTAssertFalse(decodedBothWays(String(decoding: sampleFile(communities: 30), as: UTF8.self),
+                                           concurrently: concurrently))
+        }
+    }
+
+    func testWhatSpansTheHalvesIsReportedAsOnePassReportsIt() {
+        let head = "ecosystem: E\ntopics: [koken]\ncommunities:\n"
+        let cases = [
+            // An id of the first half again in the second.
+            head + "  - id: a\n  - id: b\n  - id: c\n  - id: a\n",
+            // Ids differing only by letter case across the halves (a warning).
+            head + "  - id: Fiets\n  - id: b\n  - id: c\n  - id: fiets\n",
+            // Unknown topics named in both halves, first in the second.
+            head + "  - id: a\n  - id: b\n  - id: c\n    topics: [later]\n  - id: d\n    topics: [later, koken]\n",
+            head + "  - id: a\n    topics: [zzz]\n  - id: b\n  - id: c\n    topics: [zzz]\n",
+            // A problem in one half only.
+            head + "  - id: a\n  - id: b\n    members: lots\n  - id: c\n  - id: d\n",
+            head + "  - id: a\n  - id: b\n  - id: c\n  - id: d\n    members: 48.000\n",
+            // A link naming communities of both halves, and a topic reference found in the second half only.
+            head + "  - id: a\n  - id: b\n  - id: c\n    topics: [koken]\nlinks:\n  - [a, c]\n",
+        ]
+        for (i, text) in cases.enumerated() {
+            for concurrently in [false, true] {
+                let halved = decodedBothWays(text, concurrently: concurrently)
+                // Unknown topics are reported after the list, from the joined references: no second pass.
+                XCTAssertEqual(halved, [2, 3, 6].contains(i), "case \(i)")
+            }
+        }
+    }
+
+    func testTheLoaderAgreesBothWays() {
+        for bytes in [sampleFile(communities: 50), sampleFile(communities: 50, warnings: false),
+                      Array("ecosystem: E\ncommunities:\n  - id: a\n  - id: A\n".utf8)] {
+            let one = EcosystemLoader.load(yamlBytes: bytes, file: "t.yaml")
+            let halves = EcosystemLoader.loadInHalves(yamlBytes: bytes, file: "t.yaml")
+            XCTAssertEqual(halves.ecosystem, one.ecosystem)
+            XCTAssertEqual(halves.diagnostics.items.map(\.description), one.diagnostics.items.map(\.description))
+        }
+    }
+
+    func testASecondCoreIsUsedOnlyWhenFree() throws {
+        // This test runs, so at least one task is runnable.
+        let runnable = try XCTUnwrap(SpareCore.runnableTasks())
+        XCTAssertGreaterThanOrEqual(runnable, 1)
+        setenv("ECOMAP_LOAD_THREADS", "1", 1)
+        defer { unsetenv("ECOMAP_LOAD_THREADS") }
+        XCTAssertFalse(SpareCore.available)
+        let bytes = sampleFile(communities: 300, warnings: false)
+        XCTAssertNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0))
+        XCTAssertNotNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0, concurrently: false))
     }
 }

@@ -901,8 +901,9 @@ extension EcosystemDecoder {
         guard halves.allSatisfy({ $0.decoder.reader.diagnostics.count == reported }) else { return nil }
         var joined = halves[0].decoder
         for community in halves[1].communities {
-            guard let declaration = halves[1].decoder.declared[community.id],
-                  joined.register(community.id, .community, at: declaration.node) else { return nil }
+            guard let number = halves[1].decoder.declared[community.id],
+                  joined.register(community.id, .community, at: halves[1].decoder.declarations[number].node)
+            else { return nil }
         }
         // A warning (ids differing only by case across the halves) is reported in order too.
         guard joined.reader.diagnostics.count == reported else { return nil }

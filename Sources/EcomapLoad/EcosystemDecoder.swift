@@ -91,8 +91,6 @@ struct EcosystemDecoder {
     var reader: FieldReader
     /// Lists of at least this many communities are decoded in two halves (`decodeCommunitiesInHalves`).
     var communitiesInHalvesFrom = Self.communitiesInHalvesFrom
-    /// Lists of at least this many links have their ends looked up in two halves (`lookUpEnds`).
-    var linksInHalvesFrom = Self.linksInHalvesFrom
     /// The two halves at the same time, on two threads (else one after the other).
     var decodesConcurrently = true
     /// Concurrent halves only when a second core is free (`SpareCore`); false in tests.
@@ -115,34 +113,54 @@ struct EcosystemDecoder {
 
     /// A link as written, endpoints not yet resolved: their nodes, whose text was checked. Texts and
     /// locations are made from the nodes (valid while the document lives) when the link is resolved.
-    fileprivate struct PendingLink {
+    private struct PendingLink {
         var fromNode: DocumentNode
         var toNode: DocumentNode
+        /// The ends' declaration numbers, looked up while their text is at hand; nil: not declared.
+        var from: Int?
+        var to: Int?
         var weight: Double
         var kind: String?
         var directed: Bool
         var node: DocumentNode
+        /// Where the link starts, while it is at hand: line and column in the decoded file, or nil for
+        /// another place (`node.location` then).
+        var position: (line: UInt32, column: UInt32)?
         /// False when a field was invalid: endpoints are still checked, the link is dropped.
         var isValid = true
     }
 
-    /// A declared id with where (the id's node) and as what.
-    fileprivate struct Declaration {
-        var kind: NodeKind
-        var node: DocumentNode
-        /// The id is ASCII, so a reference that is ASCII too names it only in the same bytes.
-        var ascii: Bool
-        /// Position in declaration order: a compact key for link pairs.
-        var index: Int
+    /// A link read from `node`, its ends looked up (every id is declared before links are read).
+    private func pendingLink(_ node: DocumentNode, from: DocumentNode, to: DocumentNode, weight: Double,
+                             kind: String?, directed: Bool, isValid: Bool) -> PendingLink {
+        let r = node.record
+        return PendingLink(fromNode: from, toNode: to, from: declarationNumber(of: from),
+                           to: declarationNumber(of: to), weight: weight, kind: kind, directed: directed,
+                           node: node, position: r.place < 0 && documentIsFile ? (r.line, r.column) : nil,
+                           isValid: isValid)
     }
 
-    private var declared: [String: Declaration] = [:]
-    /// Each id in lower case (ß and SS alike), with the node of the first id so spelt.
-    private var declaredFolded: [String: DocumentNode] = [:]
-    /// The number of ids declared.
-    private var declarationCount = 0
-    /// Every id in declaration order, made at the first "did you mean" for an id (after all are declared).
-    private var declarationOrder: [String]?
+    /// A declared id with where (the id's node) and as what.
+    private struct Declaration {
+        var kind: NodeKind
+        var node: DocumentNode
+        /// The id is in lower-case ASCII: its own folding (see `foldedOthers`).
+        var lowercaseASCII: Bool
+    }
+
+    /// Every declared id by its declaration number (its position in declaration order), with its
+    /// declaration.
+    private var declarationIds: [String] = []
+    private var declarations: [Declaration] = []
+    /// The declaration number of each id; ids are compared as Swift compares text (canonically
+    /// equivalent spellings are the same id).
+    private var declared: [String: Int] = [:]
+    /// The declaration number of each id by its bytes, for references written exactly as declared.
+    private var idIndex = IdIndex()
+    /// The first id of each folding (lower case, ß and SS alike) among the ids not in lower-case ASCII,
+    /// by declaration number. An id in lower-case ASCII is its own folding and is found as itself in
+    /// `declared`, so the common case adds nothing here.
+    private var foldedOthers: [String: Int] = [:]
 
     mutating func decode(_ document: Document) -> Ecosystem? {
         // Nodes refer to their store without owning it (no reference counting per node): the
@@ -188,7 +206,9 @@ struct EcosystemDecoder {
             if let node = top[key] { expected += node.items.count }
         }
         declared.reserveCapacity(expected)
-        declaredFolded.reserveCapacity(expected)
+        declarationIds.reserveCapacity(expected)
+        declarations.reserveCapacity(expected)
+        idIndex.reserveCapacity(expected)
         if top.has(.communities) && communityNodes.isEmpty, top[.communities]!.kind == .sequence {
             reader.error("`communities` must list at least one community", at: top[.communities]!.location)
         }
@@ -213,12 +233,12 @@ struct EcosystemDecoder {
 
         var focus: String?
         if let node = top[.focus], let id = reader.text(node, "focus") {
-            if let declaration = declared[id] {
-                if declaration.kind == .topic {
+            if let number = declared[id] {
+                if declarations[number].kind == .topic {
                     reader.error("`focus` must name a community, influencer or stakeholder; `\(id)` is a topic",
                                  at: node.location)
                 } else {
-                    focus = declaredSpelling(id)
+                    focus = declarationIds[number]
                 }
             } else {
                 reader.error("`focus` names unknown id `\(id)`\(nearestIdHint(id))", at: node.location)
@@ -484,37 +504,48 @@ struct EcosystemDecoder {
     /// `node` is where the id is written.
     private mutating func register(_ id: String, _ kind: NodeKind, at node: DocumentNode) -> Bool {
         // One hashed update for the common case (a new id); a duplicate puts the first declaration back.
-        let declaration = Declaration(kind: kind, node: node, ascii: node.record.ascii, index: declarationCount)
-        if let previous = declared.updateValue(declaration, forKey: id) {
-            let index = declared.index(forKey: id)!
-            declared.values[index] = previous
+        if let previousNumber = declared.updateValue(declarations.count, forKey: id) {
+            declared[id] = previousNumber
+            let previous = declarations[previousNumber]
             reader.error("duplicate id `\(id)`: already used by the \(previous.kind.rawValue) at line \(previous.node.location.line)",
                          at: node.location)
             return false
         }
-        // Folds ß and SS alike; ASCII needs only lower case, and an id already in it no new string.
-        let folded = FieldReader.isLowercaseASCII(id) ? id : id.uppercased().lowercased()
-        if let otherNode = declaredFolded.updateValue(node, forKey: folded) {
-            declaredFolded[folded] = otherNode
-            let other = otherNode.text
-            reader.warning("id `\(id)` differs from `\(other)` (line \(otherNode.location.line)) only by letter case",
+        // The first earlier id with the same folding (ß and SS alike), if any: one not in lower-case
+        // ASCII from `foldedOthers`, one in it by looking the folding up as an id.
+        let number = declarations.count
+        let lowercaseASCII = FieldReader.isLowercaseASCII(id)
+        var first: Int?
+        if lowercaseASCII {
+            // An earlier id in lower-case ASCII equal to this one would be a duplicate.
+            if !foldedOthers.isEmpty { first = foldedOthers[id] }
+        } else {
+            let folded = id.uppercased().lowercased()
+            let other = foldedOthers[folded]
+            let same = declared[folded].flatMap { $0 < number && declarations[$0].lowercaseASCII ? $0 : nil }
+            first = [other, same].compactMap { $0 }.min()
+            if first == nil { foldedOthers[folded] = number }
+        }
+        if let first {
+            let otherNode = declarations[first].node
+            reader.warning("id `\(id)` differs from `\(otherNode.text)` (line \(otherNode.location.line)) only by letter case",
                            at: node.location)
         }
-        declarationCount += 1
+        declarationIds.append(id)
+        declarations.append(Declaration(kind: kind, node: node, lowercaseASCII: lowercaseASCII))
+        idIndex.append(node)
         return true
     }
 
     private mutating func nearestIdHint(_ id: String) -> String {
-        if declarationOrder == nil {
-            declarationOrder = declared.sorted { $0.value.index < $1.value.index }.map(\.key)
-        }
-        return Suggestions.hint(for: id, in: declarationOrder ?? [], budget: &reader.hints)
+        Suggestions.hint(for: id, in: declarationIds, budget: &reader.hints)
     }
 
-    /// The id as declared, for a reference that may be spelt in another Unicode normalisation form
-    /// (Swift compares strings by canonical equivalence; Graphviz and the outputs compare bytes).
-    private func declaredSpelling(_ id: String) -> String {
-        declared.index(forKey: id).map { declared[$0].key } ?? id
+    /// The declaration number of the id a scalar node names: found by its bytes, or as text when it is
+    /// spelt in another Unicode normalisation form than declared (Swift compares strings by canonical
+    /// equivalence; Graphviz and the outputs compare bytes, so references take the declared spelling).
+    private func declarationNumber(of node: DocumentNode) -> Int? {
+        idIndex.number(of: node.bytes) ?? declared[node.text]
     }
 
     // MARK: - Topic references
@@ -574,9 +605,8 @@ struct EcosystemDecoder {
             let to = endpoint(items[1], "to")
             let weight = items.count == 3 ? reader.weight(items[2]) : .some(nil)
             guard from, to else { return nil }
-            return PendingLink(fromNode: items[0], toNode: items[1],
-                               weight: (weight ?? nil) ?? 1, kind: nil, directed: false, node: node,
-                               isValid: weight != nil)
+            return pendingLink(node, from: items[0], to: items[1], weight: (weight ?? nil) ?? 1, kind: nil,
+                               directed: false, isValid: weight != nil)
         case .mapping:
             guard let f = reader.fields(node, LinkKey.self, what: "a link") else { return nil }
             for key in [LinkKey.from, .to] where f[key] == nil {
@@ -590,9 +620,8 @@ struct EcosystemDecoder {
             let directed = reader.bool(f[.directed], "directed")
             guard from, to, let fromNode, let toNode else { return nil }
             let valid = weight != nil && (f[.directed] == nil || f[.directed]!.isEmptyScalar || directed != nil)
-            return PendingLink(fromNode: fromNode, toNode: toNode,
-                               weight: (weight ?? nil) ?? 1, kind: kind, directed: directed ?? false,
-                               node: node, isValid: valid)
+            return pendingLink(node, from: fromNode, to: toNode, weight: (weight ?? nil) ?? 1, kind: kind,
+                               directed: directed ?? false, isValid: valid)
         case .scalar:
             reader.error("a link must be [from, to, weight] or a mapping with `from` and `to`, found a value",
                          at: node.location)
@@ -629,24 +658,21 @@ struct EcosystemDecoder {
         // (a node's set is made at its first such link).
         var memberTopics: [String: Set<String>] = [:]
 
-        let ends = lookUpEnds(pending)
-        for (link, end) in zip(pending, ends) {
-            var from = end.from
-            var to = end.to
-            // One look-up each gave the declaration and the id as declared.
-            let fromIndex = end.fromIndex, toIndex = end.toIndex
-            if fromIndex == nil {
+        for link in pending {
+            let fromNumber = link.from, toNumber = link.to
+            if fromNumber == nil {
+                let from = link.fromNode.text
                 reader.error("link to unknown id `\(from)`\(nearestIdHint(from))", at: link.fromNode.location)
             }
-            if toIndex == nil {
+            if toNumber == nil {
+                let to = link.toNode.text
                 reader.error("link to unknown id `\(to)`\(nearestIdHint(to))", at: link.toNode.location)
             }
-            guard let fromIndex, let toIndex, link.isValid else { continue }
-            let fromDeclaration = declared[fromIndex].value, toDeclaration = declared[toIndex].value
-            // The id as declared: ASCII text that matched ASCII text is spelt the same already.
-            if !(fromDeclaration.ascii && link.fromNode.record.ascii) { from = declared[fromIndex].key }
-            if !(toDeclaration.ascii && link.toNode.record.ascii) { to = declared[toIndex].key }
-            if from == to {
+            guard let fromNumber, let toNumber, link.isValid else { continue }
+            let fromDeclaration = declarations[fromNumber], toDeclaration = declarations[toNumber]
+            // The ids as declared.
+            let from = declarationIds[fromNumber], to = declarationIds[toNumber]
+            if fromNumber == toNumber {
                 reader.error("a link from `\(from)` to itself is not allowed", at: link.node.location)
                 continue
             }
@@ -677,7 +703,7 @@ struct EcosystemDecoder {
             }
             // Both ends are communities, influencers or stakeholders here (topics were handled above).
             // Key: both declaration indices, ordered (an integer key instead of joined text).
-            let a = UInt64(fromDeclaration.index), b = UInt64(toDeclaration.index)
+            let a = UInt64(fromNumber), b = UInt64(toNumber)
             let pair = min(a, b) << 32 | max(a, b)
             var twin: Int?
             var last = -1
@@ -706,7 +732,9 @@ struct EcosystemDecoder {
             if last >= 0 { nextOfPair[last] = links.count } else { firstOfPair[pair] = links.count }
             nextOfPair.append(-1)
             links.append(Link(from: from, to: to, weight: link.weight, kind: link.kind,
-                              directed: link.directed, location: location(of: link.node)))
+                              directed: link.directed,
+                              location: link.position.map { SourceLocation(file: file, line: Int($0.line), column: Int($0.column)) }
+                                  ?? link.node.location))
         }
         return links
     }
@@ -826,51 +854,6 @@ struct EcosystemDecoder {
         let scalars = Array(text.unicodeScalars)
         return scalars.count == 7 && scalars[0] == "#"
             && scalars.dropFirst().allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
-    }
-}
-
-// MARK: - Link ends on both cores
-
-extension EcosystemDecoder {
-    /// A link's ends as written, and where they are among the declared ids (nil: not declared).
-    fileprivate struct EndLookUp {
-        var from: String
-        var to: String
-        var fromIndex: Dictionary<String, Declaration>.Index?
-        var toIndex: Dictionary<String, Declaration>.Index?
-    }
-
-    /// Lists of at least this many links have their ends looked up in two halves at the same time.
-    static let linksInHalvesFrom = 4096
-
-    /// Every pending link's ends looked up among the declared ids (which nothing changes meanwhile):
-    /// for a long list, each half on its own thread when a second core is free. Look-ups only; what
-    /// they find is reported and used in file order by the caller.
-    fileprivate func lookUpEnds(_ pending: [PendingLink]) -> [EndLookUp] {
-        final class Job: @unchecked Sendable {
-            let declared: [String: Declaration]
-            let pending: [PendingLink]
-            var halves: [[EndLookUp]] = [[], []]
-            init(_ declared: [String: Declaration], _ pending: [PendingLink]) { (self.declared, self.pending) = (declared, pending) }
-            func run(_ range: Range<Int>) -> [EndLookUp] {
-                var out: [EndLookUp] = []
-                out.reserveCapacity(range.count)
-                for i in range {
-                    let from = pending[i].fromNode.text, to = pending[i].toNode.text
-                    out.append(EndLookUp(from: from, to: to, fromIndex: declared.index(forKey: from),
-                                         toIndex: declared.index(forKey: to)))
-                }
-                return out
-            }
-        }
-        let job = Job(declared, pending)
-        let middle = pending.count / 2
-        guard pending.count >= max(2, linksInHalvesFrom), decodesConcurrently,
-              !waitsForSpareCore || SpareCore.available else { return job.run(0..<pending.count) }
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            job.halves[index] = job.run(index == 0 ? 0..<middle : middle..<job.pending.count)
-        }
-        return job.halves[0] + job.halves[1]
     }
 }
 

@@ -98,7 +98,7 @@ public enum EcosystemLoader {
     struct Halves {
         /// Files of at least this many bytes are read in two halves.
         var readFrom = HalvedRead.minimumBytes
-        /// Lists of at least this many communities (or links) are decoded in two halves.
+        /// Lists of at least this many communities are decoded in two halves.
         var decodeFrom = EcosystemDecoder.communitiesInHalvesFrom
         /// Both halves at the same time (else one after the other).
         var concurrently = true
@@ -131,7 +131,6 @@ public enum EcosystemLoader {
         }
         var decoder = EcosystemDecoder(file: file, limits: limits)
         decoder.communitiesInHalvesFrom = halves.decodeFrom
-        decoder.linksInHalvesFrom = halves.decodeFrom
         decoder.decodesConcurrently = halves.concurrently
         let ecosystem = decoder.decode(document)
         diagnostics.items.append(contentsOf: decoder.diagnostics)

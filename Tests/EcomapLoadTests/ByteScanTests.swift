@@ -36,3 +36,26 @@ final class ByteScanTests: XCTestCase {
         XCTAssertNil(index("activity.discussionz"))
     }
 }
+
+/// The byte index of declared ids finds every id it holds, by number, and nothing else.
+final class IdIndexTests: XCTestCase {
+    func testEveryIdIsFoundAcrossGrowthAndOthersAreNot() {
+        let store = DocumentStore(file: "t.yaml")
+        var index = IdIndex()
+        let ids = (0..<3000).map { "community-\($0)" } + ["a", "é", "e\u{301}", ""]
+        for (i, id) in ids.enumerated() {
+            var text = id
+            let node = text.withUTF8 { store.node(store.addScalar($0, style: .plain, tag: nil, line: i + 1, column: 1)) }
+            index.append(node)
+        }
+        XCTAssertEqual(index.count, ids.count)
+        withExtendedLifetime(store) {
+            for (i, id) in ids.enumerated() {
+                XCTAssertEqual(Array(id.utf8).withUnsafeBufferPointer(index.number(of:)), i, id)
+            }
+            for missing in ["community-3000", "community-", "b", "A", "community-12 "] {
+                XCTAssertNil(Array(missing.utf8).withUnsafeBufferPointer(index.number(of:)), missing)
+            }
+        }
+    }
+}

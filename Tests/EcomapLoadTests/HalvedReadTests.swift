@@ -183,7 +183,6 @@ final class HalvedReadTests: XCTestCase {
         single.communitiesInHalvesFrom = .max
         var halved = EcosystemDecoder(file: "t.yaml", limits: .standard)
         halved.communitiesInHalvesFrom = 2
-        halved.linksInHalvesFrom = 2
         halved.decodesConcurrently = concurrently
         halved.waitsForSpareCore = false
         XCTAssertEqual(halved.decode(other), single.decode(one), file: file, line: line)
@@ -217,8 +216,8 @@ final class HalvedReadTests: XCTestCase {
             head + "  - id: a\n  - id: b\n  - id: c\n  - id: d\n    members: 48.000\n",
             // A link naming communities of both halves, and a topic reference found in the second half only.
             head + "  - id: a\n  - id: b\n  - id: c\n    topics: [koken]\nlinks:\n  - [a, c]\n",
-            // Links whose ends are looked up in two halves: unknown ends, a duplicate, a link to a topic,
-            // non-ASCII ids written in another normalisation form.
+            // Links to ids of both halves: unknown ends, a duplicate, a link to a topic, a link to
+            // itself, a non-ASCII id written in another normalisation form.
             head + "  - id: a\n  - id: b\n  - id: caf\u{E9}\nlinks:\n  - [a, x]\n  - [a, b]\n  - [b, a, 0.4]\n"
                 + "  - [koken, a]\n  - [cafe\u{301}, b]\n  - [y, b]\n  - [a, a]\n",
         ]

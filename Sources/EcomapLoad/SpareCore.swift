@@ -3,11 +3,17 @@ import Foundation
 /// Whether work split in two can have a core of its own for each half right now. On a machine whose
 /// other cores are busy, two threads share one core and the split only adds its cost.
 enum SpareCore {
-    /// True when the machine has more than one core, `ECOMAP_LOAD_THREADS` is not `1`, and (where
-    /// `/proc/loadavg` tells) fewer tasks are runnable than there are cores, this one included.
+    /// `ECOMAP_LOAD_THREADS=1`: never; `ECOMAP_LOAD_THREADS=2`: always; otherwise true when the
+    /// machine has more than one core and (where `/proc/loadavg` tells) fewer tasks are runnable than
+    /// there are cores, this one included.
     static var available: Bool {
+        switch ProcessInfo.processInfo.environment["ECOMAP_LOAD_THREADS"] {
+        case "1": return false
+        case "2": return true
+        default: break
+        }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard cores > 1, ProcessInfo.processInfo.environment["ECOMAP_LOAD_THREADS"] != "1" else { return false }
+        guard cores > 1 else { return false }
         guard let runnable = runnableTasks() else { return true }
         return runnable < cores
     }

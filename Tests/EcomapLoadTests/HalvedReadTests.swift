@@ -250,5 +250,8 @@ final class HalvedReadTests: XCTestCase {
         let bytes = sampleFile(communities: 300, warnings: false)
         XCTAssertNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0))
         XCTAssertNotNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0, concurrently: false))
+        setenv("ECOMAP_LOAD_THREADS", "2", 1)
+        XCTAssertTrue(SpareCore.available)
+        XCTAssertNotNil(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0))
     }
 }

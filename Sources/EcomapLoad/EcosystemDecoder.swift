@@ -97,6 +97,9 @@ struct EcosystemDecoder {
     var waitsForSpareCore = true
     /// Whether the communities were decoded in two halves (for tests).
     private(set) var decodedInHalves = false
+    /// Ids read but not yet declared, in file order, while this decoder reads the second half of a list
+    /// (`decodeCommunitiesInHalves`, which declares them after the first half's); nil otherwise.
+    private var deferredIds: [(id: String, kind: NodeKind, node: DocumentNode)]?
 
     init(file: String, limits: Limits) {
         self.file = file
@@ -488,7 +491,12 @@ struct EcosystemDecoder {
             }
             return nil
         }
-        guard validateId(id, at: node), register(id, kind, at: node) else { return nil }
+        guard validateId(id, at: node) else { return nil }
+        if deferredIds != nil {
+            deferredIds!.append((id, kind, node))
+            return id
+        }
+        guard register(id, kind, at: node) else { return nil }
         return id
     }
 
@@ -877,7 +885,8 @@ extension EcosystemDecoder {
     }
 
     /// Decodes each half of the list with its own copy of this decoder (on two threads when
-    /// `concurrently`), then declares the second half's ids after the first half's, as one pass would.
+    /// `concurrently`), then declares the second half's ids after the first half's, as one pass would
+    /// (the second half only collects them, so each id is hashed once).
     /// Nil, with this decoder unchanged, when a half has anything to report or the halves' ids clash:
     /// the caller then decodes the list in order, which reports it in file order.
     mutating func decodeCommunitiesInHalves(_ nodes: NodeList, concurrently: Bool) -> [Community]? {
@@ -893,6 +902,8 @@ extension EcosystemDecoder {
         }
         let middle = nodes.count / 2
         let halves = [Half(self, nodes, 0..<middle), Half(self, nodes, middle..<nodes.count)]
+        halves[1].decoder.deferredIds = []
+        halves[1].decoder.deferredIds!.reserveCapacity(nodes.count - middle)
         let decodeHalf: @Sendable (Int) -> Void = { index in
             let half = halves[index]
             half.communities.reserveCapacity(half.range.count)
@@ -906,11 +917,11 @@ extension EcosystemDecoder {
         }
         let reported = reader.diagnostics.count
         guard halves.allSatisfy({ $0.decoder.reader.diagnostics.count == reported }) else { return nil }
-        var joined = halves[0].decoder
-        for community in halves[1].communities {
-            guard let number = halves[1].decoder.declared[community.id],
-                  joined.register(community.id, .community, at: halves[1].decoder.declarations[number].node)
-            else { return nil }
+        // The first half's decoder, moved out (so that adding to its tables copies none of them).
+        var joined = EcosystemDecoder(file: file, limits: reader.limits)
+        swap(&joined, &halves[0].decoder)
+        for declaration in halves[1].decoder.deferredIds ?? [] {
+            guard joined.register(declaration.id, declaration.kind, at: declaration.node) else { return nil }
         }
         // A warning (ids differing only by case across the halves) is reported in order too.
         guard joined.reader.diagnostics.count == reported else { return nil }

@@ -216,12 +216,16 @@ final class HalvedReadTests: XCTestCase {
             head + "  - id: a\n  - id: b\n  - id: c\n  - id: d\n    members: 48.000\n",
             // A link naming communities of both halves, and a topic reference found in the second half only.
             head + "  - id: a\n  - id: b\n  - id: c\n    topics: [koken]\nlinks:\n  - [a, c]\n",
+            // Links to ids of both halves: unknown ends, a duplicate, a link to a topic, a link to
+            // itself, a non-ASCII id written in another normalisation form.
+            head + "  - id: a\n  - id: b\n  - id: caf\u{E9}\nlinks:\n  - [a, x]\n  - [a, b]\n  - [b, a, 0.4]\n"
+                + "  - [koken, a]\n  - [cafe\u{301}, b]\n  - [y, b]\n  - [a, a]\n",
         ]
         for (i, text) in cases.enumerated() {
             for concurrently in [false, true] {
                 let halved = decodedBothWays(text, concurrently: concurrently)
                 // Unknown topics are reported after the list, from the joined references: no second pass.
-                XCTAssertEqual(halved, [2, 3, 6].contains(i), "case \(i)")
+                XCTAssertEqual(halved, [2, 3, 6, 7].contains(i), "case \(i)")
             }
         }
     }

@@ -557,19 +557,26 @@ struct EcosystemDecoder {
 
     /// A node's topic ids, each once, in their declared spelling where declared (unknown ones as written).
     private mutating func topicReferences(_ node: DocumentNode?) -> [String] {
-        guard let items = reader.textList(node, "topics") else { return [] }
+        guard let items = reader.textNodes(node, "topics") else { return [] }
         var ids: [String] = []
         ids.reserveCapacity(items.count)
         // Most lists are short: a scan finds repeats; a long one gets a set.
         var seen: Set<String>? = items.count > 16 ? Set(minimumCapacity: items.count) : nil
         for item in items {
-            let repeated = seen != nil ? !seen!.insert(item.text).inserted : ids.contains(item.text)
+            // Most references name a topic in its declared bytes: found by them, without a `String`.
+            var declared: String?
+            if let number = idIndex.number(of: item.bytes), declarations[number].kind == .topic {
+                declared = declarationIds[number]
+            }
+            // The text compared for repeats: as written, or its declared spelling (the same text).
+            let text = declared ?? item.text
+            let repeated = seen != nil ? !seen!.insert(text).inserted : ids.contains(text)
             if repeated { continue }
-            if let spelling = topicIds[item.text] {
+            if let spelling = declared ?? topicIds[text] {
                 ids.append(spelling)
             } else {
-                ids.append(item.text)
-                if pendingTopicNodes[item.text] == nil { pendingTopicNodes[item.text] = item.node }
+                ids.append(text)
+                if pendingTopicNodes[text] == nil { pendingTopicNodes[text] = item }
             }
         }
         return ids

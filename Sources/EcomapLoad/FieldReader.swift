@@ -322,13 +322,19 @@ struct FieldReader {
 
     /// A list of texts (`tags`, `topics`), each with its node; each item is checked like any text.
     mutating func textList(_ node: DocumentNode?, _ field: String) -> [(text: String, node: DocumentNode)]? {
+        textNodes(node, field).map { items in items.map { (text: $0.text, node: $0) } }
+    }
+
+    /// The items of a list of texts, checked like `textList` (the same messages), as nodes: for a caller
+    /// that needs no `String` for most items.
+    mutating func textNodes(_ node: DocumentNode?, _ field: String) -> [DocumentNode]? {
         guard let node else { return nil }
         switch node.kind {
         case .scalar where node.scalar?.isNull == true:
             return nil
         case .sequence:
             let items = node.items
-            var result: [(text: String, node: DocumentNode)] = []
+            var result: [DocumentNode] = []
             result.reserveCapacity(items.count)
             for item in items {
                 let r = item.record
@@ -340,7 +346,7 @@ struct FieldReader {
                     error("items of `\(field)` must not be empty", at: item.location)
                     continue
                 }
-                if let text = checkedText(item, field) { result.append((text, item)) }
+                if isValidText(item, field) { result.append(item) }
             }
             return result
         default:

@@ -217,8 +217,7 @@ struct EcosystemDecoder {
         for node in list(top[.influencers], "influencers") { if let i = influencer(node) { influencers.append(i) } }
         var stakeholders: [Stakeholder] = []
         for node in list(top[.stakeholders], "stakeholders") { if let s = stakeholder(node) { stakeholders.append(s) } }
-        var pending: [PendingLink] = []
-        for node in list(top[.links], "links") { if let l = link(node) { pending.append(l) } }
+        let pending = decodeLinks(list(top[.links], "links"))
 
         checkLimits(topics.count + communities.count + influencers.count + stakeholders.count,
                     pending.count, at: top.location)
@@ -864,57 +863,75 @@ struct EcosystemDecoder {
     }
 }
 
-// MARK: - Communities on both cores
+// MARK: - Long lists on both cores
 
 extension EcosystemDecoder {
-    /// Lists of at least this many communities are decoded in two halves at the same time: below, the
-    /// threads cost more than they save.
+    /// Lists of at least this many communities (or links) are decoded in two halves at the same time:
+    /// below, the threads cost more than they save.
     static let communitiesInHalvesFrom = 4096
+
+    /// One half of a list, read by one thread with its own copy of the decoder (the document is only read).
+    private final class Half<Value>: @unchecked Sendable {
+        var decoder: EcosystemDecoder
+        let nodes: NodeList
+        let range: Range<Int>
+        var values: [Value] = []
+        /// What reads one item.
+        var read: ((inout EcosystemDecoder, DocumentNode) -> Value?)?
+        init(_ decoder: EcosystemDecoder, _ nodes: NodeList, _ range: Range<Int>) {
+            (self.decoder, self.nodes, self.range) = (decoder, nodes, range)
+        }
+    }
+
+    /// Whether a list of `count` items is decoded in two halves.
+    private func splits(_ count: Int) -> Bool {
+        count >= max(2, communitiesInHalvesFrom) && (!decodesConcurrently || !waitsForSpareCore || SpareCore.available)
+    }
+
+    /// Reads each half of `nodes` with `read` and a copy of this decoder (on two threads when
+    /// `decodesConcurrently`); `prepare` sets up the copies. The halves, in order.
+    private func readInHalves<Value>(_ nodes: NodeList, prepare: (Half<Value>, Int) -> Void = { _, _ in },
+                                     _ read: @escaping (inout EcosystemDecoder, DocumentNode) -> Value?) -> [Half<Value>] {
+        let middle = nodes.count / 2
+        let halves = [Half<Value>(self, nodes, 0..<middle), Half<Value>(self, nodes, middle..<nodes.count)]
+        for (index, half) in halves.enumerated() { prepare(half, index) }
+        for half in halves { half.read = read }
+        let readHalf: @Sendable (Int) -> Void = { index in
+            let half = halves[index]
+            half.values.reserveCapacity(half.range.count)
+            for i in half.range {
+                if let value = half.read?(&half.decoder, half.nodes[i]) { half.values.append(value) }
+            }
+        }
+        if decodesConcurrently {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: readHalf)
+        } else {
+            readHalf(0)
+            readHalf(1)
+        }
+        return halves
+    }
 
     /// The communities of the list, in file order.
     private mutating func decodeCommunities(_ nodes: NodeList) -> [Community] {
-        if nodes.count >= max(2, communitiesInHalvesFrom),
-           !decodesConcurrently || !waitsForSpareCore || SpareCore.available,
-           let communities = decodeCommunitiesInHalves(nodes, concurrently: decodesConcurrently) {
-            return communities
-        }
+        if splits(nodes.count), let communities = decodeCommunitiesInHalves(nodes) { return communities }
         var communities: [Community] = []
         communities.reserveCapacity(nodes.count)
         for node in nodes { if let c = community(node) { communities.append(c) } }
         return communities
     }
 
-    /// Decodes each half of the list with its own copy of this decoder (on two threads when
-    /// `concurrently`), then declares the second half's ids after the first half's, as one pass would
-    /// (the second half only collects them, so each id is hashed once).
-    /// Nil, with this decoder unchanged, when a half has anything to report or the halves' ids clash:
-    /// the caller then decodes the list in order, which reports it in file order.
-    mutating func decodeCommunitiesInHalves(_ nodes: NodeList, concurrently: Bool) -> [Community]? {
-        // Each half is read by one thread only; the document is only read.
-        final class Half: @unchecked Sendable {
-            var decoder: EcosystemDecoder
-            let nodes: NodeList
-            let range: Range<Int>
-            var communities: [Community] = []
-            init(_ decoder: EcosystemDecoder, _ nodes: NodeList, _ range: Range<Int>) {
-                (self.decoder, self.nodes, self.range) = (decoder, nodes, range)
+    /// Decodes each half of the list with its own copy of this decoder, then declares the second
+    /// half's ids after the first half's, as one pass would (the second half only collects them, so
+    /// each id is hashed once). Nil, with this decoder unchanged, when a half has anything to report or
+    /// the halves' ids clash: the caller then decodes the list in order, which reports it in file order.
+    private mutating func decodeCommunitiesInHalves(_ nodes: NodeList) -> [Community]? {
+        let halves = readInHalves(nodes, prepare: { half, index in
+            if index == 1 {
+                half.decoder.deferredIds = []
+                half.decoder.deferredIds!.reserveCapacity(half.range.count)
             }
-        }
-        let middle = nodes.count / 2
-        let halves = [Half(self, nodes, 0..<middle), Half(self, nodes, middle..<nodes.count)]
-        halves[1].decoder.deferredIds = []
-        halves[1].decoder.deferredIds!.reserveCapacity(nodes.count - middle)
-        let decodeHalf: @Sendable (Int) -> Void = { index in
-            let half = halves[index]
-            half.communities.reserveCapacity(half.range.count)
-            for i in half.range { if let c = half.decoder.community(half.nodes[i]) { half.communities.append(c) } }
-        }
-        if concurrently {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: decodeHalf)
-        } else {
-            decodeHalf(0)
-            decodeHalf(1)
-        }
+        }) { decoder, node in decoder.community(node) }
         let reported = reader.diagnostics.count
         guard halves.allSatisfy({ $0.decoder.reader.diagnostics.count == reported }) else { return nil }
         // The first half's decoder, moved out (so that adding to its tables copies none of them).
@@ -930,6 +947,22 @@ extension EcosystemDecoder {
         }
         self = joined
         decodedInHalves = true
-        return halves[0].communities + halves[1].communities
+        return halves[0].values + halves[1].values
+    }
+
+    /// The links of the list as read, in file order: in two halves for a long list when neither half has
+    /// anything to report (reading a link changes nothing but the messages), else in one pass.
+    private mutating func decodeLinks(_ nodes: NodeList) -> [PendingLink] {
+        if splits(nodes.count) {
+            let halves = readInHalves(nodes) { decoder, node in decoder.link(node) }
+            let reported = reader.diagnostics.count
+            if halves.allSatisfy({ $0.decoder.reader.diagnostics.count == reported }) {
+                return halves[0].values + halves[1].values
+            }
+        }
+        var pending: [PendingLink] = []
+        pending.reserveCapacity(nodes.count)
+        for node in nodes { if let l = link(node) { pending.append(l) } }
+        return pending
     }
 }

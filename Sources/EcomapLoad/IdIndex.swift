@@ -5,14 +5,26 @@
 /// Bytes that match are the same id. Spellings that Swift counts as the same text with other bytes (a
 /// precomposed and a decomposed é) are not found here: callers then look the id up as a `String`.
 struct IdIndex {
-    /// Each slot: 0 when empty, else the hash's high 32 bits above the declaration number + 1.
-    private var slots: [UInt64]
+    /// One entry: the hash's high 32 bits, the declaration number + 1 (0: empty), and where the id's
+    /// text is in the store, so that a look-up reads the table and the text, nothing else.
+    private struct Slot {
+        var tag: UInt32 = 0
+        var number: UInt32 = 0
+        var start: UInt32 = 0
+        var count: UInt32 = 0
+    }
+
+    private var slots: [Slot]
     /// Each declared id's node (its text is the id), by declaration number.
     private var nodes: [DocumentNode] = []
+    /// The store of every id so far (the first one's), not owned (see `DocumentNode`).
+    private unowned(unsafe) var store: DocumentStore?
+    /// False once an id from another store was added: texts are then read through the nodes.
+    private var oneStore = true
 
     /// An empty index (it grows as ids are added).
     init() {
-        slots = Array(repeating: 0, count: Self.size(for: 0))
+        slots = Array(repeating: Slot(), count: Self.size(for: 0))
     }
 
     /// Makes room for `count` ids in all.
@@ -41,33 +53,43 @@ struct IdIndex {
     /// once.
     mutating func append(_ node: DocumentNode) {
         if 2 * (nodes.count + 1) > slots.count { rehash(to: Self.size(for: nodes.count + 1)) }
+        if let store { oneStore = oneStore && store === node.store } else { store = node.store }
         nodes.append(node)
-        place(number: nodes.count - 1, hash: Self.hash(node.bytes))
+        place(number: nodes.count - 1)
     }
 
-    private mutating func place(number: Int, hash: UInt64) {
+    private mutating func place(number: Int) {
+        let node = nodes[number]
+        let record = node.record
+        let hash = Self.hash(node.bytes)
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
+        while slots[i].number != 0 { i = (i + 1) & mask }
+        slots[i] = Slot(tag: UInt32(truncatingIfNeeded: hash >> 32), number: UInt32(truncatingIfNeeded: number + 1),
+                        start: record.start, count: record.count)
     }
 
     private mutating func rehash(to size: Int) {
-        slots = Array(repeating: 0, count: size)
-        for number in nodes.indices { place(number: number, hash: Self.hash(nodes[number].bytes)) }
+        slots = Array(repeating: Slot(), count: size)
+        for number in nodes.indices { place(number: number) }
     }
 
     /// The declaration number of the id spelt `bytes`, or nil.
     func number(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let store else { return nil }
         let hash = Self.hash(bytes)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+        // The store's text, read without retaining the store (as node accessors do).
+        let text = Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { $0.text }
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i] != 0 {
+        while slots[i].number != 0 {
             let slot = slots[i]
-            if slot & 0xFFFF_FFFF_0000_0000 == tag {
-                let number = Int(slot & 0xFFFF_FFFF) - 1
-                if sameBytes(nodes[number].bytes, bytes) { return number }
+            if slot.tag == tag && Int(slot.count) == bytes.count {
+                let number = Int(slot.number) - 1
+                let id = oneStore ? UnsafeBufferPointer(start: text + Int(slot.start), count: Int(slot.count))
+                                  : nodes[number].bytes
+                if sameBytes(id, bytes) { return number }
             }
             i = (i + 1) & mask
         }

@@ -59,3 +59,24 @@ final class IdIndexTests: XCTestCase {
         }
     }
 }
+
+extension IdIndexTests {
+    func testIdsFromTwoStoresAreFoundThroughTheirNodes() {
+        let first = DocumentStore(file: "a.yaml"), second = DocumentStore(file: "b.yaml")
+        var index = IdIndex()
+        func add(_ id: String, to store: DocumentStore) {
+            var text = id
+            index.append(text.withUTF8 { store.node(store.addScalar($0, style: .plain, tag: nil, line: 1, column: 1)) })
+        }
+        add("padding-so-offsets-differ", to: first)
+        add("alpha", to: first)
+        add("beta", to: second)
+        add("gamma", to: second)
+        withExtendedLifetime((first, second)) {
+            for (number, id) in ["padding-so-offsets-differ", "alpha", "beta", "gamma"].enumerated() {
+                XCTAssertEqual(Array(id.utf8).withUnsafeBufferPointer(index.number(of:)), number, id)
+            }
+            XCTAssertNil(Array("delta".utf8).withUnsafeBufferPointer(index.number(of:)))
+        }
+    }
+}

@@ -3,7 +3,7 @@
 // Input: a YAML ecosystem file, or a CSV node table when it starts with the line `CSV` (the rest of the
 // input is the table). Whatever the bytes, loading must end without a crash, a hang or a leak, report
 // every error with a location inside the input, and a file that loads must score every community
-// finite and within 0-100. A YAML file read and decoded in two halves (as large files are) gives what one pass gives.
+// finite and within 0-100. A YAML file read in two halves (as large files are) gives what one read gives.
 import EcomapAnalysis
 @_spi(Testing) import EcomapLoad
 import EcomapModel
@@ -69,7 +69,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     } else {
         let result = EcosystemLoader.load(yamlBytes: bytes, file: "fuzz.yaml", limits: limits)
         check(result, lineCount: lineCount)
-        // Read and decoded in two halves (large files are), the file must give what one pass gives.
+        // Read in two halves (large files are), the file must give what one read gives.
         let halved = EcosystemLoader.loadInHalves(yamlBytes: bytes, file: "fuzz.yaml", limits: limits)
         require(halved.ecosystem == result.ecosystem, "the halves give another ecosystem")
         require(halved.diagnostics.items.map(\.description) == result.diagnostics.items.map(\.description),

@@ -89,17 +89,6 @@ struct EcosystemDecoder {
 
     let file: String
     var reader: FieldReader
-    /// Lists of at least this many communities are decoded in two halves (`decodeCommunitiesInHalves`).
-    var communitiesInHalvesFrom = Self.communitiesInHalvesFrom
-    /// The two halves at the same time, on two threads (else one after the other).
-    var decodesConcurrently = true
-    /// Concurrent halves only when a second core is free (`SpareCore`); false in tests.
-    var waitsForSpareCore = true
-    /// Whether the communities were decoded in two halves (for tests).
-    private(set) var decodedInHalves = false
-    /// Ids read but not yet declared, in file order, while this decoder reads the second half of a list
-    /// (`decodeCommunitiesInHalves`, which declares them after the first half's); nil otherwise.
-    private var deferredIds: [(id: String, kind: NodeKind, node: DocumentNode)]?
 
     init(file: String, limits: Limits) {
         self.file = file
@@ -212,12 +201,15 @@ struct EcosystemDecoder {
         if top.has(.communities) && communityNodes.isEmpty, top[.communities]!.kind == .sequence {
             reader.error("`communities` must list at least one community", at: top[.communities]!.location)
         }
-        var communities = decodeCommunities(communityNodes)
+        var communities: [Community] = []
+        communities.reserveCapacity(communityNodes.count)
+        for node in communityNodes { if let c = community(node) { communities.append(c) } }
         var influencers: [Influencer] = []
         for node in list(top[.influencers], "influencers") { if let i = influencer(node) { influencers.append(i) } }
         var stakeholders: [Stakeholder] = []
         for node in list(top[.stakeholders], "stakeholders") { if let s = stakeholder(node) { stakeholders.append(s) } }
-        let pending = decodeLinks(list(top[.links], "links"))
+        var pending: [PendingLink] = []
+        for node in list(top[.links], "links") { if let l = link(node) { pending.append(l) } }
 
         checkLimits(topics.count + communities.count + influencers.count + stakeholders.count,
                     pending.count, at: top.location)
@@ -490,12 +482,7 @@ struct EcosystemDecoder {
             }
             return nil
         }
-        guard validateId(id, at: node) else { return nil }
-        if deferredIds != nil {
-            deferredIds!.append((id, kind, node))
-            return id
-        }
-        guard register(id, kind, at: node) else { return nil }
+        guard validateId(id, at: node), register(id, kind, at: node) else { return nil }
         return id
     }
 
@@ -860,109 +847,5 @@ struct EcosystemDecoder {
         let scalars = Array(text.unicodeScalars)
         return scalars.count == 7 && scalars[0] == "#"
             && scalars.dropFirst().allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
-    }
-}
-
-// MARK: - Long lists on both cores
-
-extension EcosystemDecoder {
-    /// Lists of at least this many communities (or links) are decoded in two halves at the same time:
-    /// below, the threads cost more than they save.
-    static let communitiesInHalvesFrom = 4096
-
-    /// One half of a list, read by one thread with its own copy of the decoder (the document is only read).
-    private final class Half<Value>: @unchecked Sendable {
-        var decoder: EcosystemDecoder
-        let nodes: NodeList
-        let range: Range<Int>
-        var values: [Value] = []
-        /// What reads one item.
-        var read: ((inout EcosystemDecoder, DocumentNode) -> Value?)?
-        init(_ decoder: EcosystemDecoder, _ nodes: NodeList, _ range: Range<Int>) {
-            (self.decoder, self.nodes, self.range) = (decoder, nodes, range)
-        }
-    }
-
-    /// Whether a list of `count` items is decoded in two halves.
-    private func splits(_ count: Int) -> Bool {
-        count >= max(2, communitiesInHalvesFrom) && (!decodesConcurrently || !waitsForSpareCore || SpareCore.available)
-    }
-
-    /// Reads each half of `nodes` with `read` and a copy of this decoder (on two threads when
-    /// `decodesConcurrently`); `prepare` sets up the copies. The halves, in order.
-    private func readInHalves<Value>(_ nodes: NodeList, prepare: (Half<Value>, Int) -> Void = { _, _ in },
-                                     _ read: @escaping (inout EcosystemDecoder, DocumentNode) -> Value?) -> [Half<Value>] {
-        let middle = nodes.count / 2
-        let halves = [Half<Value>(self, nodes, 0..<middle), Half<Value>(self, nodes, middle..<nodes.count)]
-        for (index, half) in halves.enumerated() { prepare(half, index) }
-        for half in halves { half.read = read }
-        let readHalf: @Sendable (Int) -> Void = { index in
-            let half = halves[index]
-            half.values.reserveCapacity(half.range.count)
-            for i in half.range {
-                if let value = half.read?(&half.decoder, half.nodes[i]) { half.values.append(value) }
-            }
-        }
-        if decodesConcurrently {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: readHalf)
-        } else {
-            readHalf(0)
-            readHalf(1)
-        }
-        return halves
-    }
-
-    /// The communities of the list, in file order.
-    private mutating func decodeCommunities(_ nodes: NodeList) -> [Community] {
-        if splits(nodes.count), let communities = decodeCommunitiesInHalves(nodes) { return communities }
-        var communities: [Community] = []
-        communities.reserveCapacity(nodes.count)
-        for node in nodes { if let c = community(node) { communities.append(c) } }
-        return communities
-    }
-
-    /// Decodes each half of the list with its own copy of this decoder, then declares the second
-    /// half's ids after the first half's, as one pass would (the second half only collects them, so
-    /// each id is hashed once). Nil, with this decoder unchanged, when a half has anything to report or
-    /// the halves' ids clash: the caller then decodes the list in order, which reports it in file order.
-    private mutating func decodeCommunitiesInHalves(_ nodes: NodeList) -> [Community]? {
-        let halves = readInHalves(nodes, prepare: { half, index in
-            if index == 1 {
-                half.decoder.deferredIds = []
-                half.decoder.deferredIds!.reserveCapacity(half.range.count)
-            }
-        }) { decoder, node in decoder.community(node) }
-        let reported = reader.diagnostics.count
-        guard halves.allSatisfy({ $0.decoder.reader.diagnostics.count == reported }) else { return nil }
-        // The first half's decoder, moved out (so that adding to its tables copies none of them).
-        var joined = EcosystemDecoder(file: file, limits: reader.limits)
-        swap(&joined, &halves[0].decoder)
-        for declaration in halves[1].decoder.deferredIds ?? [] {
-            guard joined.register(declaration.id, declaration.kind, at: declaration.node) else { return nil }
-        }
-        // A warning (ids differing only by case across the halves) is reported in order too.
-        guard joined.reader.diagnostics.count == reported else { return nil }
-        for (id, node) in halves[1].decoder.pendingTopicNodes where joined.pendingTopicNodes[id] == nil {
-            joined.pendingTopicNodes[id] = node
-        }
-        self = joined
-        decodedInHalves = true
-        return halves[0].values + halves[1].values
-    }
-
-    /// The links of the list as read, in file order: in two halves for a long list when neither half has
-    /// anything to report (reading a link changes nothing but the messages), else in one pass.
-    private mutating func decodeLinks(_ nodes: NodeList) -> [PendingLink] {
-        if splits(nodes.count) {
-            let halves = readInHalves(nodes) { decoder, node in decoder.link(node) }
-            let reported = reader.diagnostics.count
-            if halves.allSatisfy({ $0.decoder.reader.diagnostics.count == reported }) {
-                return halves[0].values + halves[1].values
-            }
-        }
-        var pending: [PendingLink] = []
-        pending.reserveCapacity(nodes.count)
-        for node in nodes { if let l = link(node) { pending.append(l) } }
-        return pending
     }
 }

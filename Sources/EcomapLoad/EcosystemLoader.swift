@@ -86,20 +86,18 @@ public enum EcosystemLoader {
     }
 
     /// Loads YAML bytes as `load(yamlBytes:file:limits:)` does, but reads any file that offers a cut in
-    /// two halves (`HalvedRead`) and decodes any list of two or more communities in two halves, one
-    /// half after the other, however small the file. For checks that the two ways agree (tests, fuzzing).
+    /// two halves (`HalvedRead`), one half after the other, however small the file. For checks that
+    /// the two ways agree (tests, fuzzing).
     @_spi(Testing) public static func loadInHalves(yamlBytes bytes: [UInt8], file: String,
                                                    limits: Limits = .standard) -> LoadResult {
         load(yamlBytes: bytes, file: file, limits: limits,
-             halves: Halves(readFrom: 0, decodeFrom: 2, concurrently: false))
+             halves: Halves(readFrom: 0, concurrently: false))
     }
 
-    /// When a file is read, and its communities decoded, in two halves.
+    /// When a file is read in two halves.
     struct Halves {
         /// Files of at least this many bytes are read in two halves.
         var readFrom = HalvedRead.minimumBytes
-        /// Lists of at least this many communities are decoded in two halves.
-        var decodeFrom = EcosystemDecoder.communitiesInHalvesFrom
         /// Both halves at the same time (else one after the other).
         var concurrently = true
     }
@@ -130,8 +128,6 @@ public enum EcosystemLoader {
             return LoadResult(ecosystem: nil, diagnostics: diagnostics, sourceBytes: [file: body])
         }
         var decoder = EcosystemDecoder(file: file, limits: limits)
-        decoder.communitiesInHalvesFrom = halves.decodeFrom
-        decoder.decodesConcurrently = halves.concurrently
         let ecosystem = decoder.decode(document)
         diagnostics.items.append(contentsOf: decoder.diagnostics)
         stageDone?("validate")

@@ -184,7 +184,7 @@ def loader_goals(say, goals):
     say(f"| {os.path.getsize(path) / 1e6:.1f} MB, {events:,} events | {fmt_s(py)} | {fmt_s(scan)} | {fmt_s(ours)} | "
         f"{vs_py:.1f}x | {vs_scan:.2f}x | {fmt_s(ours_one)} | {py / ours_one:.1f}x | {ours_one / scan:.2f}x |")
     say()
-    say("ecomap reads and decodes a file this large in two halves on two cores when a second core is free "
+    say("ecomap reads a file this large in two halves on two cores when a second core is free "
         "(docs/performance.md); the one-core column is `ECOMAP_LOAD_THREADS=1`.")
     say()
     goals.append((f"load+validate {n:,} communities >= 25x PyYAML C", vs_py >= 25, f"{vs_py:.1f}x"))

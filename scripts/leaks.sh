@@ -44,7 +44,7 @@ for input in examples/fietsvrienden.yaml "$hostile"/names-markup.yaml "$hostile"
     "$hostile"/weight-subnormal.yaml "$hostile"/id-nfd-reference.yaml; do
   run rank "$input" --format json --explain --sensitivity --trials 20 >/dev/null
 done
-# A file large enough to be read, and its communities decoded, in two halves on two threads.
+# A file large enough to be read in two halves on two threads.
 "$work/ecomap" generate --communities 5000 --influencers 500 --seed 3 -o "$work/large.yaml"
 ECOMAP_LOAD_THREADS=2 run validate "$work/large.yaml" >/dev/null
 echo "leaks: no invalid accesses, no definite leaks from ecomap"

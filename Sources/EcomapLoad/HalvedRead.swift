@@ -10,9 +10,10 @@ import Foundation
 /// A cut there is exact: the item line is indented less than anything inside the item before it, so
 /// no plain or block scalar runs across it, and both parsers are in the same state a single parser
 /// would be in. Whatever could break that (a quoted scalar or a flow collection open across the cut,
-/// an alias or merge key whose budget or target spans both halves, a key given in both halves, an
-/// empty value right before the cut, any problem at all) gives up the split, and the file is read in
-/// one piece as before, so diagnostics are always the single read's.
+/// an alias or merge key whose budget or target spans both halves, a key given in both halves, any
+/// problem at all) gives up the split, and the file is read in one piece as before, so diagnostics are
+/// always the single read's. (An empty value just before the cut needs nothing: libyaml places it
+/// at the `:` or `-` before it, wherever the input ends.)
 enum HalvedRead {
     /// Files below this size are read in one piece: two threads save less than they cost.
     static let minimumBytes = 1 << 20
@@ -59,9 +60,7 @@ enum HalvedRead {
         for half in [first, second] {
             guard half.reader.diagnostics.isEmpty, !half.reader.readAlias, !half.reader.readMergeKey else { return nil }
         }
-        // An empty value just before the cut is placed where the first half ends, not where a single
-        // read places it (the next item's dash).
-        guard !first.reader.nodeAtEnd, let a = first.document, let b = second.document else { return nil }
+        guard let a = first.document, let b = second.document else { return nil }
         return join(a, b, lineShift: second.lineShift)
     }
 

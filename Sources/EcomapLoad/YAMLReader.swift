@@ -48,9 +48,6 @@ struct YAMLReader {
     private(set) var readAlias = false
     /// Whether a merge key (`<<`) was read.
     private(set) var readMergeKey = false
-    /// Whether a node started at the very end of the input (an empty value there), where the mark
-    /// libyaml gives depends on where the input ends.
-    private(set) var nodeAtEnd = false
 
     /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes); `characters`,
     /// when the caller counted them, spares a pass over the input.
@@ -218,7 +215,6 @@ struct YAMLReader {
         // Only a mark at the end of the input can be there, so the input is scanned only then (an
         // error at the end), not on every load.
         if isAtEnd(mark) {
-            nodeAtEnd = true
             let end = Self.endOfInput(input)
             if line > end.line { return end }
         }

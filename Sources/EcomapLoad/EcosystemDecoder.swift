@@ -99,6 +99,17 @@ struct EcosystemDecoder {
 
     /// The document being decoded names `file` (its nodes are placed in it unless they name a cell).
     private var documentIsFile = true
+    /// Lines to add to the document's own (the second half of a file read in two halves, read ahead).
+    private var lineShift = 0
+    /// Set while this decoder reads communities ahead (`readAhead`): what it gathers instead of declaring.
+    private var ahead: Ahead?
+    /// The file's communities read ahead in two halves (`HalvedRead`), for `decode` to adopt.
+    var readAhead = ReadAheadSlot()
+    /// True when `decode` found that the communities read ahead cannot be adopted as they are: it then
+    /// stops, and the caller decodes the document again with a fresh decoder (which reports in order).
+    private(set) var readAheadRejected = false
+    /// True when `decode` adopted the communities read ahead.
+    private(set) var adoptedReadAhead = false
 
     /// A link as written, endpoints not yet resolved: their nodes, whose text was checked. Texts and
     /// locations are made from the nodes (valid while the document lives) when the link is resolved.
@@ -202,8 +213,17 @@ struct EcosystemDecoder {
             reader.error("`communities` must list at least one community", at: top[.communities]!.location)
         }
         var communities: [Community] = []
-        communities.reserveCapacity(communityNodes.count)
-        for node in communityNodes { if let c = community(node) { communities.append(c) } }
+        if let readAhead = readAhead.take() {
+            guard let adopted = adopt(readAhead, count: communityNodes.count, store: root.store) else {
+                readAheadRejected = true
+                return nil
+            }
+            communities = adopted
+            adoptedReadAhead = true
+        } else {
+            communities.reserveCapacity(communityNodes.count)
+            for node in communityNodes { if let c = community(node) { communities.append(c) } }
+        }
         var influencers: [Influencer] = []
         for node in list(top[.influencers], "influencers") { if let i = influencer(node) { influencers.append(i) } }
         var stakeholders: [Stakeholder] = []
@@ -360,16 +380,15 @@ struct EcosystemDecoder {
         let phase: Phase? = reader.enumeration(f[.phase], "phase")
         let goals: [Goal] = reader.enumerationList(f[.goals], "goals")
         let funnelStep: FunnelStep? = reader.enumeration(f[.funnelStep], "funnel_step")
-        let sources = sources(f[.sources])
+        if ahead != nil, f[.sources] != nil { ahead!.stopped = true }
+        let sources = ahead == nil ? sources(f[.sources]) : []
         guard let c else { return nil }
-        var community = Community(
+        return Community(
             id: c.id, name: c.name, url: c.url, notes: c.notes, tags: c.tags, channel: channel,
             presence: presence, scope: scope, topics: topics, members: members,
             discussions: discussions, reactions: reactions, reach: reach, actions: actions,
             sentiment: sentiment, phase: phase, goals: goals, funnelStep: funnelStep,
-            location: location(of: f.node), fieldLocations: positions, platform: platform)
-        community.sources = sources
-        return community
+            location: location(of: f.node), fieldLocations: positions, platform: platform, sources: sources)
     }
 
     /// Where `node` starts, as `node.location` gives it: for a place in the decoded file made here
@@ -377,7 +396,7 @@ struct EcosystemDecoder {
     private func location(of node: DocumentNode) -> SourceLocation {
         let r = node.record
         guard r.place < 0 && documentIsFile else { return node.location }
-        return SourceLocation(file: file, line: Int(r.line), column: Int(r.column))
+        return SourceLocation(file: file, line: Int(r.line) + lineShift, column: Int(r.column))
     }
 
     /// Records where `figure` was written: line and column for a place in the decoded file, the whole
@@ -385,7 +404,7 @@ struct EcosystemDecoder {
     private func record(_ figure: FieldLocations.Figure, _ node: DocumentNode, in positions: inout FieldLocations) {
         let r = node.record
         if r.place < 0 && documentIsFile {
-            positions.set(figure, file: file, line: Int(r.line), column: Int(r.column))
+            positions.set(figure, file: file, line: Int(r.line) + lineShift, column: Int(r.column))
         } else {
             positions[figure.name] = node.location
         }
@@ -482,7 +501,13 @@ struct EcosystemDecoder {
             }
             return nil
         }
-        guard validateId(id, at: node), register(id, kind, at: node) else { return nil }
+        guard validateId(id, at: node) else { return nil }
+        if ahead != nil {
+            ahead!.ids.append(id)
+            ahead!.idNodes.append(node.id)
+            return id
+        }
+        guard register(id, kind, at: node) else { return nil }
         return id
     }
 
@@ -562,7 +587,7 @@ struct EcosystemDecoder {
                 ids.append(spelling)
             } else {
                 ids.append(text)
-                if pendingTopicNodes[text] == nil { pendingTopicNodes[text] = item }
+                if ahead == nil, pendingTopicNodes[text] == nil { pendingTopicNodes[text] = item }
             }
         }
         return ids
@@ -847,5 +872,149 @@ struct EcosystemDecoder {
         let scalars = Array(text.unicodeScalars)
         return scalars.count == 7 && scalars[0] == "#"
             && scalars.dropFirst().allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
+    }
+}
+
+// MARK: - Communities read ahead
+
+extension EcosystemDecoder {
+    /// What a decoder reading ahead gathers instead of declaring: each community's id and id node, in
+    /// file order; `stopped` when a community has something a read ahead cannot settle (`sources`,
+    /// whose files are checked and recorded as the file is decoded).
+    fileprivate struct Ahead {
+        var ids: [String] = []
+        var idNodes: [Int32] = []
+        var stopped = false
+    }
+
+    /// The communities of one half of a file read in two halves, decoded in that half's thread as soon
+    /// as the half is read. Their ids are not declared yet, and topic references are kept as written:
+    /// `decode` declares the ids in file order and resolves the references, and adopts the communities
+    /// only when that reports nothing.
+    final class CommunitiesReadAhead: @unchecked Sendable {
+        /// The decoded communities, moved into the ecosystem's list when adopted (no copy, no
+        /// reference counting per field).
+        fileprivate let communities: UnsafeMutablePointer<Community>
+        fileprivate private(set) var count = 0
+        fileprivate var ids: [String] = []
+        /// Each community's id node in the half's own store.
+        fileprivate var idNodes: [Int32] = []
+
+        fileprivate init(capacity: Int) {
+            communities = .allocate(capacity: max(capacity, 1))
+        }
+
+        fileprivate func append(_ community: Community) {
+            (communities + count).initialize(to: community)
+            count += 1
+        }
+
+        /// Moves the communities to `destination`; this read ahead is then empty.
+        fileprivate func move(to destination: UnsafeMutablePointer<Community>) {
+            destination.moveInitialize(from: communities, count: count)
+            count = 0
+        }
+
+        deinit {
+            communities.deinitialize(count: count)
+            communities.deallocate()
+        }
+    }
+
+    /// The two halves read ahead and where the second half's nodes are in the joined store.
+    struct ReadAhead: @unchecked Sendable {
+        var first: CommunitiesReadAhead
+        var second: CommunitiesReadAhead
+        /// Node `i` of the second half's store is node `i + secondOffset` of the joined store.
+        var secondOffset: Int32
+    }
+
+    /// Holds a `ReadAhead` until `decode` takes it.
+    struct ReadAheadSlot {
+        var value: ReadAhead?
+        mutating func take() -> ReadAhead? {
+            defer { value = nil }
+            return value
+        }
+    }
+
+    /// Decodes `document` with a fresh decoder, adopting the communities `readAhead` when that reports
+    /// nothing new, else decoding it again in order (so the messages are always those of one pass).
+    /// `adopted`: whether the communities read ahead were used.
+    static func decode(_ document: Document, readAhead: ReadAhead?, file: String, limits: Limits)
+        -> (ecosystem: Ecosystem?, diagnostics: [Diagnostic], adopted: Bool) {
+        var decoder = EcosystemDecoder(file: file, limits: limits)
+        decoder.readAhead.value = readAhead
+        let ecosystem = decoder.decode(document)
+        guard decoder.readAheadRejected else { return (ecosystem, decoder.diagnostics, decoder.adoptedReadAhead) }
+        var again = EcosystemDecoder(file: file, limits: limits)
+        return (again.decode(document), again.diagnostics, false)
+    }
+
+    /// Decodes the community list `list` of one half, as `decode` would, but gathering ids instead of
+    /// declaring them; nil when anything is to be reported (or a community names `sources`), so that the
+    /// file is decoded in order instead. `lineShift`: the lines before the half. Runs on the half's
+    /// thread: `file` should be this thread's own copy of the name (no reference count shared with the
+    /// other thread on every location made).
+    static func readAhead(_ list: DocumentNode, file: String, limits: Limits, lineShift: Int) -> CommunitiesReadAhead? {
+        guard list.kind == .sequence else { return nil }
+        var decoder = EcosystemDecoder(file: file, limits: limits)
+        decoder.documentIsFile = list.store.file == file
+        decoder.lineShift = lineShift
+        decoder.ahead = Ahead()
+        let items = list.items
+        let result = CommunitiesReadAhead(capacity: items.count)
+        decoder.ahead!.ids.reserveCapacity(items.count)
+        decoder.ahead!.idNodes.reserveCapacity(items.count)
+        for node in items {
+            guard let community = decoder.community(node), !decoder.ahead!.stopped,
+                  decoder.reader.diagnostics.isEmpty else { return nil }
+            result.append(community)
+        }
+        result.ids = decoder.ahead!.ids
+        result.idNodes = decoder.ahead!.idNodes
+        return result
+    }
+
+    /// The communities read ahead, with their ids declared in file order and their topic references
+    /// resolved, as decoding the list in order gives them; nil when that would report anything (a
+    /// duplicate id, ids differing only by case, an unknown topic) or the halves do not make up the
+    /// `count` communities of the list. `store` is the joined document's.
+    fileprivate mutating func adopt(_ readAhead: ReadAhead, count: Int, store: DocumentStore) -> [Community]? {
+        let halves = [(readAhead.first, Int32(0)), (readAhead.second, readAhead.secondOffset)]
+        guard halves.reduce(0, { $0 + $1.0.count }) == count,
+              halves.allSatisfy({ $0.0.ids.count == $0.0.count && $0.0.idNodes.count == $0.0.count })
+        else { return nil }
+        let reported = reader.diagnostics.count
+        for (half, offset) in halves {
+            for i in 0..<half.count {
+                guard register(half.ids[i], .community, at: store.node(half.idNodes[i] &+ offset)) else { return nil }
+            }
+        }
+        guard reader.diagnostics.count == reported else { return nil }
+        // Topic references as `topicReferences` gives them once the topics are declared: each in its
+        // declared spelling (the same bytes but for another normalisation form); an unknown one is reported
+        // by the decode in order.
+        for (half, _) in halves {
+            for i in 0..<half.count where !half.communities[i].topics.isEmpty {
+                for (j, id) in half.communities[i].topics.enumerated() {
+                    guard let spelling = topicIds[id] else { return nil }
+                    if !Self.sameBytes(spelling, id) { half.communities[i].topics[j] = spelling }
+                }
+            }
+        }
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            var next = buffer.baseAddress!
+            for (half, _) in halves {
+                let n = half.count
+                half.move(to: next)
+                next += n
+            }
+            initialized = count
+        }
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.elementsEqual(b.utf8)
     }
 }

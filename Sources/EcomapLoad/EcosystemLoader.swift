@@ -118,18 +118,18 @@ public enum EcosystemLoader {
         }
         var reader = YAMLReader(file: file, limits: limits)
         // A large file is read in two halves at once; anything unusual reads it in one piece.
-        let document = HalvedRead.read(body, file: file, limits: limits, minimumBytes: halves.readFrom,
-                                       concurrently: halves.concurrently)
-            ?? reader.read(body, characters: characters)
+        let halved = HalvedRead.read(body, file: file, limits: limits, minimumBytes: halves.readFrom,
+                                     concurrently: halves.concurrently)
+        let document = halved?.document ?? reader.read(body, characters: characters)
         var diagnostics = Diagnostics(reader.diagnostics)
         stageDone?("load")
         // Problems such as an unsupported tag or a duplicate key do not stop the check of the content.
         guard let document else {
             return LoadResult(ecosystem: nil, diagnostics: diagnostics, sourceBytes: [file: body])
         }
-        var decoder = EcosystemDecoder(file: file, limits: limits)
-        let ecosystem = decoder.decode(document)
-        diagnostics.items.append(contentsOf: decoder.diagnostics)
+        let decoded = EcosystemDecoder.decode(document, readAhead: halved?.readAhead, file: file, limits: limits)
+        let ecosystem = decoded.ecosystem
+        diagnostics.items.append(contentsOf: decoded.diagnostics)
         stageDone?("validate")
         return LoadResult(ecosystem: diagnostics.hasErrors ? nil : ecosystem, diagnostics: diagnostics,
                           sourceBytes: [file: body])

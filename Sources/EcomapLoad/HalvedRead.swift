@@ -27,15 +27,16 @@ enum HalvedRead {
     /// `concurrently: false` (fuzzing, where threads would hide leaks) reads one half after the other;
     /// else the halves are read only when a second core is free (`SpareCore`), unless `anyLoad` (tests).
     static func read(_ bytes: [UInt8], file: String, limits: Limits, minimumBytes: Int = minimumBytes,
-                     target: Int? = nil, concurrently: Bool = true, anyLoad: Bool = false) -> Document? {
+                     target: Int? = nil, concurrently: Bool = true, anyLoad: Bool = false) -> Read? {
         guard bytes.count >= minimumBytes, !concurrently || anyLoad || SpareCore.available,
-              let cut = bytes.withUnsafeBufferPointer({ splitPoint(in: $0, near: target ?? $0.count / 2) })
+              let cut = bytes.withUnsafeBufferPointer({ splitPoint(in: $0, near: target ?? balancedTarget(in: $0)) })
         else { return nil }
 
         final class Half: @unchecked Sendable {
             var reader: YAMLReader
             var document: Document?
             var lineShift = 0
+            var communities: EcosystemDecoder.CommunitiesReadAhead?
             init(_ reader: YAMLReader) { self.reader = reader }
         }
         let first = Half(YAMLReader(file: file, limits: limits))
@@ -45,10 +46,29 @@ enum HalvedRead {
             if index == 0 {
                 // Sized for the whole file: the second half is added to this store.
                 first.document = first.reader.read(Array(bytes[..<cut]), guardIsSet: true, roomFor: bytes.count)
+                readAhead(first, isFirst: true)
             } else {
                 // The header is line 1 of the second half; the cut's line is line 2 there.
                 second.lineShift = bytes.withUnsafeBufferPointer { lineBreaks(in: UnsafeBufferPointer(rebasing: $0[..<cut])) } - 1
                 second.document = second.reader.read(header + bytes[cut...], guardIsSet: true)
+                readAhead(second, isFirst: false)
+            }
+        }
+        // Each half's communities are decoded on its thread as soon as it is read, unless the half has
+        // something to report (then the file is read again in one piece anyway).
+        @Sendable func readAhead(_ half: Half, isFirst: Bool) {
+            guard half.reader.diagnostics.isEmpty, !half.reader.readAlias, !half.reader.readMergeKey,
+                  let document = half.document else { return }
+            let store = document.store
+            let root = store.records[Int(document.root)]
+            guard root.kind == .mapping, root.count >= 1 else { return }
+            let pair = store.pairs[Int(root.start + (isFirst ? root.count - 1 : 0))]
+            guard isPlainKey(store, pair.key, "communities") else { return }
+            // This thread's own copy of the name: every location made holds it.
+            let ownFile = String(decoding: Array(file.utf8), as: UTF8.self)
+            half.communities = withExtendedLifetime(document) {
+                EcosystemDecoder.readAhead(store.node(pair.value), file: ownFile, limits: limits,
+                                           lineShift: half.lineShift)
             }
         }
         if concurrently {
@@ -60,8 +80,48 @@ enum HalvedRead {
         for half in [first, second] {
             guard half.reader.diagnostics.isEmpty, !half.reader.readAlias, !half.reader.readMergeKey else { return nil }
         }
-        guard let a = first.document, let b = second.document else { return nil }
-        return join(a, b, lineShift: second.lineShift)
+        guard let a = first.document, let b = second.document,
+              let (document, offset) = join(a, b, lineShift: second.lineShift) else { return nil }
+        var read = Read(document: document)
+        if let firstCommunities = first.communities, let secondCommunities = second.communities {
+            read.readAhead = EcosystemDecoder.ReadAhead(first: firstCommunities, second: secondCommunities,
+                                                        secondOffset: offset)
+        }
+        return read
+    }
+
+    /// A file read in two halves: the document a single read gives, and the communities read ahead.
+    struct Read {
+        var document: Document
+        /// Both halves' communities, decoded as each half was read (nil when either half's could not be).
+        var readAhead: EcosystemDecoder.ReadAhead?
+    }
+
+    /// Decoding a community costs about this much of reading its bytes again (measured on generated
+    /// files, docs/performance.md), and each half's communities are decoded on its thread.
+    static let communityCostFactor = 1.3
+
+    /// Where the cut should go for both halves to take equally long: the middle of the file with the
+    /// `communities:` list's bytes weighed by `communityCostFactor`. Only the lines from the middle to
+    /// the list's end are scanned (for a large file the list usually ends after the middle).
+    static func balancedTarget(in b: UnsafeBufferPointer<UInt8>) -> Int {
+        let middle = b.count / 2
+        guard let listStart = lineAfterCommunitiesKey(b), listStart < middle else { return middle }
+        // The list ends at the first line after it that starts with a key (at the first column).
+        var listEnd = b.count
+        var line = lineEnd(b, middle) + 1
+        while line < b.count {
+            switch b[line] {
+            case 0x20, 0x0A, 0x0D, UInt8(ascii: "#"), UInt8(ascii: "-"): break
+            default: listEnd = line
+            }
+            if listEnd < b.count { break }
+            line = lineEnd(b, line) + 1
+        }
+        let w = communityCostFactor
+        let before = Double(listStart), list = Double(listEnd - listStart), after = Double(b.count - listEnd)
+        let half = (before + w * list + after) / 2
+        return min(b.count, listStart + max(0, Int((half - before) / w)))
     }
 
     /// The start of an item line of the top-level `communities:` block list nearest to `target`, but
@@ -140,12 +200,19 @@ enum HalvedRead {
     /// Line breaks as YAML counts them (LF, CR, CRLF, NEL, LS, PS).
     static func lineBreaks(in b: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = b.baseAddress else { return 0 }
-        // Most files break lines with LF alone: counted in one pass the compiler vectorises, once
-        // no CR, NEL (C2 85) or LS/PS (E2 80 A8/A9) can occur.
-        let others: [Int32] = [0x0D, 0x85, 0xA8, 0xA9]
-        if !others.contains(where: { memchr(base, $0, b.count) != nil }) {
-            var count = 0
-            for byte in b { count &+= byte == 0x0A ? 1 : 0 }
+        // Most files break lines with LF alone: once no CR, NEL (C2 85), LS or PS (E2 80 A8/A9) occurs,
+        // line feeds are counted eight bytes at a time (a byte equal to LF becomes zero, and each zero
+        // byte sets its top bit).
+        if !hasOtherLineBreaks(b) {
+            var count = 0, i = 0
+            let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= b.count {
+                let t = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ lineFeeds
+                count &+= (~(((t & low) &+ low) | t | low)).nonzeroBitCount
+                i += 8
+            }
+            while i < b.count { count &+= b[i] == 0x0A ? 1 : 0; i += 1 }
             return count
         }
         var count = 0, i = 0
@@ -167,9 +234,30 @@ enum HalvedRead {
         return count
     }
 
+    /// Whether any line break but LF occurs: a CR, or the sequences of NEL, LS and PS (their lead bytes are
+    /// looked for; other letters share them, so each hit is checked).
+    private static func hasOtherLineBreaks(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        if memchr(base, 0x0D, b.count) != nil { return true }
+        let n = b.count
+        for lead in [UInt8(0xC2), 0xE2] {
+            var i = 0
+            while i < n, let hit = memchr(base + i, Int32(lead), n - i) {
+                let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let isBreak = lead == 0xC2
+                    ? j + 1 < n && b[j + 1] == 0x85
+                    : j + 2 < n && b[j + 1] == 0x80 && (b[j + 2] == 0xA8 || b[j + 2] == 0xA9)
+                if isBreak { return true }
+                i = j + 1
+            }
+        }
+        return false
+    }
+
     /// The whole file's document: the first half's root mapping, whose last key is `communities`,
     /// with the second half's items added to that list and the second half's other keys after it.
-    private static func join(_ a: Document, _ b: Document, lineShift: Int) -> Document? {
+    /// Also gives where the second half's nodes are in the joined store (node `i` there is `i + offset`).
+    private static func join(_ a: Document, _ b: Document, lineShift: Int) -> (Document, Int32)? {
         let first = a.store, second = b.store
         let rootA = first.records[Int(a.root)], rootB = second.records[Int(b.root)]
         guard rootA.kind == .mapping, rootA.count >= 1, rootB.kind == .mapping, rootB.count >= 1 else { return nil }
@@ -201,7 +289,7 @@ enum HalvedRead {
         pairs.append(DocumentStore.Pair(key: lastA.key, value: list))
         pairs += restB.map { DocumentStore.Pair(key: $0.key &+ offset, value: $0.value &+ offset) }
         let root = first.addMapping(pairs, line: Int(rootA.line), column: Int(rootA.column))
-        return Document(store: first, root: root)
+        return (Document(store: first, root: root), offset)
     }
 
     private static func isPlainKey(_ store: DocumentStore, _ node: Int32, _ text: StaticString) -> Bool {

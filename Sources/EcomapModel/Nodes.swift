@@ -116,10 +116,11 @@ public struct Community: Sendable, Hashable {
                 discussions: Double? = nil, reactions: Double? = nil, reach: Int? = nil,
                 actions: Double? = nil, sentiment: Sentiment? = nil, phase: Phase? = nil,
                 goals: [Goal] = [], funnelStep: FunnelStep? = nil, location: SourceLocation? = nil,
-                fieldLocations: FieldLocations = [:], platform: String? = nil) {
+                fieldLocations: FieldLocations = [:], platform: String? = nil, sources: [MeasureSource] = []) {
         self.platform = platform
         self.id = id
         self.name = name ?? id
+        self.sources = sources
         self.url = url
         self.notes = notes
         self.tags = tags

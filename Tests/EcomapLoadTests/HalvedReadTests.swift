@@ -13,6 +13,13 @@ final class HalvedReadTests: XCTestCase {
         return (ecosystem, decoder.diagnostics.map(\.description))
     }
 
+    /// Decodes a file read in halves the way the loader does, adopting the communities read ahead when
+    /// it can; `adopted` says whether it did.
+    private func decoded(_ read: HalvedRead.Read, file: String = "t.yaml") -> (Ecosystem?, [String], adopted: Bool) {
+        let result = EcosystemDecoder.decode(read.document, readAhead: read.readAhead, file: file, limits: .standard)
+        return (result.ecosystem, result.diagnostics.map(\.description), result.adopted)
+    }
+
     /// The single read's document of `text`.
     private func oneRead(_ bytes: [UInt8]) -> Document? {
         var reader = YAMLReader(file: "t.yaml", limits: .standard)
@@ -54,38 +61,88 @@ final class HalvedReadTests: XCTestCase {
     }
 
     func testEveryCutOfASampleFileGivesTheSingleReadOrNoSplit() {
-        for lineBreak in ["\n", "\r\n"] {
-            let bytes = sampleFile(communities: 21, lineBreak: lineBreak)
+        for (lineBreak, warnings) in [("\n", true), ("\r\n", true), ("\n", false), ("\r\n", false)] {
+            let bytes = sampleFile(communities: 21, lineBreak: lineBreak, warnings: warnings)
             let expected = decoded(oneRead(bytes))
             XCTAssertNotNil(expected.0)
+            XCTAssertEqual(expected.1.isEmpty, !warnings)
             var splits = 0
             // Aim the cut at every line of the file.
             var starts = [0]
             for (i, byte) in bytes.enumerated() where byte == 0x0A { starts.append(i + 1) }
             for target in starts {
-                guard let document = HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
-                                                     target: target, anyLoad: true) else { continue }
+                guard let read = HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
+                                                 target: target, anyLoad: true) else { continue }
                 splits += 1
-                let got = decoded(document)
+                let got = decoded(read)
                 XCTAssertEqual(got.0, expected.0, "cut aimed at byte \(target)")
                 XCTAssertEqual(got.1, expected.1, "cut aimed at byte \(target)")
+                // The communities are decoded as each half is read unless a half has something to report.
+                XCTAssertEqual(got.adopted, !warnings, "cut aimed at byte \(target)")
+                XCTAssertEqual(read.readAhead != nil, !warnings, "cut aimed at byte \(target)")
             }
             // Every item but the first can take the cut (items ending in an empty value too).
             XCTAssertGreaterThanOrEqual(splits, 20, "line break \(lineBreak.debugDescription)")
         }
     }
 
+    /// Communities read ahead in two halves whose ids or topic references only the whole file can
+    /// settle: the result and every message must be those of a single read.
+    func testCommunitiesReadAheadAreAdoptedOnlyWhenNothingIsToReport() throws {
+        let clean = String(decoding: sampleFile(communities: 40, warnings: false), as: UTF8.self)
+        let last = "  - id: c39\n"  // in the second half
+        XCTAssertNotNil(clean.range(of: last))
+        let nfcTopic = clean.replacingOccurrences(of: "- { id: fietsen, name: Fietsen }", with: "- { id: caf\u{E9}, name: Café }")
+            .replacingOccurrences(of: "[koken, fietsen]", with: "[koken]")
+        let cases: [(String, String, adopted: Bool)] = [
+            ("the same id in both halves", clean.replacingOccurrences(of: last, with: "  - id: c3\n"), false),
+            ("ids differing only by case", clean.replacingOccurrences(of: last, with: "  - id: C3\n"), false),
+            ("an unknown topic", clean.replacingOccurrences(of: last, with: last + "    topics: [bakken]\n"), false),
+            ("a topic named twice", clean.replacingOccurrences(of: last, with: last + "    topics: [koken, koken]\n"), true),
+            ("a topic in another normalisation form",
+             nfcTopic.replacingOccurrences(of: last, with: last + "    topics: [cafe\u{301}, koken]\n"), true),
+            ("a source", clean.replacingOccurrences(of: last, with: last + "    sources:\n      - { format: csv, path: x.csv }\n"),
+             false),
+            ("a source in the first half",
+             clean.replacingOccurrences(of: "  - id: c2\n", with: "  - id: c2\n    sources:\n      - { format: csv, path: x.csv }\n"),
+             false),
+        ]
+        for (what, text, adopted) in cases {
+            XCTAssertNotEqual(text, clean, what)
+            try assertReadAhead(text, adopted: adopted, what)
+        }
+        // The decomposed reference takes the declared (precomposed) spelling, as in a single read.
+        let nfd = nfcTopic.replacingOccurrences(of: last, with: last + "    topics: [cafe\u{301}]\n")
+        let read = try XCTUnwrap(HalvedRead.read(Array(nfd.utf8), file: "t.yaml", limits: .standard, minimumBytes: 0,
+                                                 anyLoad: true))
+        let topics = try XCTUnwrap(decoded(read).0?.communities.last?.topics)
+        XCTAssertEqual(topics.map { Array($0.utf8) }, [Array("caf\u{E9}".utf8)])
+    }
+
+    private func assertReadAhead(_ text: String, adopted: Bool, _ what: String,
+                                 file: StaticString = #filePath, line: UInt = #line) throws {
+        let bytes = Array(text.utf8)
+        let expected = decoded(oneRead(bytes))
+        let read = try XCTUnwrap(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
+                                                 anyLoad: true), what, file: file, line: line)
+        let got = decoded(read)
+        XCTAssertEqual(got.0, expected.0, what, file: file, line: line)
+        XCTAssertEqual(got.1, expected.1, what, file: file, line: line)
+        XCTAssertEqual(got.adopted, adopted, what, file: file, line: line)
+    }
+
     func testALargeFileIsSplitAndReadTheSame() throws {
-        let bytes = sampleFile(communities: 3000)
+        let bytes = sampleFile(communities: 3000, warnings: false)
         XCTAssertGreaterThan(bytes.count, HalvedRead.minimumBytes / 4)
         let cut = try XCTUnwrap(bytes.withUnsafeBufferPointer { HalvedRead.splitPoint(in: $0, near: $0.count / 2) })
         // Near the middle, at an item line.
         XCTAssertLessThan(abs(cut - bytes.count / 2), 400)
         XCTAssertEqual(Array(bytes[cut..<cut + 6]), Array("  - id".utf8))
-        let document = try XCTUnwrap(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
-                                                                   anyLoad: true))
+        let read = try XCTUnwrap(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
+                                                 anyLoad: true))
         let expected = decoded(oneRead(bytes))
-        let got = decoded(document)
+        let got = decoded(read)
+        XCTAssertTrue(got.adopted)
         XCTAssertEqual(got.0, expected.0)
         XCTAssertEqual(got.1, expected.1)
         XCTAssertEqual(got.0?.communities.count, 3000)
@@ -148,6 +205,19 @@ final class HalvedReadTests: XCTestCase {
     func testLineBreaksAreCountedAsYAMLCountsThem() {
         let text = "a\nb\r\nc\rd\u{85}e\u{2028}f\u{2029}g"
         XCTAssertEqual(Array(text.utf8).withUnsafeBufferPointer { HalvedRead.lineBreaks(in: $0) }, 6)
+        // Line feeds alone (counted eight bytes at a time), among letters whose bytes share NEL's, LS's
+        // and PS's lead bytes (é is C3 A9, – is E2 80 93, · is C2 B7), at every length and alignment.
+        let lines = "Café – a·b\n\nx\né\u{2013}\n—\n"
+        for end in 0...lines.utf8.count {
+            let bytes = Array(lines.utf8.prefix(end))
+            for start in 0..<min(9, bytes.count + 1) {
+                let slice = Array(bytes[start...])
+                XCTAssertEqual(slice.withUnsafeBufferPointer { HalvedRead.lineBreaks(in: $0) },
+                               slice.filter { $0 == 0x0A }.count, "\(start)..<\(end)")
+            }
+        }
+        // One LS among them: every break counted the slow way.
+        XCTAssertEqual(Array((lines + "\u{2028}" + lines).utf8).withUnsafeBufferPointer { HalvedRead.lineBreaks(in: $0) }, 11)
     }
 
     /// Through the loader: a file above the size where halves are read, with a problem in its second

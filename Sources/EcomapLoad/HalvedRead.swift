@@ -41,18 +41,39 @@ enum HalvedRead {
         }
         let first = Half(YAMLReader(file: file, limits: limits))
         let second = Half(YAMLReader(file: file, limits: limits))
+        /// The joined document, made on the first half's thread when the halves are read at the same time.
+        final class Joined: @unchecked Sendable {
+            var document: (Document, Int32)?
+        }
+        let joined = Joined()
+        let secondIsRead = DispatchSemaphore(value: 0)
         YAMLReader.setNestingGuard(limits)
         let readHalf: @Sendable (Int) -> Void = { index in
             if index == 0 {
                 // Sized for the whole file: the second half is added to this store.
                 first.document = first.reader.read(Array(bytes[..<cut]), guardIsSet: true, roomFor: bytes.count)
                 readAhead(first, isFirst: true)
+                if concurrently {
+                    // The join only reads the second half's store, which is all its thread's read ahead
+                    // does too: both go on at the same time.
+                    secondIsRead.wait()
+                    joined.document = joinHalves()
+                }
             } else {
                 // The header is line 1 of the second half; the cut's line is line 2 there.
                 second.lineShift = bytes.withUnsafeBufferPointer { lineBreaks(in: UnsafeBufferPointer(rebasing: $0[..<cut])) } - 1
                 second.document = second.reader.read(header + bytes[cut...], guardIsSet: true)
+                secondIsRead.signal()
                 readAhead(second, isFirst: false)
             }
+        }
+        /// The two halves joined, unless either has anything to report.
+        @Sendable func joinHalves() -> (Document, Int32)? {
+            for half in [first, second] {
+                guard half.reader.diagnostics.isEmpty, !half.reader.readAlias, !half.reader.readMergeKey else { return nil }
+            }
+            guard let a = first.document, let b = second.document else { return nil }
+            return join(a, b, lineShift: second.lineShift)
         }
         // Each half's communities are decoded on its thread as soon as it is read, unless the half has
         // something to report (then the file is read again in one piece anyway).
@@ -72,16 +93,22 @@ enum HalvedRead {
             }
         }
         if concurrently {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: readHalf)
+            // A thread of its own for the second half (not a pool's, which may run both halves on one
+            // thread: the first half waits for the second).
+            let secondIsDone = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                readHalf(1)
+                secondIsDone.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+            readHalf(0)
+            secondIsDone.wait()
         } else {
             readHalf(0)
             readHalf(1)
         }
-        for half in [first, second] {
-            guard half.reader.diagnostics.isEmpty, !half.reader.readAlias, !half.reader.readMergeKey else { return nil }
-        }
-        guard let a = first.document, let b = second.document,
-              let (document, offset) = join(a, b, lineShift: second.lineShift) else { return nil }
+        guard let (document, offset) = concurrently ? joined.document : joinHalves() else { return nil }
         var read = Read(document: document)
         if let firstCommunities = first.communities, let secondCommunities = second.communities {
             read.readAhead = EcosystemDecoder.ReadAhead(first: firstCommunities, second: secondCommunities,
@@ -97,13 +124,16 @@ enum HalvedRead {
         var readAhead: EcosystemDecoder.ReadAhead?
     }
 
-    /// Decoding a community costs about this much of reading its bytes again (measured on generated
-    /// files, docs/performance.md), and each half's communities are decoded on its thread.
+    /// Decoding a community costs about this much of reading its bytes again, and each half's
+    /// communities are decoded on its thread (measured on generated files, docs/performance.md).
     static let communityCostFactor = 1.3
+    /// Joining costs about this much of reading the second half's bytes, on the first half's thread.
+    static let joinCostFactor = 0.12
 
-    /// Where the cut should go for both halves to take equally long: the middle of the file with the
-    /// `communities:` list's bytes weighed by `communityCostFactor`. Only the lines from the middle to
-    /// the list's end are scanned (for a large file the list usually ends after the middle).
+    /// Where the cut should go for both threads to take equally long: the `communities:` list's bytes
+    /// weigh `communityCostFactor`, other bytes 1, and the first thread also joins the second half.
+    /// Only the lines from the middle to the list's end are scanned (for a large file the list usually
+    /// ends after the middle).
     static func balancedTarget(in b: UnsafeBufferPointer<UInt8>) -> Int {
         let middle = b.count / 2
         guard let listStart = lineAfterCommunitiesKey(b), listStart < middle else { return middle }
@@ -118,10 +148,19 @@ enum HalvedRead {
             if listEnd < b.count { break }
             line = lineEnd(b, line) + 1
         }
-        let w = communityCostFactor
-        let before = Double(listStart), list = Double(listEnd - listStart), after = Double(b.count - listEnd)
-        let half = (before + w * list + after) / 2
-        return min(b.count, listStart + max(0, Int((half - before) / w)))
+        let (start, end, n) = (Double(listStart), Double(listEnd), Double(b.count))
+        /// The cost of the bytes before `x`.
+        func before(_ x: Double) -> Double {
+            min(x, start) + communityCostFactor * max(0, min(x, end) - start) + max(0, x - end)
+        }
+        let total = before(n)
+        // The first thread's cost less the second's grows with the cut: halve the interval on it.
+        var low = 0.0, high = n
+        for _ in 0..<48 {
+            let x = (low + high) / 2
+            if before(x) + joinCostFactor * (n - x) < total - before(x) { low = x } else { high = x }
+        }
+        return Int(low)
     }
 
     /// The start of an item line of the top-level `communities:` block list nearest to `target`, but

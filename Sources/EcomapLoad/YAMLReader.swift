@@ -376,6 +376,11 @@ struct YAMLReader {
             var merged: [DocumentStore.Pair] = []
             // Scalar keys so far, by text, once the mapping has more than a few (a linear scan before).
             var index: [String: Int32]?
+            // A bit for each ASCII key so far, by its length and first byte: a key whose bit is not set
+            // repeats none of them (ASCII text equals only the same bytes), so only a set bit needs the
+            // keys compared. Once a key is not ASCII, every key is compared.
+            var asciiKeyBits: UInt64 = 0
+            var allKeysASCII = true
             var size = 1
             while true {
                 var keyEvent = try next()
@@ -400,7 +405,18 @@ struct YAMLReader {
                     merged.append(contentsOf: mergePairs(value.node))
                     continue
                 }
-                if keyIsScalar {
+                var mayRepeat = true
+                if keyIsScalar && allKeysASCII {
+                    if keyRecord.ascii {
+                        let first = keyRecord.count > 0 ? UInt64(store.text[Int(keyRecord.start)]) : 0
+                        let bit: UInt64 = 1 << ((UInt64(keyRecord.count) &* 7 &+ first) & 63)
+                        mayRepeat = asciiKeyBits & bit != 0
+                        asciiKeyBits |= bit
+                    } else {
+                        allKeysASCII = false
+                    }
+                }
+                if keyIsScalar && mayRepeat {
                     if let first = firstKey(like: key.node, from: base, index: &index) {
                         let k = store.string(of: keyRecord)
                         let firstLine = store.location(of: store.records[Int(first)]).line

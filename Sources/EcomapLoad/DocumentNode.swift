@@ -409,15 +409,25 @@ struct DocumentNode {
 
 /// The items of a sequence node.
 struct NodeList: RandomAccessCollection {
-    /// Nil only for `empty`; not owned (see `DocumentNode`).
-    unowned(unsafe) let store: DocumentStore?
+    /// Nil only for `empty`; not owned (see `DocumentNode`). Held as `Unmanaged`: reading an item
+    /// through an optional unowned reference retains and releases the store, and two threads reading
+    /// one store's lists would then contend for its reference count.
+    private let storeReference: Unmanaged<DocumentStore>?
     let start: Int
     let count: Int
     var startIndex: Int { 0 }
     var endIndex: Int { count }
+
+    init(store: DocumentStore?, start: Int, count: Int) {
+        storeReference = store.map { Unmanaged.passUnretained($0) }
+        (self.start, self.count) = (start, count)
+    }
+
     subscript(position: Int) -> DocumentNode {
         // `count` is 0 without a store, so no valid position reaches a nil store.
-        DocumentNode(store: store!, id: Unmanaged.passUnretained(store!)._withUnsafeGuaranteedRef { $0.items[start + position] })
+        storeReference.unsafelyUnwrapped._withUnsafeGuaranteedRef { store in
+            DocumentNode(store: store, id: store.items[start + position])
+        }
     }
 
     /// No items.

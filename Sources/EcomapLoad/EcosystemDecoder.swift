@@ -108,6 +108,11 @@ struct EcosystemDecoder {
     /// True when `decode` found that the communities read ahead cannot be adopted as they are: it then
     /// stops, and the caller decodes the document again with a fresh decoder (which reports in order).
     private(set) var readAheadRejected = false
+    /// Whether a long link list is decoded in two halves: on two threads (true), one after the other
+    /// (false: tests and fuzzing), or not at all (nil).
+    var linksInHalves: Bool?
+    /// Link lists at least this long are decoded in two halves when `linksInHalves` allows it.
+    var linksInHalvesFrom = 4096
     /// True when `decode` adopted the communities read ahead.
     private(set) var adoptedReadAhead = false
 
@@ -229,7 +234,13 @@ struct EcosystemDecoder {
         var stakeholders: [Stakeholder] = []
         for node in list(top[.stakeholders], "stakeholders") { if let s = stakeholder(node) { stakeholders.append(s) } }
         var pending: [PendingLink] = []
-        for node in list(top[.links], "links") { if let l = link(node) { pending.append(l) } }
+        let linkNodes = list(top[.links], "links")
+        if let concurrently = linksInHalves, linkNodes.count >= max(2, linksInHalvesFrom) {
+            pending = decodeLinksInHalves(linkNodes, concurrently: concurrently)
+        } else {
+            pending.reserveCapacity(linkNodes.count)
+            for node in linkNodes { if let l = link(node) { pending.append(l) } }
+        }
 
         checkLimits(topics.count + communities.count + influencers.count + stakeholders.count,
                     pending.count, at: top.location)
@@ -941,13 +952,18 @@ extension EcosystemDecoder {
     /// Decodes `document` with a fresh decoder, adopting the communities `readAhead` when that reports
     /// nothing new, else decoding it again in order (so the messages are always those of one pass).
     /// `adopted`: whether the communities read ahead were used.
-    static func decode(_ document: Document, readAhead: ReadAhead?, file: String, limits: Limits)
+    static func decode(_ document: Document, readAhead: ReadAhead?, file: String, limits: Limits,
+                       linksInHalves: Bool? = nil, linksInHalvesFrom: Int = 4096)
         -> (ecosystem: Ecosystem?, diagnostics: [Diagnostic], adopted: Bool) {
         var decoder = EcosystemDecoder(file: file, limits: limits)
         decoder.readAhead.value = readAhead
+        decoder.linksInHalves = linksInHalves
+        decoder.linksInHalvesFrom = linksInHalvesFrom
         let ecosystem = decoder.decode(document)
         guard decoder.readAheadRejected else { return (ecosystem, decoder.diagnostics, decoder.adoptedReadAhead) }
         var again = EcosystemDecoder(file: file, limits: limits)
+        again.linksInHalves = linksInHalves
+        again.linksInHalvesFrom = linksInHalvesFrom
         return (again.decode(document), again.diagnostics, false)
     }
 
@@ -1016,5 +1032,61 @@ extension EcosystemDecoder {
 
     private static func sameBytes(_ a: String, _ b: String) -> Bool {
         a.utf8.elementsEqual(b.utf8)
+    }
+}
+
+// MARK: - Long link lists on two threads
+
+extension EcosystemDecoder {
+    /// The links of `nodes`, as decoding them in order gives them: the first half here, the second at
+    /// the same time by a decoder of its own that looks ends up in a copy of the id index (every id is
+    /// declared by now). An end that copy does not find by its bytes is looked up as text here
+    /// afterwards. When the second half has anything to report, it is decoded again here, after the
+    /// first, so the messages come in file order.
+    private mutating func decodeLinksInHalves(_ nodes: NodeList, concurrently: Bool) -> [PendingLink] {
+        let middle = nodes.count / 2
+        /// The second half's decoder and links (written by its thread, read once it is done).
+        final class SecondHalf: @unchecked Sendable {
+            var decoder: EcosystemDecoder
+            var links: [PendingLink] = []
+            let nodes: NodeList
+            init(_ decoder: EcosystemDecoder, _ nodes: NodeList) { (self.decoder, self.nodes) = (decoder, nodes) }
+        }
+        // Its own copy of the file name and of the id index: nothing whose reference count both threads touch.
+        var decoder = EcosystemDecoder(file: String(decoding: Array(file.utf8), as: UTF8.self), limits: reader.limits)
+        decoder.documentIsFile = documentIsFile
+        decoder.idIndex = idIndex.independentCopy()
+        let second = SecondHalf(decoder, nodes)
+        let readSecond: @Sendable () -> Void = {
+            second.links.reserveCapacity(second.nodes.count - middle)
+            for i in middle..<second.nodes.count {
+                if let link = second.decoder.link(second.nodes[i]) { second.links.append(link) }
+                if !second.decoder.reader.diagnostics.isEmpty { return }
+            }
+        }
+        let secondIsDone = DispatchSemaphore(value: 0)
+        if concurrently {
+            let thread = Thread {
+                readSecond()
+                secondIsDone.signal()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        var pending: [PendingLink] = []
+        pending.reserveCapacity(nodes.count)
+        for i in 0..<middle { if let link = link(nodes[i]) { pending.append(link) } }
+        if concurrently { secondIsDone.wait() } else { readSecond() }
+        if second.decoder.reader.diagnostics.isEmpty {
+            for var link in second.links {
+                // The look-up by text that the copy has no table for (another normalisation form).
+                if link.from == nil { link.from = declared[link.fromNode.text] }
+                if link.to == nil { link.to = declared[link.toNode.text] }
+                pending.append(link)
+            }
+        } else {
+            for i in middle..<nodes.count { if let link = link(nodes[i]) { pending.append(link) } }
+        }
+        return pending
     }
 }

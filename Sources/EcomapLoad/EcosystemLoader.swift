@@ -91,7 +91,7 @@ public enum EcosystemLoader {
     @_spi(Testing) public static func loadInHalves(yamlBytes bytes: [UInt8], file: String,
                                                    limits: Limits = .standard) -> LoadResult {
         load(yamlBytes: bytes, file: file, limits: limits,
-             halves: Halves(readFrom: 0, concurrently: false))
+             halves: Halves(readFrom: 0, concurrently: false, linksFrom: 2))
     }
 
     /// When a file is read in two halves.
@@ -100,6 +100,8 @@ public enum EcosystemLoader {
         var readFrom = HalvedRead.minimumBytes
         /// Both halves at the same time (else one after the other).
         var concurrently = true
+        /// Link lists at least this long, in a file read in halves, are decoded in halves.
+        var linksFrom = 4096
     }
 
     static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits, halves: Halves,
@@ -127,7 +129,11 @@ public enum EcosystemLoader {
         guard let document else {
             return LoadResult(ecosystem: nil, diagnostics: diagnostics, sourceBytes: [file: body])
         }
-        let decoded = EcosystemDecoder.decode(document, readAhead: halved?.readAhead, file: file, limits: limits)
+        // A file read in halves has its long link list decoded in halves too, on two threads when the
+        // halves were read so.
+        let decoded = EcosystemDecoder.decode(document, readAhead: halved?.readAhead, file: file, limits: limits,
+                                              linksInHalves: halved.map { _ in halves.concurrently },
+                                              linksInHalvesFrom: halves.linksFrom)
         let ecosystem = decoded.ecosystem
         diagnostics.items.append(contentsOf: decoded.diagnostics)
         stageDone?("validate")

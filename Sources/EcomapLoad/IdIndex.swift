@@ -17,8 +17,9 @@ struct IdIndex {
     private var slots: [Slot]
     /// Each declared id's node (its text is the id), by declaration number.
     private var nodes: [DocumentNode] = []
-    /// The store of every id so far (the first one's), not owned (see `DocumentNode`).
-    private unowned(unsafe) var store: DocumentStore?
+    /// The store of every id so far (the first one's), not owned (see `DocumentNode`); `Unmanaged`, as
+    /// an optional unowned reference is retained on every look-up (see `NodeList`).
+    private var store: Unmanaged<DocumentStore>?
     /// False once an id from another store was added: texts are then read through the nodes.
     private var oneStore = true
 
@@ -53,7 +54,8 @@ struct IdIndex {
     /// once.
     mutating func append(_ node: DocumentNode) {
         if 2 * (nodes.count + 1) > slots.count { rehash(to: Self.size(for: nodes.count + 1)) }
-        if let store { oneStore = oneStore && store === node.store } else { store = node.store }
+        if let store { oneStore = oneStore && store.toOpaque() == Unmanaged.passUnretained(node.store).toOpaque() }
+        else { store = Unmanaged.passUnretained(node.store) }
         nodes.append(node)
         place(number: nodes.count - 1)
     }
@@ -74,13 +76,22 @@ struct IdIndex {
         for number in nodes.indices { place(number: number) }
     }
 
+    /// A copy whose tables are its own, not shared: for look-ups on another thread, which would
+    /// otherwise count references to the same storage as this index's thread.
+    func independentCopy() -> IdIndex {
+        var copy = self
+        copy.slots = slots.withUnsafeBufferPointer { Array($0) }
+        copy.nodes = nodes.withUnsafeBufferPointer { Array($0) }
+        return copy
+    }
+
     /// The declaration number of the id spelt `bytes`, or nil.
     func number(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let store else { return nil }
         let hash = Self.hash(bytes)
         let tag = UInt32(truncatingIfNeeded: hash >> 32)
         // The store's text, read without retaining the store (as node accessors do).
-        let text = Unmanaged.passUnretained(store)._withUnsafeGuaranteedRef { $0.text }
+        let text = store._withUnsafeGuaranteedRef { $0.text }
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i].number != 0 {

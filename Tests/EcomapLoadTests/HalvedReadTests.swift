@@ -16,7 +16,9 @@ final class HalvedReadTests: XCTestCase {
     /// Decodes a file read in halves the way the loader does, adopting the communities read ahead when
     /// it can; `adopted` says whether it did.
     private func decoded(_ read: HalvedRead.Read, file: String = "t.yaml") -> (Ecosystem?, [String], adopted: Bool) {
-        let result = EcosystemDecoder.decode(read.document, readAhead: read.readAhead, file: file, limits: .standard)
+        // Link lists of any length decoded in two halves too (one after the other here).
+        let result = EcosystemDecoder.decode(read.document, readAhead: read.readAhead, file: file, limits: .standard,
+                                             linksInHalves: false, linksInHalvesFrom: 2)
         return (result.ecosystem, result.diagnostics.map(\.description), result.adopted)
     }
 
@@ -117,6 +119,40 @@ final class HalvedReadTests: XCTestCase {
                                                  anyLoad: true))
         let topics = try XCTUnwrap(decoded(read).0?.communities.last?.topics)
         XCTAssertEqual(topics.map { Array($0.utf8) }, [Array("caf\u{E9}".utf8)])
+    }
+
+    /// A link list decoded in two halves (on two threads, and one after the other) gives the links and
+    /// the messages of one pass, whichever half has something to report.
+    func testLinkListsDecodedInHalvesMatchOnePass() throws {
+        let clean = String(decoding: sampleFile(communities: 40, warnings: false), as: UTF8.self)
+        let links = clean.components(separatedBy: "\n").filter { $0.hasPrefix("  - [c") }
+        XCTAssertEqual(links.count, 20)
+        let (early, late) = (links[2], links[17])
+        let cases: [(String, String)] = [
+            ("nothing to report", clean),
+            ("an unknown end late", clean.replacingOccurrences(of: late, with: "  - [c1, nobody, 0.5]")),
+            ("an unknown end early and late", clean.replacingOccurrences(of: early, with: "  - [c1, somebody, 0.5]")
+                .replacingOccurrences(of: late, with: "  - [c1, nobody, 0.5]")),
+            ("a bad weight late", clean.replacingOccurrences(of: late, with: "  - [c1, c2, 80]")),
+            ("an end in another normalisation form late",
+             clean.replacingOccurrences(of: "influencers:\n", with: "  - id: caf\u{E9}\ninfluencers:\n")
+                .replacingOccurrences(of: late, with: "  - [c1, cafe\u{301}, 0.5]")),
+        ]
+        for (what, text) in cases {
+            let bytes = Array(text.utf8)
+            let document = try XCTUnwrap(oneRead(bytes))
+            let expected = decoded(document)
+            for concurrently in [false, true] {
+                let got = EcosystemDecoder.decode(document, readAhead: nil, file: "t.yaml", limits: .standard,
+                                                  linksInHalves: concurrently, linksInHalvesFrom: 2)
+                XCTAssertEqual(got.ecosystem, expected.0, what)
+                XCTAssertEqual(got.diagnostics.map(\.description), expected.1, what)
+            }
+            if what.hasPrefix("nothing") { XCTAssertEqual(expected.0?.links.count, 21) }
+            if what.hasPrefix("an end in another") {
+                XCTAssertEqual(expected.0?.links.first { $0.from == "c1" && $0.to.hasPrefix("caf") }?.to.utf8.count, 5)
+            }
+        }
     }
 
     private func assertReadAhead(_ text: String, adopted: Bool, _ what: String,

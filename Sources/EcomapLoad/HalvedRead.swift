@@ -124,43 +124,24 @@ enum HalvedRead {
         var readAhead: EcosystemDecoder.ReadAhead?
     }
 
-    /// Decoding a community costs about this much of reading its bytes again, and each half's
-    /// communities are decoded on its thread (measured on generated files, docs/performance.md).
-    static let communityCostFactor = 1.3
+    /// What a byte from the `communities:` list on costs, against a byte before it: reading it, plus
+    /// decoding the communities on their half's thread (a link, after the list, costs libyaml more
+    /// events per byte instead). Measured on generated files (docs/performance.md).
+    static let listCostFactor = 1.3
     /// Joining costs about this much of reading the second half's bytes, on the first half's thread.
     static let joinCostFactor = 0.12
 
-    /// Where the cut should go for both threads to take equally long: the `communities:` list's bytes
-    /// weigh `communityCostFactor`, other bytes 1, and the first thread also joins the second half.
-    /// Only the lines from the middle to the list's end are scanned (for a large file the list usually
-    /// ends after the middle).
+    /// Where the cut should go for both threads to take equally long: bytes from the `communities:` list
+    /// on weigh `listCostFactor`, the bytes before it 1, and the first thread also joins the second
+    /// half. Only the balance depends on it: any cut gives the same document.
     static func balancedTarget(in b: UnsafeBufferPointer<UInt8>) -> Int {
-        let middle = b.count / 2
-        guard let listStart = lineAfterCommunitiesKey(b), listStart < middle else { return middle }
-        // The list ends at the first line after it that starts with a key (at the first column).
-        var listEnd = b.count
-        var line = lineEnd(b, middle) + 1
-        while line < b.count {
-            switch b[line] {
-            case 0x20, 0x0A, 0x0D, UInt8(ascii: "#"), UInt8(ascii: "-"): break
-            default: listEnd = line
-            }
-            if listEnd < b.count { break }
-            line = lineEnd(b, line) + 1
-        }
-        let (start, end, n) = (Double(listStart), Double(listEnd), Double(b.count))
-        /// The cost of the bytes before `x`.
-        func before(_ x: Double) -> Double {
-            min(x, start) + communityCostFactor * max(0, min(x, end) - start) + max(0, x - end)
-        }
-        let total = before(n)
-        // The first thread's cost less the second's grows with the cut: halve the interval on it.
-        var low = 0.0, high = n
-        for _ in 0..<48 {
-            let x = (low + high) / 2
-            if before(x) + joinCostFactor * (n - x) < total - before(x) { low = x } else { high = x }
-        }
-        return Int(low)
+        let n = Double(b.count)
+        guard let listStart = lineAfterCommunitiesKey(b) else { return b.count / 2 }
+        let (start, w, j) = (Double(listStart), listCostFactor, joinCostFactor)
+        // Before the cut x (past the list's start): start + w (x - start), plus j (n - x) for the join,
+        // equals the rest: start + w (n - start) less the part before the cut.
+        let x = (n * (w - j) + start * (w - 1)) / (2 * w - j)
+        return Int(min(n, max(start, x)))
     }
 
     /// The start of an item line of the top-level `communities:` block list nearest to `target`, but

@@ -34,8 +34,29 @@ enum InputFile {
         let identity = fstat(fd, &opened) == 0
             ? FileIdentity(device: UInt64(opened.st_dev), inode: UInt64(opened.st_ino)) : nil
         FilesRead.record(InputFileRecord(path: path, identity: identity))
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
+        // Read straight into the array, sized as the file is (one byte more to see whether it grew).
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { break }
+                count += n
+            }
+        }
+        if failure != 0 {
+            return .failure(.error("cannot read `\(path)`: \(String(cString: strerror(failure)))"))
+        }
+        if bytes.count <= Int(info.st_size) { return .success(bytes) }
+        // The file grew while it was read: the rest in chunks, up to the limit.
+        if bytes.count > limits.maxFileBytes {
+            return .failure(.error("`\(path)` is larger than the limit of \(limits.maxFileBytes) bytes (limit: file size)"))
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

@@ -1,4 +1,5 @@
 @testable import EcomapLoad
+import Foundation
 import XCTest
 
 /// The byte-level shortcuts the decoder takes agree with the plain per-byte checks they stand for.
@@ -78,5 +79,24 @@ extension IdIndexTests {
             }
             XCTAssertNil(Array("delta".utf8).withUnsafeBufferPointer(index.number(of:)))
         }
+    }
+}
+
+final class InputFileTests: XCTestCase {
+    /// A file is read into an array sized as it is; one that holds more than its size said (as files
+    /// under /proc do, or a file still being written) is read on to its end.
+    func testAFileIsReadWholeWhateverItsSizeSaid() throws {
+        let path = NSTemporaryDirectory() + "ecomap-read-\(getpid()).yaml"
+        defer { unlink(path) }
+        for count in [0, 1, 65_535, 65_536, 200_001] {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 % 251) }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            guard case .success(let read) = InputFile.read(path, limits: .standard) else { return XCTFail("\(count)") }
+            XCTAssertEqual(read, bytes, "\(count) bytes")
+        }
+        // Size 0, content: read to the end all the same.
+        guard case .success(let status) = InputFile.read("/proc/self/status", limits: .standard) else { return XCTFail() }
+        XCTAssertTrue(String(decoding: status, as: UTF8.self).contains("VmPeak"))
+        XCTAssertGreaterThan(status.count, 200)
     }
 }

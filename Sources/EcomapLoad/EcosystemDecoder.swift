@@ -157,9 +157,19 @@ struct EcosystemDecoder {
     /// declaration.
     private var declarationIds: [String] = []
     private var declarations: [Declaration] = []
-    /// The declaration number of each id; ids are compared as Swift compares text (canonically
-    /// equivalent spellings are the same id).
-    private var declared: [String: Int] = [:]
+    /// The declaration number of each id as text, compared as Swift compares text (canonically
+    /// equivalent spellings are the same id). Made only once an id needs it: one not in ASCII, or
+    /// one whose text is not its node's bytes. Until then every id is ASCII text found in `idIndex` by
+    /// its bytes, and ASCII text equals only the same bytes (`declarationNumber(ofText:)`).
+    private let declaredByText = TextIndex()
+    /// How many ids the document declares, to size `declaredByText` when it is made.
+    private var expectedDeclarations = 0
+
+    /// Holds `declaredByText`'s table, made when first needed, by a look-up too (hence a class). Each
+    /// decoder makes its own.
+    private final class TextIndex {
+        var numbers: [String: Int]?
+    }
     /// The declaration number of each id by its bytes, for references written exactly as declared.
     private var idIndex = IdIndex()
     /// The first id of each folding (lower case, ß and SS alike) among the ids not in lower-case ASCII,
@@ -210,7 +220,7 @@ struct EcosystemDecoder {
         for key in [TopLevelKey.topics, .influencers, .stakeholders] {
             if let node = top[key] { expected += node.items.count }
         }
-        declared.reserveCapacity(expected)
+        expectedDeclarations = expected
         declarationIds.reserveCapacity(expected)
         declarations.reserveCapacity(expected)
         idIndex.reserveCapacity(expected)
@@ -255,7 +265,7 @@ struct EcosystemDecoder {
 
         var focus: String?
         if let node = top[.focus], let id = reader.text(node, "focus") {
-            if let number = declared[id] {
+            if let number = declarationNumber(ofText: id) {
                 if declarations[number].kind == .topic {
                     reader.error("`focus` must name a community, influencer or stakeholder; `\(id)` is a topic",
                                  at: node.location)
@@ -526,8 +536,7 @@ struct EcosystemDecoder {
     /// `node` is where the id is written.
     private mutating func register(_ id: String, _ kind: NodeKind, at node: DocumentNode) -> Bool {
         // One hashed update for the common case (a new id); a duplicate puts the first declaration back.
-        if let previousNumber = declared.updateValue(declarations.count, forKey: id) {
-            declared[id] = previousNumber
+        if let previousNumber = declareText(id, at: node) {
             let previous = declarations[previousNumber]
             reader.error("duplicate id `\(id)`: already used by the \(previous.kind.rawValue) at line \(previous.node.location.line)",
                          at: node.location)
@@ -544,7 +553,7 @@ struct EcosystemDecoder {
         } else {
             let folded = id.uppercased().lowercased()
             let other = foldedOthers[folded]
-            let same = declared[folded].flatMap { $0 < number && declarations[$0].lowercaseASCII ? $0 : nil }
+            let same = declarationNumber(ofText: folded).flatMap { $0 < number && declarations[$0].lowercaseASCII ? $0 : nil }
             first = [other, same].compactMap { $0 }.min()
             if first == nil { foldedOthers[folded] = number }
         }
@@ -559,6 +568,50 @@ struct EcosystemDecoder {
         return true
     }
 
+    /// The declaration number of the id `text` names (canonically equivalent spellings are the same id).
+    private func declarationNumber(ofText text: String) -> Int? {
+        if let numbers = declaredByText.numbers { return numbers[text] }
+        // Every id is ASCII, in the byte index: ASCII text is found there. Other text can still be
+        // canonically equivalent to an ASCII id (KELVIN SIGN and K): the table is made for it.
+        if Self.isASCII(text) { return idIndex.number(ofText: text) }
+        makeTextTable()
+        return declaredByText.numbers![text]
+    }
+
+    /// Makes `declaredByText`'s table from the ids declared so far.
+    private func makeTextTable() {
+        var table: [String: Int] = [:]
+        table.reserveCapacity(max(expectedDeclarations, declarationIds.count + 1))
+        for (number, id) in declarationIds.enumerated() { table[id] = number }
+        declaredByText.numbers = table
+    }
+
+    /// Records `id` (written at `node`) as the next declaration's, unless an earlier id is the same text:
+    /// then that id's declaration number. The byte index alone settles it while every id is ASCII text
+    /// written as its node's bytes; the first other id makes the table by text.
+    private mutating func declareText(_ id: String, at node: DocumentNode) -> Int? {
+        let number = declarations.count
+        if declaredByText.numbers == nil {
+            if Self.isASCII(id) && Self.sameBytes(id, node.bytes) { return idIndex.number(ofText: id) }
+            makeTextTable()
+        }
+        if let previous = declaredByText.numbers!.updateValue(number, forKey: id) {
+            declaredByText.numbers![id] = previous
+            return previous
+        }
+        return nil
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 } }
+    }
+
+    private static func sameBytes(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0) }
+    }
+
     private mutating func nearestIdHint(_ id: String) -> String {
         Suggestions.hint(for: id, in: declarationIds, budget: &reader.hints)
     }
@@ -567,7 +620,7 @@ struct EcosystemDecoder {
     /// spelt in another Unicode normalisation form than declared (Swift compares strings by canonical
     /// equivalence; Graphviz and the outputs compare bytes, so references take the declared spelling).
     private func declarationNumber(of node: DocumentNode) -> Int? {
-        idIndex.number(of: node.bytes) ?? declared[node.text]
+        idIndex.number(of: node.bytes) ?? declarationNumber(ofText: node.text)
     }
 
     // MARK: - Topic references
@@ -1083,8 +1136,8 @@ extension EcosystemDecoder {
         if second.decoder.reader.diagnostics.isEmpty {
             for var link in second.links {
                 // The look-up by text that the copy has no table for (another normalisation form).
-                if link.from == nil { link.from = declared[link.fromNode.text] }
-                if link.to == nil { link.to = declared[link.toNode.text] }
+                if link.from == nil { link.from = declarationNumber(ofText: link.fromNode.text) }
+                if link.to == nil { link.to = declarationNumber(ofText: link.toNode.text) }
                 pending.append(link)
             }
         } else {

@@ -85,6 +85,12 @@ struct IdIndex {
         return copy
     }
 
+    /// The declaration number of the id spelt as `text`'s bytes, or nil.
+    func number(ofText text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { number(of: $0) }
+    }
+
     /// The declaration number of the id spelt `bytes`, or nil.
     func number(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let store else { return nil }

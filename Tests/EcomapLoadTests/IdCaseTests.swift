@@ -29,4 +29,35 @@ final class IdCaseTests: XCTestCase {
             "t.yaml:12:9: warning: id `CAFE\u{301}` differs from `caf\u{E9}` (line 11) only by letter case",
         ])
     }
+
+    /// Ids are the same id when Swift counts their text the same (canonical equivalence), whatever
+    /// came first: also an ASCII id and one written with a code point that stands for an ASCII letter
+    /// (KELVIN SIGN for K), which share no byte. References find them either way, in the declared spelling.
+    func testCanonicallyEquivalentIdsAreOneIdWhateverTheOrder() {
+        for (first, second) in [("K1", "\u{212A}1"), ("\u{212A}1", "K1"), ("caf\u{E9}", "cafe\u{301}"),
+                                ("cafe\u{301}", "caf\u{E9}")] {
+            let duplicate = load("""
+                ecosystem: T
+                communities:
+                  - id: a
+                  - id: \(first)
+                  - id: \(second)
+                """)
+            XCTAssertNil(duplicate.ecosystem)
+            XCTAssertEqual(duplicate.diagnostics.sorted.map(\.description),
+                           ["t.yaml:5:9: error: duplicate id `\(second)`: already used by the community at line 4"])
+            let referred = load("""
+                ecosystem: T
+                focus: \(second)
+                communities:
+                  - id: a
+                  - id: \(first)
+                links:
+                  - [a, \(second)]
+                """)
+            XCTAssertEqual(referred.diagnostics.items.map(\.description), [], first)
+            XCTAssertEqual(referred.ecosystem?.focus.map { Array($0.utf8) }, Array(first.utf8), first)
+            XCTAssertEqual(referred.ecosystem?.links.first.map { Array($0.to.utf8) }, Array(first.utf8), first)
+        }
+    }
 }

@@ -113,12 +113,14 @@ struct EcosystemDecoder {
     var linksInHalves: Bool?
     /// Link lists at least this long are decoded in two halves when `linksInHalves` allows it.
     var linksInHalvesFrom = 4096
+    /// False while a `LinkReader` reads links before the ids are declared: their ends are looked up later.
+    private var lookUpEnds = true
     /// True when `decode` adopted the communities read ahead.
     private(set) var adoptedReadAhead = false
 
     /// A link as written, endpoints not yet resolved: their nodes, whose text was checked. Texts and
     /// locations are made from the nodes (valid while the document lives) when the link is resolved.
-    private struct PendingLink {
+    fileprivate struct PendingLink {
         var fromNode: DocumentNode
         var toNode: DocumentNode
         /// The ends' declaration numbers, looked up while their text is at hand; nil: not declared.
@@ -139,8 +141,8 @@ struct EcosystemDecoder {
     private func pendingLink(_ node: DocumentNode, from: DocumentNode, to: DocumentNode, weight: Double,
                              kind: String?, directed: Bool, isValid: Bool) -> PendingLink {
         let r = node.record
-        return PendingLink(fromNode: from, toNode: to, from: declarationNumber(of: from),
-                           to: declarationNumber(of: to), weight: weight, kind: kind, directed: directed,
+        return PendingLink(fromNode: from, toNode: to, from: lookUpEnds ? declarationNumber(of: from) : nil,
+                           to: lookUpEnds ? declarationNumber(of: to) : nil, weight: weight, kind: kind, directed: directed,
                            node: node, position: r.place < 0 && documentIsFile ? (r.line, r.column) : nil,
                            isValid: isValid)
     }
@@ -186,6 +188,9 @@ struct EcosystemDecoder {
 
     private mutating func decode(root: DocumentNode) -> Ecosystem? {
         guard let top = reader.fields(root, TopLevelKey.self, what: "the ecosystem file") else { return nil }
+        // A long link list starts being read on another thread now, while the ids are declared here.
+        let linkReader = startLinkReader(top[.links])
+        defer { linkReader?.finish() }
 
         if let version = reader.integer(top[.version], "version"), version != 1 {
             reader.error("unsupported format version \(version); this ecomap reads version 1",
@@ -245,8 +250,8 @@ struct EcosystemDecoder {
         for node in list(top[.stakeholders], "stakeholders") { if let s = stakeholder(node) { stakeholders.append(s) } }
         var pending: [PendingLink] = []
         let linkNodes = list(top[.links], "links")
-        if let concurrently = linksInHalves, linkNodes.count >= max(2, linksInHalvesFrom) {
-            pending = decodeLinksInHalves(linkNodes, concurrently: concurrently)
+        if let linkReader, linkReader.reads(linkNodes) {
+            pending = decodeLinks(linkNodes, with: linkReader)
         } else {
             pending.reserveCapacity(linkNodes.count)
             for node in linkNodes { if let l = link(node) { pending.append(l) } }
@@ -1094,54 +1099,114 @@ extension EcosystemDecoder {
 // MARK: - Long link lists on two threads
 
 extension EcosystemDecoder {
-    /// The links of `nodes`, as decoding them in order gives them: the first half here, the second at
-    /// the same time by a decoder of its own that looks ends up in a copy of the id index (every id is
-    /// declared by now). An end that copy does not find by its bytes is looked up as text here
-    /// afterwards. When the second half has anything to report, it is decoded again here, after the
-    /// first, so the messages come in file order.
-    private mutating func decodeLinksInHalves(_ nodes: NodeList, concurrently: Bool) -> [PendingLink] {
-        let middle = nodes.count / 2
-        /// The second half's decoder and links (written by its thread, read once it is done).
-        final class SecondHalf: @unchecked Sendable {
-            var decoder: EcosystemDecoder
-            var links: [PendingLink] = []
-            let nodes: NodeList
-            init(_ decoder: EcosystemDecoder, _ nodes: NodeList) { (self.decoder, self.nodes) = (decoder, nodes) }
+    /// Reads the last part of a long link list on a thread of its own (or, for tests and fuzzing, in
+    /// line): first the links as written while the decoder declares the ids, then, once it has, their
+    /// ends in a copy of the id index. The decoder reads the first part itself (`decodeLinks`).
+    final class LinkReader: @unchecked Sendable {
+        fileprivate let nodes: NodeList
+        /// The part read here: from `first` to the end of the list.
+        fileprivate let first: Int
+        fileprivate var decoder: EcosystemDecoder
+        fileprivate var links: [PendingLink] = []
+        private let concurrently: Bool
+        /// The id index to look ends up in, once every id is declared; nil: not needed after all.
+        private var index: IdIndex?
+        private let idsDeclared = DispatchSemaphore(value: 0)
+        private let done = DispatchSemaphore(value: 0)
+        private var released = false
+        private var finished = false
+
+        fileprivate init(_ nodes: NodeList, first: Int, decoder: EcosystemDecoder, concurrently: Bool) {
+            (self.nodes, self.first, self.decoder, self.concurrently) = (nodes, first, decoder, concurrently)
+            self.decoder.lookUpEnds = false
+            if concurrently {
+                let thread = Thread { [self] in
+                    readLinks()
+                    idsDeclared.wait()
+                    lookUpEnds()
+                    done.signal()
+                }
+                thread.stackSize = 1 << 20
+                thread.start()
+            } else {
+                readLinks()
+            }
         }
-        // Its own copy of the file name and of the id index: nothing whose reference count both threads touch.
+
+        /// Whether `list` is the list this reader reads.
+        fileprivate func reads(_ list: NodeList) -> Bool {
+            list.count == nodes.count && list.start == nodes.start && (list.isEmpty || list[0].id == nodes[0].id)
+        }
+
+        private func readLinks() {
+            links.reserveCapacity(nodes.count - first)
+            for i in first..<nodes.count {
+                if let link = decoder.link(nodes[i]) { links.append(link) }
+                if !decoder.reader.diagnostics.isEmpty { return }
+            }
+        }
+
+        private func lookUpEnds() {
+            guard let index, decoder.reader.diagnostics.isEmpty else { return }
+            for i in links.indices {
+                links[i].from = index.number(of: links[i].fromNode.bytes)
+                links[i].to = index.number(of: links[i].toNode.bytes)
+            }
+        }
+
+        /// Every id is declared: the ends are looked up in `index` (a copy of the decoder's own).
+        fileprivate func idsAreDeclared(_ index: IdIndex) {
+            self.index = index
+            release()
+            if !concurrently { lookUpEnds() }
+        }
+
+        private func release() {
+            guard !released else { return }
+            released = true
+            if concurrently { idsDeclared.signal() }
+        }
+
+        /// Waits for the thread to end (with the ends not looked up when the ids never were declared).
+        fileprivate func finish() {
+            release()
+            guard !finished else { return }
+            finished = true
+            if concurrently { done.wait() }
+        }
+    }
+
+    /// Starts reading the last part of the link list `node` when it is long enough and links are read in
+    /// halves; nil otherwise. Reports nothing: `list` reports a link list that is not a list, in order.
+    private func startLinkReader(_ node: DocumentNode?) -> LinkReader? {
+        guard let concurrently = linksInHalves, let node, node.kind == .sequence else { return nil }
+        let nodes = node.items
+        guard nodes.count >= max(2, linksInHalvesFrom) else { return nil }
+        // Its own copy of the file name: nothing whose reference count both threads touch.
         var decoder = EcosystemDecoder(file: String(decoding: Array(file.utf8), as: UTF8.self), limits: reader.limits)
         decoder.documentIsFile = documentIsFile
-        decoder.idIndex = idIndex.independentCopy()
-        let second = SecondHalf(decoder, nodes)
-        let readSecond: @Sendable () -> Void = {
-            second.links.reserveCapacity(second.nodes.count - middle)
-            for i in middle..<second.nodes.count {
-                if let link = second.decoder.link(second.nodes[i]) { second.links.append(link) }
-                if !second.decoder.reader.diagnostics.isEmpty { return }
-            }
-        }
-        let secondIsDone = DispatchSemaphore(value: 0)
-        if concurrently {
-            let thread = Thread {
-                readSecond()
-                secondIsDone.signal()
-            }
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
+        // Its part is read while the ids are declared here, so it takes the larger part.
+        return LinkReader(nodes, first: nodes.count / 3, decoder: decoder, concurrently: concurrently)
+    }
+
+    /// The links of `nodes`, as decoding them in order gives them: the first part here, the rest by
+    /// `linkReader`. An end its copy of the id index does not find by its bytes is looked up as text
+    /// here. When its part has anything to report, that part is decoded again here, after the first,
+    /// so the messages come in file order.
+    private mutating func decodeLinks(_ nodes: NodeList, with linkReader: LinkReader) -> [PendingLink] {
+        linkReader.idsAreDeclared(idIndex.independentCopy())
         var pending: [PendingLink] = []
         pending.reserveCapacity(nodes.count)
-        for i in 0..<middle { if let link = link(nodes[i]) { pending.append(link) } }
-        if concurrently { secondIsDone.wait() } else { readSecond() }
-        if second.decoder.reader.diagnostics.isEmpty {
-            for var link in second.links {
-                // The look-up by text that the copy has no table for (another normalisation form).
+        for i in 0..<linkReader.first { if let link = link(nodes[i]) { pending.append(link) } }
+        linkReader.finish()
+        if linkReader.decoder.reader.diagnostics.isEmpty {
+            for var link in linkReader.links {
                 if link.from == nil { link.from = declarationNumber(ofText: link.fromNode.text) }
                 if link.to == nil { link.to = declarationNumber(ofText: link.toNode.text) }
                 pending.append(link)
             }
         } else {
-            for i in middle..<nodes.count { if let link = link(nodes[i]) { pending.append(link) } }
+            for i in linkReader.first..<nodes.count { if let link = link(nodes[i]) { pending.append(link) } }
         }
         return pending
     }

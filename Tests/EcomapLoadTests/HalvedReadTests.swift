@@ -15,10 +15,12 @@ final class HalvedReadTests: XCTestCase {
 
     /// Decodes a file read in halves the way the loader does, adopting the communities read ahead when
     /// it can; `adopted` says whether it did.
-    private func decoded(_ read: HalvedRead.Read, file: String = "t.yaml") -> (Ecosystem?, [String], adopted: Bool) {
-        // Link lists of any length decoded in two halves too (one after the other here).
+    /// Link lists of any length are decoded in two parts too: one after the other, or (`concurrently`)
+    /// on two threads.
+    private func decoded(_ read: HalvedRead.Read, file: String = "t.yaml",
+                         concurrently: Bool = false) -> (Ecosystem?, [String], adopted: Bool) {
         let result = EcosystemDecoder.decode(read.document, readAhead: read.readAhead, file: file, limits: .standard,
-                                             linksInHalves: false, linksInHalvesFrom: 2)
+                                             linksInHalves: concurrently, linksInHalvesFrom: 2)
         return (result.ecosystem, result.diagnostics.map(\.description), result.adopted)
     }
 
@@ -159,12 +161,15 @@ final class HalvedReadTests: XCTestCase {
                                  file: StaticString = #filePath, line: UInt = #line) throws {
         let bytes = Array(text.utf8)
         let expected = decoded(oneRead(bytes))
-        let read = try XCTUnwrap(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
-                                                 anyLoad: true), what, file: file, line: line)
-        let got = decoded(read)
-        XCTAssertEqual(got.0, expected.0, what, file: file, line: line)
-        XCTAssertEqual(got.1, expected.1, what, file: file, line: line)
-        XCTAssertEqual(got.adopted, adopted, what, file: file, line: line)
+        // On two threads too: a rejected adoption decodes again while a link reader was started.
+        for concurrently in [false, true] {
+            let read = try XCTUnwrap(HalvedRead.read(bytes, file: "t.yaml", limits: .standard, minimumBytes: 0,
+                                                     anyLoad: true), what, file: file, line: line)
+            let got = decoded(read, concurrently: concurrently)
+            XCTAssertEqual(got.0, expected.0, what, file: file, line: line)
+            XCTAssertEqual(got.1, expected.1, what, file: file, line: line)
+            XCTAssertEqual(got.adopted, adopted, what, file: file, line: line)
+        }
     }
 
     func testALargeFileIsSplitAndReadTheSame() throws {

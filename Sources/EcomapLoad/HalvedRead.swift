@@ -29,7 +29,10 @@ enum HalvedRead {
     static func read(_ bytes: [UInt8], file: String, limits: Limits, minimumBytes: Int = minimumBytes,
                      target: Int? = nil, concurrently: Bool = true, anyLoad: Bool = false) -> Read? {
         guard bytes.count >= minimumBytes, !concurrently || anyLoad || SpareCore.available,
-              let cut = bytes.withUnsafeBufferPointer({ splitPoint(in: $0, near: target ?? balancedTarget(in: $0)) })
+              let cut = bytes.withUnsafeBufferPointer({ splitPoint(in: $0, near: target ?? balancedTarget(in: $0)) }),
+              // The cut is found by line feeds: a line that another break starts (a CR alone, NEL, LS,
+              // PS) is not seen, and could end the list or the document (`...`) before the cut.
+              !bytes.withUnsafeBufferPointer({ hasBreaksOtherThanLineFeeds(UnsafeBufferPointer(rebasing: $0[..<cut])) })
         else { return nil }
 
         final class Half: @unchecked Sendable {
@@ -72,6 +75,8 @@ enum HalvedRead {
             for half in [first, second] {
                 guard half.reader.diagnostics.isEmpty, !half.reader.readAlias, !half.reader.readMergeKey else { return nil }
             }
+            // A first half that ends its document with `...` is no document a single read continues.
+            guard !first.reader.endsWithMarker else { return nil }
             guard let a = first.document, let b = second.document else { return nil }
             return join(a, b, lineShift: second.lineShift)
         }
@@ -259,6 +264,24 @@ enum HalvedRead {
     private static func hasOtherLineBreaks(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = b.baseAddress else { return false }
         if memchr(base, 0x0D, b.count) != nil { return true }
+        return hasNELOrLSOrPS(b)
+    }
+
+    /// Whether a line break other than LF and CRLF occurs: a CR alone, NEL, LS or PS.
+    static func hasBreaksOtherThanLineFeeds(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        var i = 0
+        while i < b.count, let hit = memchr(base + i, 0x0D, b.count - i) {
+            let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if j + 1 >= b.count || b[j + 1] != 0x0A { return true }
+            i = j + 2
+        }
+        return hasNELOrLSOrPS(b)
+    }
+
+    /// Whether NEL (C2 85), LS or PS (E2 80 A8/A9) occurs.
+    private static func hasNELOrLSOrPS(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
         let n = b.count
         for lead in [UInt8(0xC2), 0xE2] {
             var i = 0

@@ -48,6 +48,8 @@ struct YAMLReader {
     private(set) var readAlias = false
     /// Whether a merge key (`<<`) was read.
     private(set) var readMergeKey = false
+    /// Whether the document ends with an explicit `...`.
+    private(set) var endsWithMarker = false
 
     /// Reads the one document in `bytes` (already checked to be UTF-8 without NUL bytes); `characters`,
     /// when the caller counted them, spares a pass over the input.
@@ -250,7 +252,9 @@ struct YAMLReader {
             return nil
         }
         let root = try composeSized(try next(), depth: 1).node
-        _ = try skip()  // DOCUMENT-END
+        var end = try next()  // DOCUMENT-END
+        endsWithMarker = end.raw.data.document_end.implicit == 0
+        end.release()
         var after = try next()
         defer { after.release() }
         if after.type == YAML_DOCUMENT_START_EVENT {

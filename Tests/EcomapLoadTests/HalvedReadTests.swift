@@ -227,6 +227,27 @@ final class HalvedReadTests: XCTestCase {
         assertNoSplit("ecosystem: E\ncommunities:\n  - id: a\n  - id: b\n\tname: x\n", marker: "  - id: b")
         // A second document after the list.
         assertNoSplit("ecosystem: E\ncommunities:\n  - id: a\n  - id: b\n---\nx: 1\n", marker: "  - id: b")
+        // Lines the cut's line-feed scan does not see: after a CR alone, NEL, LS or PS, a `...` that ends
+        // the document before the cut (one read then fails on what follows; the halves would not).
+        for lineBreak in ["\r", "\u{85}", "\u{2028}", "\u{2029}"] {
+            assertNoSplit("ecosystem: E\ncommunities:\n  - id: a\(lineBreak)...\(lineBreak)  - id: x\n  - id: b\n",
+                          marker: "  - id: b")
+        }
+        // Any such break before the cut, even where nothing would differ.
+        assertNoSplit("ecosystem: E\ncommunities:\n  - id: a\r    name: A\n  - id: b\n", marker: "  - id: b")
+        // A first half that ends its document with `...` is not joined (the reader says so).
+        for (text, marker) in [("a: 1\n...\n", true), ("a: 1\n", false), ("---\na: 1\n", false), ("a: 1\n...", true)] {
+            var reader = YAMLReader(file: "t.yaml", limits: .standard)
+            XCTAssertNotNil(reader.read(Array(text.utf8)), text)
+            XCTAssertEqual(reader.endsWithMarker, marker, text)
+        }
+        // Found by the fuzzer (Fuzz/regressions/lone-cr-document-end-before-cut.yaml), through the loader.
+        let found = Array("ecosystem: E\ncommunities:\n  - id: a\r\r...\r\r\n  - id: b\n".utf8)
+        let one = EcosystemLoader.load(yamlBytes: found, file: "t.yaml")
+        let halves = EcosystemLoader.loadInHalves(yamlBytes: found, file: "t.yaml")
+        XCTAssertEqual(one.diagnostics.items.map(\.description), halves.diagnostics.items.map(\.description))
+        XCTAssertEqual(one.diagnostics.items.map(\.description),
+                       ["t.yaml:7:3: error: invalid YAML: did not find expected <document start>"])
     }
 
     func testFilesWithoutABlockListOfCommunitiesOfferNoCut() {

@@ -117,6 +117,26 @@ final class StructureTests: XCTestCase {
             ])
     }
 
+    /// Keys are compared only when an earlier ASCII key has the same length and first byte (or any key
+    /// is not ASCII): every repeat is still found, among keys that share that bit and across it, and a
+    /// key written with a code point that stands for an ASCII letter (KELVIN SIGN for K) repeats it.
+    func testEveryRepeatedKeyIsFoundWhateverKeysCameBefore() {
+        // 64 distinct keys of every length and first letter fill every bit, then each repeats.
+        let keys = (0..<64).map { i in String(UnicodeScalar(UInt8(97 + i % 26))) + String(repeating: "x", count: i / 26) + "\(i)" }
+        var text = "ecosystem: T\ncommunities: []\nstyle:\n"
+        for key in keys { text += "  \(key): 1\n" }
+        for key in keys.reversed() { text += "  \(key): 2\n" }
+        let result = load(text)
+        XCTAssertEqual(result.diagnostics.items.filter { $0.message.hasPrefix("duplicate key") }.count, 64)
+        for (text, line) in [("ecosystem: T\nrests: 1\nreach: 1\nrests: 2\n", 4),
+                             ("ecosystem: T\n\u{212A}ey: 1\nKey: 2\n", 3),
+                             ("ecosystem: T\nKey: 1\n\u{212A}ey: 2\n", 3),
+                             ("ecosystem: T\ncaf\u{E9}: 1\nid: 1\ncafe\u{301}: 2\n", 4)] {
+            let found = load(text).diagnostics.items.filter { $0.message.hasPrefix("duplicate key") }
+            XCTAssertEqual(found.map { $0.location?.line }, [line], text)
+        }
+    }
+
     func testAFileWithFiveDifferentErrorsReportsAllFive() {
         let result = load("""
             ecosystem: Five

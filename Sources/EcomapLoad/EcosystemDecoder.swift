@@ -104,7 +104,7 @@ struct EcosystemDecoder {
     /// Set while this decoder reads communities ahead (`readAhead`): what it gathers instead of declaring.
     private var ahead: Ahead?
     /// The file's communities read ahead in two halves (`HalvedRead`), for `decode` to adopt.
-    var readAhead = ReadAheadSlot()
+    var readAhead: ReadAhead?
     /// True when `decode` found that the communities read ahead cannot be adopted as they are: it then
     /// stops, and the caller decodes the document again with a fresh decoder (which reports in order).
     private(set) var readAheadRejected = false
@@ -112,7 +112,9 @@ struct EcosystemDecoder {
     /// (false: tests and fuzzing), or not at all (nil).
     var linksInHalves: Bool?
     /// Link lists at least this long are decoded in two halves when `linksInHalves` allows it.
-    var linksInHalvesFrom = 4096
+    var linksInHalvesFrom = longLinkList
+    /// Below this many links, a second thread costs more than it saves.
+    static let longLinkList = 4096
     /// False while a `LinkReader` reads links before the ids are declared: their ends are looked up later.
     private var lookUpEnds = true
     /// True when `decode` adopted the communities read ahead.
@@ -175,8 +177,8 @@ struct EcosystemDecoder {
     /// The declaration number of each id by its bytes, for references written exactly as declared.
     private var idIndex = IdIndex()
     /// The first id of each folding (lower case, ß and SS alike) among the ids not in lower-case ASCII,
-    /// by declaration number. An id in lower-case ASCII is its own folding and is found as itself in
-    /// `declared`, so the common case adds nothing here.
+    /// by declaration number. An id in lower-case ASCII is its own folding and is found as itself among
+    /// the declared ids, so the common case adds nothing here.
     private var foldedOthers: [String: Int] = [:]
 
     mutating func decode(_ document: Document) -> Ecosystem? {
@@ -233,7 +235,8 @@ struct EcosystemDecoder {
             reader.error("`communities` must list at least one community", at: top[.communities]!.location)
         }
         var communities: [Community] = []
-        if let readAhead = readAhead.take() {
+        if let readAhead {
+            self.readAhead = nil
             guard let adopted = adopt(readAhead, count: communityNodes.count, store: root.store) else {
                 readAheadRejected = true
                 return nil
@@ -540,7 +543,7 @@ struct EcosystemDecoder {
     /// Records an id; ids are unique across all node kinds (canonically equivalent spellings are the same id).
     /// `node` is where the id is written.
     private mutating func register(_ id: String, _ kind: NodeKind, at node: DocumentNode) -> Bool {
-        // One hashed update for the common case (a new id); a duplicate puts the first declaration back.
+        // The same text as an earlier id (canonically equivalent spellings included) is a duplicate.
         if let previousNumber = declareText(id, at: node) {
             let previous = declarations[previousNumber]
             reader.error("duplicate id `\(id)`: already used by the \(previous.kind.rawValue) at line \(previous.node.location.line)",
@@ -597,7 +600,7 @@ struct EcosystemDecoder {
     private mutating func declareText(_ id: String, at node: DocumentNode) -> Int? {
         let number = declarations.count
         if declaredByText.numbers == nil {
-            if Self.isASCII(id) && Self.sameBytes(id, node.bytes) { return idIndex.number(ofText: id) }
+            if Self.isASCII(id) && sameBytes(id, node.bytes) { return idIndex.number(ofText: id) }
             makeTextTable()
         }
         if let previous = declaredByText.numbers!.updateValue(number, forKey: id) {
@@ -610,11 +613,6 @@ struct EcosystemDecoder {
     private static func isASCII(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 } }
-    }
-
-    private static func sameBytes(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var text = text
-        return text.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0) }
     }
 
     private mutating func nearestIdHint(_ id: String) -> String {
@@ -998,30 +996,23 @@ extension EcosystemDecoder {
         var secondOffset: Int32
     }
 
-    /// Holds a `ReadAhead` until `decode` takes it.
-    struct ReadAheadSlot {
-        var value: ReadAhead?
-        mutating func take() -> ReadAhead? {
-            defer { value = nil }
-            return value
-        }
-    }
-
     /// Decodes `document` with a fresh decoder, adopting the communities `readAhead` when that reports
     /// nothing new, else decoding it again in order (so the messages are always those of one pass).
     /// `adopted`: whether the communities read ahead were used.
     static func decode(_ document: Document, readAhead: ReadAhead?, file: String, limits: Limits,
-                       linksInHalves: Bool? = nil, linksInHalvesFrom: Int = 4096)
+                       linksInHalves: Bool? = nil, linksInHalvesFrom: Int = longLinkList)
         -> (ecosystem: Ecosystem?, diagnostics: [Diagnostic], adopted: Bool) {
-        var decoder = EcosystemDecoder(file: file, limits: limits)
-        decoder.readAhead.value = readAhead
-        decoder.linksInHalves = linksInHalves
-        decoder.linksInHalvesFrom = linksInHalvesFrom
-        let ecosystem = decoder.decode(document)
-        guard decoder.readAheadRejected else { return (ecosystem, decoder.diagnostics, decoder.adoptedReadAhead) }
-        var again = EcosystemDecoder(file: file, limits: limits)
-        again.linksInHalves = linksInHalves
-        again.linksInHalvesFrom = linksInHalvesFrom
+        func decoder() -> EcosystemDecoder {
+            var decoder = EcosystemDecoder(file: file, limits: limits)
+            decoder.linksInHalves = linksInHalves
+            decoder.linksInHalvesFrom = linksInHalvesFrom
+            return decoder
+        }
+        var first = decoder()
+        first.readAhead = readAhead
+        let ecosystem = first.decode(document)
+        guard first.readAheadRejected else { return (ecosystem, first.diagnostics, first.adoptedReadAhead) }
+        var again = decoder()
         return (again.decode(document), again.diagnostics, false)
     }
 
@@ -1073,7 +1064,7 @@ extension EcosystemDecoder {
             for i in 0..<half.count where !half.communities[i].topics.isEmpty {
                 for (j, id) in half.communities[i].topics.enumerated() {
                     guard let spelling = topicIds[id] else { return nil }
-                    if !Self.sameBytes(spelling, id) { half.communities[i].topics[j] = spelling }
+                    if !sameBytes(spelling, id) { half.communities[i].topics[j] = spelling }
                 }
             }
         }
@@ -1085,13 +1076,6 @@ extension EcosystemDecoder {
                 next += n
             }
             initialized = count
-        }
-    }
-
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var (a, b) = (a, b)
-        return a.withUTF8 { x in
-            b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
         }
     }
 }

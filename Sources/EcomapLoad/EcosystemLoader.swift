@@ -101,7 +101,7 @@ public enum EcosystemLoader {
         /// Both halves at the same time (else one after the other).
         var concurrently = true
         /// Link lists at least this long, in a file read in halves, are decoded in halves.
-        var linksFrom = 4096
+        var linksFrom = EcosystemDecoder.longLinkList
     }
 
     static func load(yamlBytes bytes: [UInt8], file: String, limits: Limits, halves: Halves,

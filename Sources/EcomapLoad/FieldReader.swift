@@ -116,6 +116,18 @@ final class KeySet: Sendable {
     return memcmp(x, y, a.count) == 0
 }
 
+/// True when `text` is spelt with exactly `bytes` (not only canonically equivalent to them).
+func sameBytes(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var text = text
+    return text.withUTF8 { sameBytes($0, bytes) }
+}
+
+/// True when `a` and `b` are spelt with the same bytes (not only canonically equivalent).
+func sameBytes(_ a: String, _ b: String) -> Bool {
+    var b = b
+    return b.withUTF8 { sameBytes(a, $0) }
+}
+
 /// A fixed set of values read from files (`channel`, `phase`, ...), matched by bytes before any
 /// `String` is made.
 protocol FileValue: RawRepresentable, CaseIterable, Sendable where RawValue == String {

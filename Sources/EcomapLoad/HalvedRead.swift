@@ -41,6 +41,8 @@ enum HalvedRead {
             var lineShift = 0
             var communities: EcosystemDecoder.CommunitiesReadAhead?
             init(_ reader: YAMLReader) { self.reader = reader }
+            /// Read with nothing to report, and nothing (an alias, a merge key) a single read could differ in.
+            var isClean: Bool { reader.diagnostics.isEmpty && !reader.readAlias && !reader.readMergeKey }
         }
         let first = Half(YAMLReader(file: file, limits: limits))
         let second = Half(YAMLReader(file: file, limits: limits))
@@ -63,8 +65,9 @@ enum HalvedRead {
                     joined.document = joinHalves()
                 }
             } else {
-                // The header is line 1 of the second half; the cut's line is line 2 there.
-                second.lineShift = bytes.withUnsafeBufferPointer { lineBreaks(in: UnsafeBufferPointer(rebasing: $0[..<cut])) } - 1
+                // The header is line 1 of the second half; the cut's line is line 2 there. (Only line
+                // feeds break the lines before the cut: checked above.)
+                second.lineShift = bytes.withUnsafeBufferPointer { lineFeeds(in: UnsafeBufferPointer(rebasing: $0[..<cut])) } - 1
                 second.document = second.reader.read(header + bytes[cut...], guardIsSet: true)
                 secondIsRead.signal()
                 readAhead(second, isFirst: false)
@@ -72,9 +75,7 @@ enum HalvedRead {
         }
         /// The two halves joined, unless either has anything to report.
         @Sendable func joinHalves() -> (Document, Int32)? {
-            for half in [first, second] {
-                guard half.reader.diagnostics.isEmpty, !half.reader.readAlias, !half.reader.readMergeKey else { return nil }
-            }
+            guard first.isClean, second.isClean else { return nil }
             // A first half that ends its document with `...` is no document a single read continues.
             guard !first.reader.endsWithMarker else { return nil }
             guard let a = first.document, let b = second.document else { return nil }
@@ -83,8 +84,7 @@ enum HalvedRead {
         // Each half's communities are decoded on its thread as soon as it is read, unless the half has
         // something to report (then the file is read again in one piece anyway).
         @Sendable func readAhead(_ half: Half, isFirst: Bool) {
-            guard half.reader.diagnostics.isEmpty, !half.reader.readAlias, !half.reader.readMergeKey,
-                  let document = half.document else { return }
+            guard half.isClean, let document = half.document else { return }
             let store = document.store
             let root = store.records[Int(document.root)]
             guard root.kind == .mapping, root.count >= 1 else { return }
@@ -222,49 +222,20 @@ enum HalvedRead {
         return i + 1 == b.count || [0x20, 0x0A, 0x0D].contains(b[i + 1])
     }
 
-    /// Line breaks as YAML counts them (LF, CR, CRLF, NEL, LS, PS).
-    static func lineBreaks(in b: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The line feeds in `b`, counted eight bytes at a time (a byte equal to LF becomes zero, and each
+    /// zero byte sets its top bit).
+    static func lineFeeds(in b: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = b.baseAddress else { return 0 }
-        // Most files break lines with LF alone: once no CR, NEL (C2 85), LS or PS (E2 80 A8/A9) occurs,
-        // line feeds are counted eight bytes at a time (a byte equal to LF becomes zero, and each zero
-        // byte sets its top bit).
-        if !hasOtherLineBreaks(b) {
-            var count = 0, i = 0
-            let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= b.count {
-                let t = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ lineFeeds
-                count &+= (~(((t & low) &+ low) | t | low)).nonzeroBitCount
-                i += 8
-            }
-            while i < b.count { count &+= b[i] == 0x0A ? 1 : 0; i += 1 }
-            return count
-        }
         var count = 0, i = 0
-        let n = b.count
-        while i < n {
-            switch b[i] {
-            case 0x0A: count += 1
-            case 0x0D:
-                count += 1
-                if i + 1 < n && b[i + 1] == 0x0A { i += 1 }
-            case 0xC2 where i + 1 < n && b[i + 1] == 0x85:
-                count += 1; i += 1
-            case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
-                count += 1; i += 2
-            default: break
-            }
-            i += 1
+        let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= b.count {
+            let t = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ lineFeeds
+            count &+= (~(((t & low) &+ low) | t | low)).nonzeroBitCount
+            i += 8
         }
+        while i < b.count { count &+= b[i] == 0x0A ? 1 : 0; i += 1 }
         return count
-    }
-
-    /// Whether any line break but LF occurs: a CR, or the sequences of NEL, LS and PS (their lead bytes are
-    /// looked for; other letters share them, so each hit is checked).
-    private static func hasOtherLineBreaks(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = b.baseAddress else { return false }
-        if memchr(base, 0x0D, b.count) != nil { return true }
-        return hasNELOrLSOrPS(b)
     }
 
     /// Whether a line break other than LF and CRLF occurs: a CR alone, NEL, LS or PS.
@@ -279,7 +250,8 @@ enum HalvedRead {
         return hasNELOrLSOrPS(b)
     }
 
-    /// Whether NEL (C2 85), LS or PS (E2 80 A8/A9) occurs.
+    /// Whether NEL (C2 85), LS or PS (E2 80 A8/A9) occurs (their lead bytes are looked for; other letters
+    /// share them, so each hit is checked).
     private static func hasNELOrLSOrPS(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = b.baseAddress else { return false }
         let n = b.count

@@ -264,22 +264,28 @@ final class HalvedReadTests: XCTestCase {
         XCTAssertEqual(cuts, [], "one item: no second item to cut at")
     }
 
-    func testLineBreaksAreCountedAsYAMLCountsThem() {
-        let text = "a\nb\r\nc\rd\u{85}e\u{2028}f\u{2029}g"
-        XCTAssertEqual(Array(text.utf8).withUnsafeBufferPointer { HalvedRead.lineBreaks(in: $0) }, 6)
-        // Line feeds alone (counted eight bytes at a time), among letters whose bytes share NEL's, LS's
-        // and PS's lead bytes (é is C3 A9, – is E2 80 93, · is C2 B7), at every length and alignment.
+    /// The lines before the cut are counted by their line feeds, which is YAML's count once no other
+    /// break (a CR alone, NEL, LS, PS) occurs there; a part with one offers no cut.
+    func testLinesBeforeTheCutAreCountedAsYAMLCountsThem() {
+        func others(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { HalvedRead.hasBreaksOtherThanLineFeeds($0) }
+        }
+        for other in ["c\rd", "d\u{85}e", "e\u{2028}f", "f\u{2029}g", "a\r"] {
+            XCTAssertTrue(others("a\nb\r\n" + other), other.debugDescription)
+        }
+        XCTAssertFalse(others("a\nb\r\nc\r\n"))
+        // Line feeds (counted eight bytes at a time), among letters whose bytes share NEL's, LS's and
+        // PS's lead bytes (é is C3 A9, – is E2 80 93, · is C2 B7), at every length and alignment.
         let lines = "Café – a·b\n\nx\né\u{2013}\n—\n"
+        XCTAssertFalse(others(lines))
         for end in 0...lines.utf8.count {
             let bytes = Array(lines.utf8.prefix(end))
             for start in 0..<min(9, bytes.count + 1) {
                 let slice = Array(bytes[start...])
-                XCTAssertEqual(slice.withUnsafeBufferPointer { HalvedRead.lineBreaks(in: $0) },
+                XCTAssertEqual(slice.withUnsafeBufferPointer { HalvedRead.lineFeeds(in: $0) },
                                slice.filter { $0 == 0x0A }.count, "\(start)..<\(end)")
             }
         }
-        // One LS among them: every break counted the slow way.
-        XCTAssertEqual(Array((lines + "\u{2028}" + lines).utf8).withUnsafeBufferPointer { HalvedRead.lineBreaks(in: $0) }, 11)
     }
 
     /// Through the loader: a file above the size where halves are read, with a problem in its second
